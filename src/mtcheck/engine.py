@@ -1,0 +1,64 @@
+"""``check(article, config) -> ArticleResult``: the library API. Pure, picklable, no I/O."""
+from __future__ import annotations
+
+from .config import Config
+from .model import Article, ArticleResult, Finding, VersionResult
+from .rules.base import ArticleContext, Rule, VersionContext, all_rules
+from .scoring import score, verdict
+from .text import count_words
+
+
+def enabled_rules(config: Config) -> list[Rule]:
+    return [cls() for code, cls in all_rules().items() if config.rule_enabled(code)]
+
+
+def _apply_overrides(findings: list[Finding], config: Config) -> list[Finding]:
+    if not config.severity_overrides:
+        return findings
+    from dataclasses import replace
+
+    return [
+        replace(f, severity=config.severity_overrides[f.rule]) if f.rule in config.severity_overrides else f
+        for f in findings
+    ]
+
+
+def _sort_key(f: Finding) -> tuple[int, int, str]:
+    span = f.target or f.source
+    return (0 if f.target else 1, span.start if span else -1, f.rule)
+
+
+def check(article: Article, config: Config | None = None, rules: list[Rule] | None = None) -> ArticleResult:
+    config = config or Config()
+    rules = enabled_rules(config) if rules is None else rules
+    shared = ArticleContext(article, config)
+    source_words = count_words(article.source.content, article.source.lang)
+    result = ArticleResult(article.id, article.source.lang, article.source.path, source_words)
+    langs = config.targets or tuple(article.targets)
+    for lang in langs:
+        target = article.targets.get(lang)
+        if target is None:
+            continue
+        ctx = VersionContext(shared, target)
+        findings: list[Finding] = []
+        seen: set[Finding] = set()
+        for rule in rules:
+            for f in rule.check(ctx):
+                if f not in seen:
+                    seen.add(f)
+                    findings.append(f)
+        findings = sorted(_apply_overrides(findings, config), key=_sort_key)
+        # The score is normalised by source words so versions in different scripts stay comparable.
+        value = score(findings, source_words, config)
+        result.versions.append(
+            VersionResult(
+                lang=lang,
+                path=target.path,
+                words=count_words(target.content, lang),
+                score=value,
+                verdict=verdict(findings, value, config),
+                findings=findings,
+                extra=ctx.extra,
+            )
+        )
+    return result

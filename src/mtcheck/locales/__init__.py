@@ -1,0 +1,25 @@
+"""Locale registry: ``get_locale("fr")`` returns the facts of French, from ``locales/fr.py``."""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+from .base import Locale
+
+SUPPORTED = ("id", "en", "zh", "ja", "ar", "fr")
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+@lru_cache(maxsize=None)
+def get_locale(code: str) -> Locale:
+    if code not in SUPPORTED:
+        raise UnknownLanguage(f"unknown language code {code!r} (supported: {', '.join(SUPPORTED)})")
+    module = importlib.import_module(f"{__name__}.{code}")
+    locale: Locale = module.LOCALE
+    return locale
+
+
+__all__ = ["Locale", "SUPPORTED", "UnknownLanguage", "get_locale"]

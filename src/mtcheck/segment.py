@@ -1,0 +1,37 @@
+"""Splitting normalised text into paragraphs (blank-line separated) with exact offsets."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Paragraph
+
+_BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n\s*")
+
+
+@lru_cache(maxsize=4096)
+def _split(content: str) -> tuple[Paragraph, ...]:
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for sep in [*_BLANK_LINES.finditer(content), None]:
+        end = sep.start() if sep else len(content)
+        chunk = content[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            start = pos + lead
+            paragraphs.append(Paragraph(len(paragraphs), start, start + len(stripped), stripped))
+        if sep:
+            pos = sep.end()
+    return tuple(paragraphs)
+
+
+def split_paragraphs(content: str) -> list[Paragraph]:
+    return list(_split(content))
+
+
+def line_col(content: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``content``."""
+    line = content.count("\n", 0, offset) + 1
+    col = offset - (content.rfind("\n", 0, offset) + 1) + 1
+    return line, col
