@@ -1,0 +1,49 @@
+"""Shared input normalisation and validation for every reader."""
+from __future__ import annotations
+
+from ..locales import SUPPORTED
+from ..model import Article, InputError, Text
+
+MAX_TEXT_CHARS = 5_000_000
+
+
+def normalise(text: str) -> str:
+    """Remove a BOM and turn CRLF/CR line ends into LF: offsets in results refer to this form."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(data: bytes) -> str:
+    """Strict UTF-8 (BOM allowed); raises ValueError with a reader-friendly message."""
+    if b"\x00" in data:
+        raise ValueError("binary data (NUL bytes), not UTF-8 text")
+    try:
+        return normalise(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 (byte {exc.start})") from None
+
+
+def build_article(
+    article_id: str, source_lang: str, texts: dict[str, Text], origin: str
+) -> Article | InputError:
+    """Validate an article's texts and assemble it; every problem becomes one InputError line."""
+    if not article_id.strip():
+        return InputError(origin, "empty article id")
+    if any(ord(c) < 32 for c in article_id):
+        return InputError(origin, "article id contains control characters")
+    unknown = sorted(lang for lang in texts if lang not in SUPPORTED)
+    if unknown:
+        return InputError(origin, f"unknown language code(s) {', '.join(unknown)} (supported: {', '.join(SUPPORTED)})")
+    source = texts.get(source_lang)
+    if source is None:
+        return InputError(origin, f"no source text ({source_lang})")
+    for text in texts.values():
+        if not text.content.strip():
+            return InputError(text.path or origin, f"empty {text.lang} text")
+        if len(text.content) > MAX_TEXT_CHARS:
+            return InputError(text.path or origin, f"{text.lang} text too large ({len(text.content)} characters)")
+    targets = {lang: t for lang, t in texts.items() if lang != source_lang}
+    if not targets:
+        return InputError(origin, "only the source is present: no translation to check")
+    return Article(article_id, source, targets, origin)

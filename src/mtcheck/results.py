@@ -1,0 +1,109 @@
+"""The results-v1 document: the one serialised form every reporter renders.
+
+``build_document`` turns engine results into the versioned JSON structure described by
+``schema/results-v1.json``; reporters (text, html, ...) read only this document, so
+``mtcheck report results.json`` can re-render without re-checking.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from . import __version__
+from .model import ArticleResult, Finding, InputError, Span
+
+SCHEMA_ID = "mtcheck/results-v1"
+SEVERITIES = ("neutral", "minor", "major", "critical")
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "category": f.category,
+        "severity": f.severity.value,
+        "message": f.message,
+        "source": _span(f.source),
+        "target": _span(f.target),
+        "suggestion": f.suggestion,
+    }
+
+
+def article_dict(result: ArticleResult, texts: dict[str, str] | None = None) -> dict[str, Any]:
+    """``texts`` (language -> normalised text) are embedded so reports re-render without the inputs."""
+    texts = texts or {}
+    source: dict[str, Any] = {"lang": result.source_lang, "path": result.source_path, "words": result.source_words}
+    if result.source_lang in texts:
+        source["text"] = texts[result.source_lang]
+    return {
+        "id": result.id,
+        "source": source,
+        "versions": [
+            {
+                "lang": v.lang,
+                "path": v.path,
+                "words": v.words,
+                "score": v.score,
+                "verdict": v.verdict,
+                "findings": [finding_dict(f) for f in v.findings],
+                **({"text": texts[v.lang]} if v.lang in texts else {}),
+                **({"details": v.extra} if v.extra else {}),
+            }
+            for v in result.versions
+        ],
+    }
+
+
+def summarise(articles: list[dict[str, Any]], errors: list[dict[str, str]]) -> dict[str, Any]:
+    by_severity: Counter[str] = Counter({s: 0 for s in SEVERITIES})
+    by_rule: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    by_lang: dict[str, dict[str, Any]] = {}
+    verdicts: Counter[str] = Counter({"pass": 0, "warn": 0, "fail": 0})
+    for article in articles:
+        for version in article["versions"]:
+            verdicts[version["verdict"]] += 1
+            lang = by_lang.setdefault(version["lang"], {"versions": 0, "findings": 0, "score_sum": 0.0})
+            lang["versions"] += 1
+            lang["findings"] += len(version["findings"])
+            lang["score_sum"] += version["score"]
+            for f in version["findings"]:
+                by_severity[f["severity"]] += 1
+                by_rule[f["rule"]] += 1
+                by_category[f["category"]] += 1
+    languages = {
+        code: {"versions": d["versions"], "findings": d["findings"], "mean_score": round(d["score_sum"] / d["versions"], 2)}
+        for code, d in sorted(by_lang.items())
+    }
+    return {
+        "articles": len(articles),
+        "versions": sum(verdicts.values()),
+        "input_errors": len(errors),
+        "findings": sum(by_severity.values()),
+        "by_severity": dict(by_severity),
+        "by_rule": dict(sorted(by_rule.items())),
+        "by_category": dict(sorted(by_category.items())),
+        "by_language": languages,
+        "verdicts": dict(verdicts),
+    }
+
+
+def build_document(
+    articles: list[dict[str, Any]], errors: Iterable[InputError] = (), options: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Assemble the document from article dicts (see ``article_dict``) and input errors."""
+    error_list = [asdict(e) for e in errors]
+    return {
+        "schema": SCHEMA_ID,
+        "tool": {"name": "mtcheck", "version": __version__},
+        "options": options or {},
+        "articles": articles,
+        "input_errors": error_list,
+        "summary": summarise(articles, error_list),
+    }

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mtcheck.cli import app
+from mtcheck.schema import validate
+
+runner = CliRunner()
+ID = "Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga.\n\nBantuan tersebut bernilai Rp2,1 triliun."
+EN_OK = "Jakarta - The government distributed aid to 80,000 families.\n\nThe aid is worth Rp2.1 trillion."
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_clean_article_exits_zero_and_writes_valid_reports(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    out = tmp_path / "out"
+    code, stdout, _ = run("check", str(folder), "--out", str(out))
+    assert code == 0, stdout
+    document = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    validate(document)
+    assert document["articles"][0]["id"] == "clean"
+    assert (out / "index.html").is_file() and (out / "clean.html").is_file()
+    assert "0 finding(s)" in stdout.splitlines()[-1]
+
+
+def test_json_format_prints_the_document(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    code, stdout, _ = run("check", str(folder), "--out", str(tmp_path / "o"), "--format", "json")
+    assert code == 0
+    validate(json.loads(stdout))
+
+
+def test_usage_errors_exit_two(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    assert run("check", str(folder), "--format", "yaml", "--out", str(tmp_path / "o"))[0] == 2
+    code, _, stderr = run("check", str(folder), "--targets", "de", "--out", str(tmp_path / "o"))
+    assert code == 2 and "unknown language code 'de'" in stderr
+    assert run("explain", "XYZ999")[0] == 2
+
+
+def test_input_error_exits_two_and_other_articles_are_checked(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    make_article("good", id=ID, en=EN_OK)
+    make_article("broken", id=b"\xff\xfe garbage", en=EN_OK)
+    out = tmp_path / "out"
+    code, _, stderr = run("check", str(tmp_path / "in"), "--out", str(out))
+    assert code == 2
+    assert "broken" in stderr and "not valid UTF-8" in stderr
+    document = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in document["articles"]] == ["good"]
+    assert document["summary"]["input_errors"] == 1
+
+
+def test_report_rerenders_from_results(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    run("check", str(folder), "--out", str(tmp_path / "a"))
+    code, stdout, _ = run("report", str(tmp_path / "a" / "results.json"), "--out", str(tmp_path / "b"))
+    assert code == 0, stdout
+    assert (tmp_path / "b" / "clean.html").is_file()
+    (tmp_path / "bad.json").write_text('{"schema": "other"}', encoding="utf-8")
+    assert run("report", str(tmp_path / "bad.json"), "--out", str(tmp_path / "c"))[0] == 2
+
+
+def test_input_files_are_never_modified(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK.replace("80,000", "80.000"))
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    run("check", str(folder), "--out", str(tmp_path / "o"))
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
