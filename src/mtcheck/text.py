@@ -5,7 +5,7 @@ import re
 
 from .locales import get_locale
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 
 CJK_CHARS_PER_WORD = 1.5  # ~1.5 Chinese/Japanese characters per English-equivalent word
