@@ -33,3 +33,7 @@ class Locale:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     bracket_pairs: tuple[tuple[str, str], ...] = (("(", ")"),)
     sentence_end: str = ".!?"
+
+    # --- language identification (langid.py, rules/language.py) ----------------------------
+    langid_aliases: tuple[str, ...] = ()  # detector labels of the same family ("ms" for Indonesian)
+    langid_accepts: tuple[str, ...] = ()  # other detections a passage may honestly get (kanji-only ja -> zh)

@@ -1,4 +1,4 @@
 """Indonesian: every fact mtcheck knows about Indonesian text."""
 from .base import Locale
 
-LOCALE = Locale(code="id", name="Indonesian", script="latin")
+LOCALE = Locale(code="id", name="Indonesian", script="latin", langid_aliases=("ms",))
