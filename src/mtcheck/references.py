@@ -1,0 +1,45 @@
+"""Reference translations (``--refs DIR``, same folder layout as the input) and the metrics over them.
+
+``ReferenceScorer`` scores each version against its reference as it goes (document level) and keeps the
+pairs so the corpus score per language is computed once at the end, over all articles of that language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .readers.common import decode
+from .output import safe_filename
+
+
+@dataclass
+class ReferenceScorer:
+    refs_dir: Path
+    pairs: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+
+    def reference(self, article_id: str, lang: str) -> str | None:
+        folder = self.refs_dir / article_id
+        if safe_filename(article_id, "") != article_id or not folder.is_dir():
+            folder = self.refs_dir / safe_filename(article_id, "")
+        path = folder / f"{lang}.txt"
+        try:
+            return decode(path.read_bytes()) if path.is_file() else None
+        except (OSError, ValueError):
+            return None
+
+    def score_version(self, article_id: str, lang: str, hypothesis: str) -> dict[str, Any] | None:
+        from .metrics import score_corpus
+
+        ref = self.reference(article_id, lang)
+        if ref is None:
+            return None
+        hyps, refs = self.pairs.setdefault(lang, ([], []))
+        hyps.append(hypothesis)
+        refs.append(ref)
+        return score_corpus([hypothesis], [ref], lang)
+
+    def corpus(self) -> dict[str, Any]:
+        from .metrics import score_corpus
+
+        return {lang: score_corpus(h, r, lang) for lang, (h, r) in sorted(self.pairs.items())}

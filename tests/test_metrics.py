@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtcheck.metrics import bleu_tokenizer, document_segment, score_corpus
+
+HYP_EN = ["The central bank kept its rate at 6 percent on Thursday.\n\nInflation eased to 2.86 percent.",
+          "The president met leaders of ASEAN in Jakarta."]
+REF_EN = ["On Thursday the central bank held its rate at 6 percent.\n\nInflation slowed to 2.86 percent.",
+          "The president met ASEAN leaders in Jakarta."]
+
+
+def sacrebleu_cli(tmp_path: Path, hyps: list[str], refs: list[str], *args: str) -> float:
+    hyp_file, ref_file = tmp_path / "hyp.txt", tmp_path / "ref.txt"
+    hyp_file.write_text("\n".join(document_segment(h) for h in hyps) + "\n", encoding="utf-8")
+    ref_file.write_text("\n".join(document_segment(r) for r in refs) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "sacrebleu", str(ref_file), "-i", str(hyp_file), "-b", "-w", "2", *args],
+        capture_output=True, text=True, check=True,
+    )
+    return float(out.stdout.strip())
+
+
+@pytest.mark.parametrize(
+    ("metric", "args"),
+    [("bleu", ("-m", "bleu", "-tok", "13a")), ("chrf", ("-m", "chrf", "--chrf-word-order", "2")), ("ter", ("-m", "ter"))],
+)
+def test_scores_equal_sacrebleu_cli(tmp_path: Path, metric: str, args: tuple[str, ...]) -> None:
+    ours = score_corpus(HYP_EN, REF_EN, "en")
+    assert ours[metric] == sacrebleu_cli(tmp_path, HYP_EN, REF_EN, *args)
+    assert "version:" in ours[f"{metric}_signature"]
+
+
+def test_chinese_uses_the_zh_tokenizer_and_matches_cli(tmp_path: Path) -> None:
+    hyps, refs = ["央行周四将利率维持在6%。"], ["央行周四维持利率6%不变。"]
+    ours = score_corpus(hyps, refs, "zh")
+    assert "tok:zh" in ours["bleu_signature"]
+    assert ours["bleu"] == sacrebleu_cli(tmp_path, hyps, refs, "-m", "bleu", "-tok", "zh")
+    assert "asian:yes" in ours["ter_signature"]
+
+
+def test_japanese_tokenizer_never_downloads() -> None:
+    assert bleu_tokenizer("ja") in {"ja-mecab", "char"}
+    assert bleu_tokenizer("fr") == "13a"
+
+
+def test_identical_documents_score_perfectly() -> None:
+    ours = score_corpus(REF_EN, REF_EN, "en")
+    assert ours["bleu"] == 100.0 and ours["ter"] == 0.0 and ours["chrf"] == 100.0
+
+
+def test_reference_scorer_scores_versions_and_the_corpus(tmp_path: Path) -> None:
+    from mtcheck.references import ReferenceScorer
+
+    for i, ref in enumerate(REF_EN):
+        (tmp_path / f"a{i}").mkdir()
+        (tmp_path / f"a{i}" / "en.txt").write_text(ref, encoding="utf-8")
+    scorer = ReferenceScorer(tmp_path)
+    first = scorer.score_version("a0", "en", HYP_EN[0])
+    assert first is not None and 0 < first["bleu"] < 100
+    assert scorer.score_version("a1", "en", HYP_EN[1]) is not None
+    assert scorer.score_version("a1", "fr", "Bonjour") is None  # no French reference
+    assert scorer.score_version("missing", "en", "x") is None
+    corpus = scorer.corpus()
+    assert set(corpus) == {"en"} and corpus["en"]["segments"] == 2
+    assert corpus["en"]["bleu"] == score_corpus(HYP_EN, REF_EN, "en")["bleu"]
