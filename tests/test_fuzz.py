@@ -1,0 +1,37 @@
+"""Property tests: no text, however odd, makes the checker raise."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mtcheck.config import Config
+from mtcheck.engine import check
+from mtcheck.locales import SUPPORTED
+from mtcheck.model import Article, Text
+from mtcheck.results import article_dict
+from mtcheck.schema import validate
+from mtcheck.results import build_document
+
+# Text that looks like news in any of our scripts, with the characters that trip parsers up.
+ALPHABET = st.sampled_from(
+    list("abcXYZ 0123456789.,:;!?%()[]«»“”\"'-/\n")
+    + list("٠١٢٣٤٥٦٧٨٩٫٬،؟ابت")
+    + list("０１２万亿億兆千。、「」（）年月日")
+    + ["\u00a0", "\u202f", "\u200b", "\u202e", "\ufeff", "Rp", "US$", "persen", "juta", "triliun", "ribu", "\n\n"]
+)
+TEXT = st.lists(ALPHABET, max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=TEXT, target=TEXT, lang=st.sampled_from([c for c in SUPPORTED if c != "id"]))
+def test_check_never_raises_and_spans_are_exact(source: str, target: str, lang: str) -> None:
+    article = Article("fuzz", Text("id", source or "x"), {lang: Text(lang, target or "y")})
+    result = check(article, Config(encoder="none"))
+    texts = {"id": article.source.content, lang: article.targets[lang].content}
+    for version in result.versions:
+        for finding in version.findings:
+            for span, text in ((finding.source, texts["id"]), (finding.target, texts[lang])):
+                if span is not None:
+                    assert 0 <= span.start <= span.end <= len(text)
+                    assert text[span.start : span.end] == span.text
+    validate(build_document([article_dict(result, texts)]))
