@@ -28,6 +28,12 @@ class Locale:
     months: dict[str, int] = field(default_factory=dict)  # month name/abbreviation (lower-case) -> 1..12
     weekdays: dict[str, int] = field(default_factory=dict)  # weekday name (lower-case) -> 1 (Mon)..7 (Sun)
     relative_days: dict[str, int] = field(default_factory=dict)  # "kemarin" -> -1
+    date_names_capitalised: bool = False  # month/weekday names only count capitalised ("Minggu", not "minggu")
+    month_cues: tuple[str, ...] = ()  # words before a bare month name that make it a month ("pada", "in")
+    date_false_friends: tuple[str, ...] = ()  # regexes of look-alikes ("Minggu lalu" = last week, "每周一次")
+    numeric_date_orders: tuple[str, ...] = ("dmy", "ymd")  # numeric date orders readers take unambiguously
+    first_day_suffix: str = ""  # "er": French writes the first of the month "1er mars"
+    clitic_prefixes: tuple[str, ...] = ()  # attached prefixes before names ("و", "بال" in Arabic)
 
     # --- punctuation and typography (rules/punctuation.py) ----------------------------------
     quote_pairs: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,295 @@
+"""Reading dates and weekdays in every supported language, and writing them back for suggestions.
+
+``parse_dates(text, lang)`` finds calendar facts a translation must keep: day, month, year and weekday
+(``9 Maret 2023``, ``Kamis (16/3/2023)``, ``March 9, 2023``, ``jeudi 1er mars``, ``2023年3月16日（木）``,
+``الخميس 16 مارس/آذار``), plus bare weekdays, month names introduced by a cue word and standalone years.
+Names, cue words and look-alikes come from the ``Locale``; the parser only knows the shapes of dates.
+Times (``10.30 WIB``) and quantities are never read: a number only becomes a date next to a month name,
+in a slash/ISO date, or as a four-digit year that is not part of a quantity.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .locales import Locale, get_locale
+from .model import Span
+
+Reading = tuple[int | None, int | None, int | None, int | None]  # day, month, year, weekday
+
+# Arabic-Indic, Persian and full-width digits -> ASCII; one character each, so offsets are kept.
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3
+)
+_KANJI_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?P<ord>er|st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?!\d)"
+_NO_NUM_BEFORE = r"(?<![\d.,/:$€£¥])"
+# CJK dates are written with 年/月/日 in both Chinese and Japanese, in Arabic or kanji numerals.
+_KNUM = r"[一二三四五六七八九十]{1,3}"
+_CJK_DATE = (
+    r"(?<![\d.,])(?:(?P<y>(?:1[89]|20)\d\d)\s*年\s*)?"
+    rf"(?P<m>1[0-2]|0?[1-9]|{_KNUM})\s*月"
+    rf"(?:\s*(?P<d>3[01]|[12]\d|0?[1-9]|{_KNUM})\s*[日号])?"
+)
+_CJK_DAY = r"(?<![\d.,月年])(?P<d>3[01]|[12]\d|0?[1-9])日(?![間间后後前以連连本])"
+_CJK_YEAR = r"(?<![\d.,])(?P<y>(?:1[89]|20)\d\d)\s*年(?!代|間|间|度)"
+_NUMERIC_DMY = r"(?<![\d/.,])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)?\d\d)(?![\d/])"
+_NUMERIC_YMD = r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)[-/](?P<b>\d{1,2})[-/](?P<a>\d{1,2})(?![\d/-])"
+_NUMERIC_DM = r"[(（]\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*[)）]"
+_JOIN = re.compile(r"[\s,،、，(（]*")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One calendar fact in a text. Any of day/month/year/weekday may be unknown (None).
+
+    ``numeric`` marks slash/ISO forms and ``order`` their field order ("dmy", "dm", "ymd"); ``ambiguous``
+    marks a numeric date whose day and month could be swapped (both <= 12) for a reader of ``lang``.
+    """
+
+    span: Span
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    numeric: bool = False
+    order: str = ""
+    ambiguous: bool = False
+    ordinal: str = ""  # the suffix written after the day ("er" in "1er mars")
+    kind: str = "date"  # "date", "weekday", "month", "year", "day", "dm" (day/month needing a weekday)
+
+    @property
+    def reading(self) -> Reading:
+        return (self.day, self.month, self.year, self.weekday)
+
+    def readings(self) -> list[Reading]:
+        """Every way the mention may be read (numeric dates with both parts <= 12 read both ways)."""
+        if self.ambiguous and self.day != self.month:
+            return [self.reading, (self.month, self.day, self.year, self.weekday)]
+        return [self.reading]
+
+    def fields(self) -> set[int]:
+        return {i for i, v in enumerate(self.reading) if v is not None}
+
+
+def _names(keys: dict[str, int]) -> str:
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+
+
+def _cjk_int(value: str) -> int:
+    if value.isdigit():
+        return int(value)
+    if "十" not in value:
+        return _KANJI_DIGITS.get(value, 0)
+    tens, _, ones = value.partition("十")
+    return (_KANJI_DIGITS.get(tens, 0) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The compiled regexes of one language, built once from its ``Locale``."""
+
+    locale: Locale
+    named: tuple[tuple[str, re.Pattern[str]], ...]
+    weekday: re.Pattern[str] | None
+    false_friends: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    loc = get_locale(lang)
+    flags = re.IGNORECASE
+    named: list[tuple[str, re.Pattern[str]]] = []
+    if loc.months:
+        pre = "|".join(re.escape(p) for p in sorted(loc.clitic_prefixes, key=len, reverse=True))
+        edge = rf"(?<![^\W\d_])(?:{pre})?" if pre else r"(?<![^\W\d_])"
+        month = rf"{edge}(?P<mname>{_names(loc.months)})\.?(?![^\W\d_])"
+        month2 = rf"(?:\s*[/(]\s*(?:{_names(loc.months)})(?:\s*\))?)?"  # "مارس/آذار", "Maret (March)"
+        year_tail = rf"(?:,?\s+(?:de\s+)?{_YEAR}(?:م(?![^\W\d_]))?)?"
+        named.append(("date", re.compile(rf"{_NO_NUM_BEFORE}{_DAY}\.?\s*(?:de\s+)?{month}{month2}{year_tail}", flags)))
+        named.append(("date", re.compile(rf"{month}{month2}\s+{_DAY}(?![^\W\d_])(?:,?\s+{_YEAR})?", flags)))
+        named.append(("month", re.compile(rf"{month}{month2},?\s+{_YEAR}", flags)))
+        if loc.month_cues:
+            cues = "|".join(re.escape(c) for c in sorted(loc.month_cues, key=len, reverse=True))
+            named.append(("month", re.compile(rf"(?<![^\W\d_])(?:{cues})[\s-]*{month}", flags)))
+    if loc.cjk:
+        named.append(("date", re.compile(_CJK_DATE)))
+        named.append(("day", re.compile(_CJK_DAY)))
+        named.append(("year", re.compile(_CJK_YEAR)))
+    named.append(("numeric", re.compile(_NUMERIC_YMD)))
+    named.append(("numeric", re.compile(_NUMERIC_DMY)))
+    named.append(("dm", re.compile(_NUMERIC_DM)))
+    if not loc.cjk:
+        named.append(("year", re.compile(
+            rf"(?<![^\W_])(?<![$€£¥.,/:\-]){_YEAR}(?:م)?(?![^\W_])(?!-an|'s|[.,]\d|\s?%)"
+        )))
+    weekday = None
+    if loc.weekdays:
+        if loc.cjk:
+            weekday = re.compile(_names(loc.weekdays))
+        else:
+            pre = "|".join(re.escape(p) for p in sorted(loc.clitic_prefixes, key=len, reverse=True))
+            prefix = f"(?:{pre})?" if pre else ""
+            weekday = re.compile(rf"(?<![^\W\d_]){prefix}(?P<wname>{_names(loc.weekdays)})(?![^\W\d_])", flags)
+    friends = tuple(re.compile(p) for p in loc.date_false_friends)
+    return _Patterns(loc, tuple(named), weekday, friends)
+
+
+def _capital_ok(loc: Locale, name: str) -> bool:
+    return not loc.date_names_capitalised or name[:1].isupper()
+
+
+def _lookup(table: dict[str, int], name: str) -> int | None:
+    return table.get(re.sub(r"\s+", " ", name.lower()))
+
+
+def _numeric(kind: str, m: re.Match[str], text: str, lang: str) -> DateMention | None:
+    a, b = int(m.group("a")), int(m.group("b"))  # a: day position, b: month position (d/m or y-m-d)
+    year = None
+    if "y" in m.groupdict() and m.group("y"):
+        year = int(m.group("y"))
+        year = year + 2000 if year < 100 else year
+    order = "ymd" if m.re.pattern == _NUMERIC_YMD else ("dm" if kind == "dm" else "dmy")
+    ambiguous = False
+    if order != "ymd" and "dmy" not in get_locale(lang).numeric_date_orders:
+        ambiguous = a <= 12 and b <= 12  # a reader not used to day-first may take 3/9 as March 9
+        if b > 12 >= a:
+            a, b = b, a  # only month/day makes sense: 3/16/2023
+    if not (1 <= a <= 31 and 1 <= b <= 12):
+        return None
+    start, end = m.span()
+    return DateMention(Span.of(text, start, end), a, b, year, None, True, order, ambiguous,
+                       kind="dm" if kind == "dm" else "date")
+
+
+def _from_match(kind: str, m: re.Match[str], text: str, pats: _Patterns, lang: str) -> DateMention | None:
+    loc = pats.locale
+    if kind in ("numeric", "dm"):
+        return _numeric(kind, m, text, lang)
+    g = m.groupdict()
+    if loc.cjk and kind in ("date", "day", "year"):
+        day = _cjk_int(g["d"]) if g.get("d") else None
+        month = _cjk_int(g["m"]) if g.get("m") else None
+        year = int(g["y"]) if g.get("y") else None
+        if (day is not None and not 1 <= day <= 31) or (month is not None and not 1 <= month <= 12):
+            return None
+        return DateMention(Span.of(text, *m.span()), day, month, year, kind=kind)
+    if kind == "year":
+        return DateMention(Span.of(text, *m.span("y")), year=int(g["y"]), kind="year")
+    name = g["mname"]
+    if not _capital_ok(loc, name):
+        return None
+    month = _lookup(loc.months, name)
+    day = int(g["d"]) if g.get("d") else None
+    year = int(g["y"]) if g.get("y") else None
+    if kind == "month" and year is None:  # cue + month: the span is the month name alone
+        return DateMention(Span.of(text, *m.span("mname")), month=month, kind="month")
+    return DateMention(Span.of(text, *m.span()), day, month, year, ordinal=g.get("ord") or "",
+                       kind="date" if day else "month")
+
+
+def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(span.start < e and s < span.end for s, e in taken)
+
+
+def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Join a weekday with the date right before or after it ("Kamis (16/3)", "3月16日（木）")."""
+    out: list[DateMention] = []
+    for m in sorted(mentions, key=lambda x: x.span.start):
+        prev = out[-1] if out else None
+        if prev is not None and _JOIN.fullmatch(text[prev.span.end:m.span.start]):
+            pair = {prev.kind, m.kind}
+            if "weekday" in pair and pair & {"date", "dm", "day"} and (prev.weekday is None) != (m.weekday is None):
+                date, wd = (m, prev) if prev.kind == "weekday" else (prev, m)
+                span = Span.of(text, prev.span.start, m.span.end)
+                out[-1] = DateMention(span, date.day, date.month, date.year, wd.weekday, date.numeric,
+                                      date.order, date.ambiguous, date.ordinal, "date")
+                continue
+        out.append(m)
+    return [m for m in out if m.kind != "dm"]  # "(16/3)" alone may be a score or a fraction
+
+
+@lru_cache(maxsize=2048)
+def _parse(text: str, lang: str) -> tuple[DateMention, ...]:
+    pats = _patterns(lang)
+    ascii_text = text.translate(_DIGITS)
+    blocked = [(f.start(), f.end()) for p in pats.false_friends for f in p.finditer(ascii_text)]
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+
+    def add(mention: DateMention | None) -> None:
+        if mention is None or _overlaps(mention.span, taken) or _overlaps(mention.span, blocked):
+            return
+        taken.append((mention.span.start, mention.span.end))
+        found.append(mention)
+
+    # Longest forms first: "Kamis, 16 Maret 2023" before "16 Maret" before "Maret" before "2023".
+    candidates: list[tuple[str, re.Match[str]]] = [
+        (kind, m) for kind, pattern in pats.named for m in pattern.finditer(ascii_text)
+    ]
+    candidates.sort(key=lambda km: (-(km[1].end() - km[1].start()), km[1].start()))
+    for kind, m in candidates:
+        add(_from_match(kind, m, text, pats, lang))
+    if pats.weekday is not None:
+        for m in pats.weekday.finditer(ascii_text):
+            name = m.group("wname") if "wname" in m.groupdict() else m.group(0)
+            if not _capital_ok(pats.locale, name):
+                continue
+            start, end = m.span("wname") if "wname" in m.groupdict() else m.span()
+            add(DateMention(Span.of(text, start, end), weekday=_lookup(pats.locale.weekdays, name), kind="weekday"))
+    return tuple(_merge(found, text))
+
+
+def parse_dates(text: str, lang: str) -> list[DateMention]:
+    """Every date, weekday, cued month name and standalone year in ``text``, in reading order."""
+    return list(_parse(text, lang))
+
+
+def _year_with_weekday(day: int, month: int, weekday: int) -> int | None:
+    """A year in which ``day``/``month`` falls on ``weekday``, so Babel can write the weekday for us."""
+    for year in range(2000, 2030):
+        try:
+            if _dt.date(year, month, day).isoweekday() == weekday:
+                return year
+        except ValueError:
+            return None
+    return None
+
+
+def format_date(lang: str, day: int | None = None, month: int | None = None, year: int | None = None,
+                weekday: int | None = None) -> str:
+    """The date written the way readers of ``lang`` expect (Babel's CLDR patterns), for suggestions."""
+    from babel.dates import format_date as babel_format_date
+    from babel.dates import format_skeleton, get_day_names
+
+    loc = get_locale(lang)
+    if month is None or (weekday and day is None):
+        if weekday:
+            return str(get_day_names("wide", locale=lang)[weekday - 1])
+        return str(year) if year else ""
+    try:
+        when = _dt.date(year or 2000, month, day or 1)
+    except ValueError:
+        return ""
+    if day and weekday:
+        shown = year or _year_with_weekday(day, month, weekday)
+        if shown is None:
+            return ""
+        text = babel_format_date(_dt.date(shown, month, day), "full", locale=lang)
+        if year is None:  # drop the helper year together with its separator ("Thursday, March 16")
+            text = re.sub(rf"[\s,،]*{shown}\s*年?", "", text, count=1).strip()
+    elif day and year:
+        text = babel_format_date(when, "long", locale=lang)
+    elif day:
+        text = format_skeleton("MMMMd", when, locale=lang)
+    elif year:
+        text = format_skeleton("yMMMM", when, locale=lang)
+    else:
+        text = format_skeleton("MMMM", when, locale=lang)
+    if day == 1 and loc.first_day_suffix:
+        text = re.sub(r"(?<!\d)1(?!\d)", "1" + loc.first_day_suffix, text, count=1)
+    return str(text)
