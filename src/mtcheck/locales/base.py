@@ -23,6 +23,16 @@ class Locale:
     scale_words: dict[str, float] = field(default_factory=dict)  # "juta" -> 1e6, "万" -> 1e4 ...
     percent_words: tuple[str, ...] = ()  # "persen", "pour cent" ...
     currency_words: dict[str, str] = field(default_factory=dict)  # surface form -> ISO code ("Rp" -> "IDR")
+    decimal_alternatives: tuple[str, ...] = ()  # other accepted decimal marks (U+066B in ar)
+    percent_prefixes: tuple[str, ...] = ()  # percent words written before the number ("百分之")
+    number_words: dict[str, float] = field(default_factory=dict)  # "three" -> 3, "a million" -> 1e6
+    number_word_prefixes: tuple[str, ...] = ()  # clitics a number word may carry (Arabic و, ب, ال)
+    kanji_numerals: bool = False  # 三千五百 etc. are read as (optional) quantities
+    ordinal_suffixes: tuple[str, ...] = ()  # "th", "e", "ème": 3rd / 3e are ranks, not quantities
+    ordinal_prefixes: tuple[str, ...] = ()  # "第": 第3 is a rank
+    reference_words: tuple[str, ...] = ()  # "Pasal", "No.": the next number is a label, not a quantity
+    range_words: tuple[str, ...] = ()  # "hingga", "to": "3,5 hingga 4,2 juta" shares the scale word
+    number_exclude_patterns: tuple[str, ...] = ()  # regexes (on ASCII digits) of times/dates in this language
 
     # --- dates (dates.py) -----------------------------------------------------------------
     months: dict[str, int] = field(default_factory=dict)  # month name/abbreviation (lower-case) -> 1..12
@@ -34,10 +44,25 @@ class Locale:
     numeric_date_orders: tuple[str, ...] = ("dmy", "ymd")  # numeric date orders readers take unambiguously
     first_day_suffix: str = ""  # "er": French writes the first of the month "1er mars"
     clitic_prefixes: tuple[str, ...] = ()  # attached prefixes before names ("و", "بال" in Arabic)
+    term_strip_prefixes: tuple[str, ...] = ()  # glossary variants match without it ("ال": للأمم)
+
+    # --- names, acronyms and links (entities.py, rules/entities.py) ---------------------------
+    # Source side: capitalised words that are not names a translator carries over (function words,
+    # titles, institution words, translated place names), lower-case; months/weekdays come from above.
+    name_stopwords: frozenset[str] = frozenset()
+    common_word_pattern: str = ""  # regex on a lower-case word: derived common words (id "ke...an")
+    name_particles: tuple[str, ...] = ()  # lower-case words inside a name ("bin", "van", "al")
+    acronym_translations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "PBB" -> ("UN", "ONU")
+    # Target side: spelling rewrites that make two transliterations of one name equal ("zh" -> "j" in fr).
+    name_rewrites: tuple[tuple[str, str], ...] = ()
 
     # --- punctuation and typography (rules/punctuation.py) ----------------------------------
     quote_pairs: tuple[tuple[str, str], ...] = ()
     bracket_pairs: tuple[tuple[str, str], ...] = (("(", ")"),)
+    narrow_space_before: str = ""  # marks that take a no-break space before them (fr ":;!?")
+    spaced_guillemets: bool = False  # « and » take a no-break space inside (fr)
+    native_punctuation: dict[str, str] = field(default_factory=dict)  # ASCII mark -> this script's mark
+    repeated_word_allowed: frozenset[str] = frozenset()  # words legitimately doubled ("had had", "nous nous")
     sentence_end: str = ".!?"
 
     # --- language identification (langid.py, rules/language.py) ----------------------------

@@ -1,6 +1,32 @@
 """English: every fact mtcheck knows about English text."""
 from .base import Locale
 
+_NUMBERS = dict(
+    decimal=".",
+    group=",",
+    group_alternatives=("\u00a0", "\u202f", "\u2009", " "),
+    scale_words={"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "tn": 1e12},
+    percent_words=("%", "percent", "per cent"),
+    currency_words={
+        "US$": "USD", "$": "USD", "USD": "USD", "US dollars": "USD", "dollars": "USD", "dollar": "USD",
+        "Rp": "IDR", "Rp.": "IDR", "IDR": "IDR", "rupiah": "IDR", "rupiahs": "IDR", "£": "GBP",
+        "pounds": "GBP", "€": "EUR", "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
+    },
+    number_words={
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "a hundred": 100,
+        "a thousand": 1e3, "one thousand": 1e3, "a million": 1e6, "one million": 1e6, "a billion": 1e9,
+        "one billion": 1e9, "a trillion": 1e12,
+    },
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    reference_words=("article", "section", "no.", "page", "chapter", "room", "flight", "route", "paragraph"),
+    range_words=("to", "and", "or", "through", "-", "–", "—"),
+    number_exclude_patterns=(
+        r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)",
+        r"\b\d{1,2}[.:]\d{2}\s*(?:GMT|UTC|ET|EST|EDT|PST|PDT|BST)\b",
+    ),
+)
+
 # Dates: "March 9, 2023" and "9 March 2023" are both English; numeric dates are spelled out (3/9 is
 # ambiguous between US and UK readers).
 _DATES = dict(
@@ -25,4 +51,13 @@ _DATES = dict(
     numeric_date_orders=("ymd",),
 )
 
-LOCALE = Locale(code="en", name="English", script="latin", **_DATES)  # type: ignore[arg-type]
+# Punctuation: curly or straight double quotes; "had had", "that that" are grammatical doublings.
+_PUNCT = dict(
+    quote_pairs=(("\u201c", "\u201d"),),
+    bracket_pairs=(("(", ")"), ("[", "]")),
+    repeated_word_allowed=frozenset({"had", "that", "is", "do", "very", "so", "bye", "no", "yes", "ha", "far",
+                                     "again", "more", "over", "round", "on", "by", "out"}),
+    name_rewrites=(("kh", "k"),),
+)
+
+LOCALE = Locale(code="en", name="English", script="latin", **_NUMBERS, **_DATES, **_PUNCT)  # type: ignore[arg-type]

@@ -1,6 +1,34 @@
 """French: every fact mtcheck knows about French text."""
 from .base import Locale
 
+# Numbers: U+202F (Babel's group), no-break or plain spaces group thousands; "," is the decimal mark;
+# "billion" is 10^12 (long scale).
+_NUMBERS = dict(
+    decimal=",",
+    group="\u202f",
+    group_alternatives=("\u00a0", " ", "\u2009"),
+    scale_words={
+        "mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "Md": 1e9,
+        "Mds": 1e9, "billion": 1e12, "billions": 1e12,
+    },
+    percent_words=("%", "pour cent", "pour-cent"),
+    currency_words={
+        "dollars américains": "USD", "dollars US": "USD", "dollars": "USD", "dollar": "USD", "$ US": "USD",
+        "US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "euros": "EUR", "euro": "EUR", "Rp": "IDR",
+        "roupies": "IDR", "roupie": "IDR", "rupiah": "IDR", "rupiahs": "IDR", "livres sterling": "GBP",
+        "livres": "GBP", "£": "GBP", "yens": "JPY", "yuans": "CNY",
+    },
+    number_words={
+        "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+        "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "une douzaine": 12, "cent": 100,
+        "mille": 1e3, "un million": 1e6, "un milliard": 1e9,
+    },
+    ordinal_suffixes=("e", "è", "er", "re", "ère", "ème", "eme", "ᵉ", "es", "èmes", "nd", "nde"),
+    reference_words=("article", "n°", "no", "numéro", "page", "section", "chapitre", "vol."),
+    range_words=("à", "et", "ou", "au", "-", "–", "—"),
+    number_exclude_patterns=(r"\b\d{1,2}\s?h\s?\d{2}\b", r"\b\d{1,2}\s?h(?![^\W\d_])"),
+)
+
 # Dates: "jeudi 16 mars 2023", the first of the month is "1er"; names are lower-case mid-sentence.
 _DATES = dict(
     months={
@@ -18,4 +46,15 @@ _DATES = dict(
     first_day_suffix="er",
 )
 
-LOCALE = Locale(code="fr", name="French", script="latin", **_DATES)  # type: ignore[arg-type]
+# Punctuation: « » with no-break spaces inside, a no-break space before : ; ! ? (U+202F or U+00A0);
+# "nous nous", "vous vous" are reflexive verbs, "de de" is never right.
+_PUNCT = dict(
+    quote_pairs=(("\u00ab", "\u00bb"), ("\u201c", "\u201d")),
+    bracket_pairs=(("(", ")"), ("[", "]")),
+    narrow_space_before=":;!?",
+    spaced_guillemets=True,
+    repeated_word_allowed=frozenset({"nous", "vous", "très", "non", "oui", "si", "bis", "plus", "encore"}),
+    name_rewrites=(("zh", "j"), ("sh", "ch"), ("kh", "k")),
+)
+
+LOCALE = Locale(code="fr", name="French", script="latin", **_NUMBERS, **_DATES, **_PUNCT)  # type: ignore[arg-type]

@@ -1,5 +1,38 @@
 """Indonesian: every fact mtcheck knows about Indonesian text."""
 from .base import Locale
+from .id_names import NAMES as _NAMES
+
+# Numbers: "." groups thousands, "," is the decimal mark. Number words (satu..sembilan puluh, sejuta) are
+# read as *optional* quantities: they may account for a target's digits ("lima persen" -> "5%") but are
+# never reported missing (satu = "one/a", dua-duanya ... are too noisy to compare).
+_NUMBERS = dict(
+    decimal=",",
+    group=".",
+    scale_words={"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12},
+    percent_words=("%", "persen", "per sen"),
+    currency_words={
+        "Rp": "IDR", "Rp.": "IDR", "rupiah": "IDR", "US$": "USD", "$": "USD", "dolar AS": "USD",
+        "dolar Amerika Serikat": "USD", "dolar Amerika": "USD", "dolar": "USD", "£": "GBP",
+        "pound sterling": "GBP", "poundsterling": "GBP", "pound": "GBP", "€": "EUR", "euro": "EUR",
+        "yen": "JPY", "yuan": "CNY", "ringgit": "MYR", "S$": "SGD",
+    },
+    number_words={
+        "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+        "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13, "empat belas": 14,
+        "lima belas": 15, "enam belas": 16, "tujuh belas": 17, "delapan belas": 18, "sembilan belas": 19,
+        "dua puluh": 20, "tiga puluh": 30, "empat puluh": 40, "lima puluh": 50, "enam puluh": 60,
+        "tujuh puluh": 70, "delapan puluh": 80, "sembilan puluh": 90, "seratus": 100, "seribu": 1e3,
+        "sejuta": 1e6, "semiliar": 1e9, "setriliun": 1e12,
+    },
+    ordinal_prefixes=("ke-", "ke "),
+    ordinal_suffixes=(" kalinya",),
+    reference_words=("pasal", "ayat", "no.", "nomer", "halaman", "hlm.", "bab", "tipe", "seri"),
+    range_words=("hingga", "sampai dengan", "sampai", "s.d.", "s/d", "dan", "atau", "-", "–", "—", "ke"),
+    number_exclude_patterns=(
+        r"\b(?:[Pp]ukul|[Jj]am)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*(?:dan|hingga|sampai|-|–)\s*\d{1,2}[.:]\d{2})?",
+        r"\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT|GMT|UTC|BST)\b",
+    ),
+)
 
 # Dates: names are capitalised ("minggu" is "week", "Minggu" is Sunday); "(16/3/2023)" is day/month/year.
 _DATES = dict(
@@ -27,4 +60,7 @@ _DATES = dict(
     ),
 )
 
-LOCALE = Locale(code="id", name="Indonesian", script="latin", langid_aliases=("ms",), **_DATES)  # type: ignore[arg-type]
+# Punctuation (the source is read, not checked): curly or straight double quotes.
+_PUNCT = dict(quote_pairs=(("\u201c", "\u201d"),), bracket_pairs=(("(", ")"), ("[", "]")))
+
+LOCALE = Locale(code="id", name="Indonesian", script="latin", langid_aliases=("ms",), **_NUMBERS, **_DATES, **_NAMES, **_PUNCT)  # type: ignore[arg-type]

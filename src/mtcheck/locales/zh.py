@@ -1,6 +1,30 @@
 """Chinese: every fact mtcheck knows about Chinese text."""
 from .base import Locale
 
+# Numbers: 万 = 10^4, 亿 = 10^8, consecutive scale characters multiply (万亿 = 10^12, 百万 = 10^6);
+# 兆 is left out (10^6 or 10^12 depending on the region).
+_NUMBERS = dict(
+    decimal=".",
+    group=",",
+    group_alternatives=(" ", "\u00a0", "\u202f"),
+    scale_words={"百": 1e2, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8},
+    percent_words=("%",),
+    percent_prefixes=("百分之",),
+    currency_words={
+        "美元": "USD", "人民币": "CNY", "元": "CNY", "印尼盾": "IDR", "印尼卢比": "IDR", "卢比": "IDR",
+        "英镑": "GBP", "欧元": "EUR", "日元": "JPY", "US$": "USD", "$": "USD", "Rp": "IDR", "£": "GBP",
+        "€": "EUR",
+    },
+    kanji_numerals=True,
+    ordinal_prefixes=("第",),
+    range_words=("至", "到", "-", "–", "~", "〜", "～", "和", "或"),
+    number_exclude_patterns=(
+        r"\d+\s*分\s*\d+\s*秒",
+        r"\d+\s*年\s*\d+\s*月(?:\s*\d+\s*[日号])?", r"\d+\s*月\s*\d+\s*[日号]?", r"\d+\s*月",
+        r"\d+\s*[点點时時](?:\s*\d+\s*分)?(?!钟)", r"\d{4}\s*年", r"\d+年代",
+    ),
+)
+
 # Dates: 2023年3月16日 (Arabic or Chinese numerals); weekdays 周四 / 星期四 / 礼拜四; "每周一次" is a
 # frequency, "两周一" no weekday.
 _DATES = dict(
@@ -18,4 +42,12 @@ _DATES = dict(
     numeric_date_orders=("ymd",),
 )
 
-LOCALE = Locale(code="zh", name="Chinese", script="han", cjk=True, sentence_end="。！？!?", **_DATES)  # type: ignore[arg-type]
+# Punctuation: full-width marks in running Chinese; ASCII marks are fine inside numbers and Latin runs.
+_PUNCT = dict(
+    quote_pairs=(("\u201c", "\u201d"), ("\u300c", "\u300d"), ("\u300e", "\u300f"), ("\u300a", "\u300b")),
+    bracket_pairs=(("\uff08", "\uff09"), ("(", ")"), ("\u3010", "\u3011")),
+    native_punctuation={",": "\uff0c", "?": "\uff1f", "!": "\uff01", ":": "\uff1a", ";": "\uff1b",
+                        "(": "\uff08", ")": "\uff09"},
+)
+
+LOCALE = Locale(code="zh", name="Chinese", script="han", cjk=True, sentence_end="。！？!?", **_NUMBERS, **_DATES, **_PUNCT)  # type: ignore[arg-type]

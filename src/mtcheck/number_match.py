@@ -1,0 +1,160 @@
+"""Pair the quantities of a source with those of a translation, by value, nearest position first.
+
+Why a separate step: the three number rules (format, value, extra) are three views of one pairing, so the
+pairing is computed once per version. Quantities are multisets of values: the same value may occur
+several times and each occurrence needs its own counterpart. Among equal values the pair closest in
+relative position wins (paragraph counts may differ, so positions are fractions of the text), and a pair
+of the same kind (percent, currency, plain) beats a cross-kind one.
+
+Passes, each on what the previous left over:
+1. the target's own-locale reading of a well-formed number equals a source value: a match;
+2. the value a reader gets from separators that are not the locale's equals a source value: a minor
+   format error (French "80.000" for 80 000);
+3. the target's other-convention reading equals a source value: a format error, major when the locale
+   reading gives another value (English "80.000" reads as 80);
+4. a source quantity still unpaired is missing or wrong; the nearest unpaired target quantity (within
+   about one paragraph) is taken as its wrong rendering;
+5. target quantities still unpaired are additions.
+Small integers (0-10) and optional quantities (years in a target, numbers written as words) only take
+part when they pair up: they are never reported on their own.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .model import Text
+from .numbers import Quantity, close
+
+KIND_PENALTY = 0.5  # a cross-kind pair must be half a text closer to beat a same-kind pair
+OPTIONAL_PENALTY = 0.25  # prefer a real number over a word or a bare year
+
+
+@dataclass(frozen=True)
+class FormatIssue:
+    """A target number that stands for a source quantity but is written the wrong way for its locale."""
+
+    source: Quantity
+    target: Quantity
+    intended: float  # the value the writer meant, scale included
+    changes_value: bool  # a reader of the locale gets another value
+
+
+@dataclass
+class NumberComparison:
+    """The pairing of one source with one target."""
+
+    matched: list[tuple[Quantity, Quantity]] = field(default_factory=list)
+    misformatted: list[FormatIssue] = field(default_factory=list)
+    missing: list[tuple[Quantity, Quantity | None]] = field(default_factory=list)  # with nearest wrong one
+    extra: list[Quantity] = field(default_factory=list)
+
+
+def relative_positions(text: Text, quantities: Sequence[Quantity]) -> list[float]:
+    """Each quantity's position as a fraction of the text, counted in paragraphs (0.0 - 1.0)."""
+    paras = text.paragraphs
+    if not paras:
+        return [0.0 for _ in quantities]
+    starts = [p.start for p in paras]
+    out = []
+    for q in quantities:
+        i = max(0, bisect.bisect_right(starts, q.start) - 1)
+        p = paras[i]
+        inside = (q.start - p.start) / max(1, p.end - p.start)
+        out.append((i + min(1.0, max(0.0, inside))) / len(paras))
+    return out
+
+
+Values = Callable[[Quantity], tuple[float, ...]]
+
+
+def _pair(
+    sources: Sequence[Quantity], targets: Sequence[Quantity], spos: list[float], tpos: list[float],
+    s_free: set[int], t_free: set[int], target_values: Values,
+) -> list[tuple[int, int, float]]:
+    """Greedy pairing of equal values, cheapest (closest, same kind) first; with the target value used."""
+    candidates = []
+    for i in s_free:
+        s = sources[i]
+        for j in t_free:
+            t = targets[j]
+            value = next((b for b in target_values(t) for a in s.values if close(a, b)), None)
+            if value is not None:
+                cost = abs(spos[i] - tpos[j]) + (s.kind != t.kind) * KIND_PENALTY + t.optional * OPTIONAL_PENALTY
+                candidates.append((cost, i, j, value))
+    pairs = []
+    for _, i, j, value in sorted(candidates, key=lambda c: c[:3]):
+        if i in s_free and j in t_free:
+            s_free.discard(i)
+            t_free.discard(j)
+            pairs.append((i, j, value))
+    return pairs
+
+
+def _add(qs: list[Quantity], pos: list[float], free: set[int], more: Sequence[Quantity], text: Text) -> None:
+    """Append late quantities (words) to a side of the comparison, free to pair."""
+    free.update(range(len(qs), len(qs) + len(more)))
+    qs.extend(more)
+    pos.extend(relative_positions(text, more))
+
+
+def _reportable(q: Quantity) -> bool:
+    return not q.optional and not q.small
+
+
+Words = Callable[[], Sequence[Quantity]]
+
+
+def _no_words() -> Sequence[Quantity]:
+    return ()
+
+
+def compare(
+    source: Text, sources: Sequence[Quantity], target: Text, targets: Sequence[Quantity],
+    source_words: Words = _no_words, target_words: Words = _no_words,
+) -> NumberComparison:
+    """Pair source and target quantities (see the module docstring for the passes).
+
+    ``source_words`` and ``target_words`` give the numbers written as words; they are asked for only
+    when a reportable quantity is left unpaired after the digit passes (finding words costs more than
+    everything else).
+    """
+    result = NumberComparison()
+    sources, targets = list(sources), list(targets)
+    s_free, t_free = set(range(len(sources))), set(range(len(targets)))
+    spos, tpos = relative_positions(source, sources), relative_positions(target, targets)
+    for i, j, _ in _pair(sources, targets, spos, tpos, s_free, t_free, lambda t: t.values):
+        result.matched.append((sources[i], targets[j]))
+    for i, j, v in _pair(sources, targets, spos, tpos, s_free, t_free, lambda t: t.lenient_values):
+        result.misformatted.append(FormatIssue(sources[i], targets[j], v, False))
+    for i, j, v in _pair(sources, targets, spos, tpos, s_free, t_free, lambda t: t.foreign_values):
+        t = targets[j]
+        result.misformatted.append(FormatIssue(sources[i], t, v, bool(t.values or t.lenient_values)))
+    if any(_reportable(sources[i]) for i in s_free):
+        _add(targets, tpos, t_free, target_words(), target)
+        for i, j, _ in _pair(sources, targets, spos, tpos, s_free, t_free, lambda t: t.values):
+            result.matched.append((sources[i], targets[j]))
+    if any(_reportable(targets[j]) for j in t_free):
+        _add(sources, spos, s_free, source_words(), source)
+        for i, j, _ in _pair(sources, targets, spos, tpos, s_free, t_free, lambda t: t.values):
+            result.matched.append((sources[i], targets[j]))
+    n = max(1, min(len(source.paragraphs), len(target.paragraphs)))
+    window = 1.0 / n + 1e-9  # about one paragraph
+    for i in sorted(s_free, key=lambda k: spos[k]):
+        s = sources[i]
+        near = [
+            (abs(spos[i] - tpos[j]) + (s.kind != targets[j].kind) * KIND_PENALTY, j)
+            for j in t_free
+            if not targets[j].optional and abs(spos[i] - tpos[j]) <= window
+        ]
+        wrong = min(near)[1] if near else None
+        if wrong is None and not _reportable(s):
+            continue
+        if wrong is not None and s.small and targets[wrong].kind != s.kind:
+            continue
+        if wrong is not None:
+            t_free.discard(wrong)
+        result.missing.append((s, targets[wrong] if wrong is not None else None))
+    result.extra = [targets[j] for j in sorted(t_free) if _reportable(targets[j])]
+    return result
