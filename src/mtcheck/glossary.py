@@ -1,0 +1,200 @@
+"""The termbase: source terms and their approved translations, loaded from CSV or TBX and matched in text.
+
+A CSV glossary has one column per language code (``id,en,zh,ja,ar,fr``), one concept per row and
+``|`` between approved variants. A TBX glossary has one ``termEntry``/``conceptEntry`` per concept with
+a ``langSet`` per language. The shipped newsroom glossary (``data/glossary.csv``) is always loaded;
+a user glossary (``Config.glossary``) extends it, and a row whose source term is already known replaces
+the shipped row. Files are parsed once per path and modification time.
+
+Matching is asymmetric on purpose: a source term must occur as a whole word, with its case (``AS`` is the
+United States, ``as`` is not), so the rule only fires on real occurrences; a target variant may be the
+start of a longer word (``americaine``, ``American``) or, in CJK and Arabic, any substring after
+normalisation, so correct inflected text is never flagged.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .locales import get_locale
+from .model import Span
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One concept: approved terms per language code (the first term of a language is the preferred one)."""
+
+    terms: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return dict(self.terms).get(lang, ())
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class TermHit:
+    entry: Entry
+    variant: str
+    span: Span
+
+
+def _variants(cell: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in cell.split("|") if v.strip())
+
+
+def parse_csv(text: str) -> Glossary:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    entries = []
+    for row in reader:
+        terms = tuple((lang.strip(), _variants(cell or "")) for lang, cell in row.items() if lang)
+        terms = tuple((lang, vs) for lang, vs in terms if vs and not lang.startswith("#"))
+        if terms:
+            entries.append(Entry(terms))
+    return Glossary(tuple(entries))
+
+
+def parse_tbx(text: str) -> Glossary:
+    root = ET.fromstring(text)
+    entries = []
+    for concept in root.iter():
+        if _local(concept.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        terms: dict[str, list[str]] = {}
+        for lang_set in concept:
+            if _local(lang_set.tag) != "langSet":
+                continue
+            lang = (lang_set.get(_XML_LANG) or lang_set.get("lang") or "").split("-")[0].lower()
+            for node in lang_set.iter():
+                if _local(node.tag) == "term" and node.text and node.text.strip():
+                    terms.setdefault(lang, []).append(node.text.strip())
+        if terms:
+            entries.append(Entry(tuple((lang, tuple(vs)) for lang, vs in terms.items())))
+    return Glossary(tuple(entries))
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+@lru_cache(maxsize=32)
+def _load_file(path: str, mtime: float) -> Glossary:
+    text = Path(path).read_text(encoding="utf-8")
+    return parse_tbx(text) if path.lower().endswith((".tbx", ".xml")) else parse_csv(text)
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    return parse_csv(resources.files("mtcheck").joinpath("data/glossary.csv").read_text(encoding="utf-8"))
+
+
+def load_glossary(path: str | Path | None = None, source_lang: str = "id") -> Glossary:
+    """The shipped glossary, extended (and overridden per source term) by the file at ``path``."""
+    base = default_glossary()
+    if not path:
+        return base
+    user = _load_file(str(path), Path(path).stat().st_mtime)
+    replaced = {t for e in user.entries for t in e.get(source_lang)}
+    kept = tuple(e for e in base.entries if not replaced & set(e.get(source_lang)))
+    return Glossary(kept + user.entries)
+
+
+# --- matching --------------------------------------------------------------------------------------
+
+_ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+
+
+def _fold(text: str, lang: str) -> tuple[str, list[int]]:
+    """Text folded for lenient matching, with the original offset of every folded character.
+
+    Latin: lower-case without accents; Arabic: alef/ta marbuta/ya variants unified, vowel marks dropped.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    script = get_locale(lang).script
+    for i, ch in enumerate(text):
+        if script == "arabic":
+            if _ARABIC_MARKS.match(ch):
+                continue
+            ch = ch.translate(_ARABIC_FOLD)
+        elif script == "latin":
+            ch = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+            ch = ch[:1] or " "
+            ch = "'" if ch == "’" else ch
+        out.append(ch)
+        index.append(i)
+    index.append(len(text))
+    return "".join(out), index
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+@lru_cache(maxsize=4096)
+def _strict_pattern(term: str) -> re.Pattern[str]:
+    """Whole-word source pattern; a lower-case term also matches capitalised; "-nya" may follow."""
+    body = re.escape(term).replace(r"\ ", r"\s+")
+    flags = 0 if any(c.isupper() for c in term) else re.IGNORECASE
+    return re.compile(rf"(?<![^\W_]){body}(?:-?nya)?(?![^\W_])", flags)
+
+
+def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]:
+    """Whole-word occurrences of the glossary's ``lang`` terms; a longer term hides those inside it."""
+    candidates = [
+        (m.start(), m.end(), entry, variant)
+        for entry in glossary.entries for variant in entry.get(lang)
+        for m in _strict_pattern(variant).finditer(text)
+    ]
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: list[tuple[int, int]] = []
+    hits = []
+    for start, end, entry, variant in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        hits.append(TermHit(entry, variant, Span.of(text, start, end)))
+    return sorted(hits, key=lambda h: h.span.start)
+
+
+@lru_cache(maxsize=8192)
+def _lenient_pattern(term: str, lang: str) -> re.Pattern[str]:
+    script = get_locale(lang).script
+    if script == "latin" and _is_acronym(term):
+        # acronyms keep their case and stand alone ("UE", "U.S."), against the unfolded text
+        return re.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W\d_])")
+    for prefix in get_locale(lang).term_strip_prefixes:  # "الأمم" also matches "للأمم", "بالأمم"
+        if term.startswith(prefix) and len(term) > len(prefix) + 2:
+            term = term[len(prefix):]
+    folded, _ = _fold(term, lang)
+    body = re.escape(folded).replace(r"\ ", r"[\s\-]*")  # some texts lose the space: "مجلسالأمن"
+    if script == "latin":
+        return re.compile(rf"(?<![^\W_]){body}")  # the start of a word: "americain" in "americaines"
+    return re.compile(body)  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
+
+
+def find_target_terms(text: str, variants: tuple[str, ...], lang: str) -> list[tuple[str, Span]]:
+    """Every lenient occurrence of any of ``variants`` in ``text`` (overlaps allowed)."""
+    folded, index = _fold(text, lang)
+    found = []
+    for variant in variants:
+        pattern = _lenient_pattern(variant, lang)
+        acronym = get_locale(lang).script == "latin" and _is_acronym(variant)
+        for m in pattern.finditer(text if acronym else folded):
+            start, end = (m.start(), m.end()) if acronym else (index[m.start()], index[m.end()])
+            found.append((variant, Span.of(text, start, end)))
+    return found

@@ -1,0 +1,89 @@
+"""Loading glossaries (CSV, TBX, the shipped default) and matching terms in source and target text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtcheck.glossary import default_glossary, find_source_terms, find_target_terms, load_glossary
+
+CSV = "id,en,fr\nKementerian Keuangan|Kemenkeu,Finance Ministry|Ministry of Finance,ministère des Finances\n"
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="id"/>
+      <langSet xml:lang="id"><tig><term>Otoritas Jasa Keuangan</term></tig><tig><term>OJK</term></tig></langSet>
+      <langSet xml:lang="en"><tig><term>Financial Services Authority</term></tig></langSet>
+      <langSet xml:lang="zh"><ntig><termGrp><term>金融服务管理局</term></termGrp></ntig></langSet>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+def test_csv_user_glossary_extends_the_default(tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_text(CSV, encoding="utf-8")
+    glossary = load_glossary(path)
+    assert len(glossary.entries) == len(default_glossary().entries) + 1
+    entry = glossary.entries[-1]
+    assert entry.get("id") == ("Kementerian Keuangan", "Kemenkeu")
+    assert entry.get("en") == ("Finance Ministry", "Ministry of Finance")
+    assert entry.get("zh") == ()
+
+
+def test_tbx_glossary(tmp_path: Path) -> None:
+    path = tmp_path / "g.tbx"
+    path.write_text(TBX, encoding="utf-8")
+    entry = load_glossary(path).entries[-1]
+    assert entry.get("id") == ("Otoritas Jasa Keuangan", "OJK")
+    assert entry.get("zh") == ("金融服务管理局",)
+
+
+def test_user_row_replaces_the_shipped_row_for_the_same_source_term(tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_text("id,en\nPBB,United Nations Organization\n", encoding="utf-8")
+    un = [e for e in load_glossary(path).entries if "PBB" in e.get("id")]
+    assert [e.get("en") for e in un] == [("United Nations Organization",)]
+
+
+def test_default_glossary_covers_six_languages() -> None:
+    entries = default_glossary().entries
+    assert len(entries) >= 60
+    for entry in entries:
+        assert all(entry.get(lang) for lang in ("id", "en", "zh", "ja", "ar", "fr")), entry
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Presiden AS bertemu Sekjen PBB di Jakarta.", ["AS", "PBB", "Jakarta"]),
+        ("Nilai tukar dolar AS naik terhadap rupiah.", ["dolar AS", "rupiah"]),  # AS inside dolar AS
+        ("Kebijakan Bank Indonesia diumumkan.", ["Bank Indonesia"]),  # not a second "Indonesia"
+        ("Ia datang as usual ke rumah.", []),  # lower-case "as" is not the US
+        ("Pertemuan se-ASEAN dan sikap Jepangnya berubah.", ["ASEAN", "Jepangnya"]),  # affixes
+    ],
+)
+def test_source_terms_are_whole_words_longest_first(text: str, expected: list[str]) -> None:
+    assert [h.span.text for h in find_source_terms(text, default_glossary(), "id")] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "variants", "found"),
+    [
+        ("fr", "Les autorités americaines ont réagi.", ("américain",), True),  # accents and endings
+        ("en", "US officials said", ("US",), True),
+        ("en", "Let us go", ("US",), False),  # acronyms keep their case
+        ("en", "the Ukrainian army", ("Ukraine",), False),  # a variant is a word start, not a stem
+        ("zh", "中美关系紧张", ("美",), True),
+        ("ar", "في الجمعية العامة للأمم المتحدة", ("الأمم المتحدة",), True),  # لل + article
+        ("ar", "قال مجلسالأمن", ("مجلس الأمن",), True),  # lost space
+        ("ja", "米国の大統領", ("アメリカ",), False),
+    ],
+)
+def test_target_matching_is_lenient(lang: str, text: str, variants: tuple[str, ...], found: bool) -> None:
+    hits = find_target_terms(text, variants, lang)
+    assert bool(hits) is found
+    for _, span in hits:
+        assert text[span.start:span.end] == span.text
