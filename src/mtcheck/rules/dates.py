@@ -21,6 +21,16 @@ def compatible(a: DateMention, b: DateMention) -> bool:
     return False
 
 
+def satisfies(src: DateMention, tgt: DateMention) -> bool:
+    """``tgt`` renders ``src``: compatible, and it carries the source's month (or, for a bare weekday,
+    its weekday), so a standalone "2018" elsewhere does not vouch for "30 September 2018"."""
+    if not compatible(src, tgt):
+        return False
+    if src.month is not None:
+        return tgt.month is not None
+    return src.weekday is None or tgt.weekday is not None
+
+
 def _conflicts(src: DateMention, tgt: DateMention) -> list[str]:
     """The fields both mentions give that differ (in the reading closest to the source)."""
     best: list[str] | None = None
@@ -70,7 +80,7 @@ class DateMismatch(Rule):
         # day number ("9日") is too weak to count as evidence on its own.
         evidence = [t for t in target if t.kind != "day" and not any(compatible(t, s) for s in source)]
         src_len, tgt_len = len(ctx.source.content), len(ctx.target.content)
-        unmatched = [s for s in source if not any(compatible(s, t) for t in target)]
+        unmatched = [s for s in source if not any(satisfies(s, t) for t in target)]
         # Pair each wrong target date with one source date: fewest differing fields, then nearest.
         pairs = sorted(
             (len(_conflicts(s, t)), abs(_relative(tgt_len, t) - _relative(src_len, s)), i, j)
