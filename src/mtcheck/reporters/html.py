@@ -99,10 +99,10 @@ def _asset(name: str) -> Markup:
 
 
 @cache
-def _csp_hash(name: str) -> str:
+def _csp_hash(name: str) -> Markup:
     """CSP source for one inlined script: only our own scripts run, injected markup never does."""
     digest = hashlib.sha256(str(_asset(name)).encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+    return Markup(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
 
 
 def write_html_reports(document: dict[str, Any], out_dir: Path) -> list[Path]:

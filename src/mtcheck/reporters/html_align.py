@@ -72,6 +72,8 @@ def _order(rows: list[Row]) -> list[Row]:
         for i, other in enumerate(ordered):
             if other.target and other.target[0] < row.target[0]:
                 at = i + 1
+        while at < len(ordered) and not ordered[at].target:
+            at += 1  # after the omissions that precede it: both gaps then sit side by side
         ordered.insert(at, row)
     return ordered
 

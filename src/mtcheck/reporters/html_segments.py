@@ -75,9 +75,10 @@ def segment_text(
     cuts: set[int] = set()
     size = len(text)
     for m in marks:
-        start, end = max(0, min(m.start, size)), max(0, min(m.end, size))
-        if end < start:
-            start, end = end, start
+        start, end = min(m.start, m.end), max(m.start, m.end)
+        if start < 0 or start > size:
+            continue  # does not belong to this text: the findings list says it is not shown
+        end = min(end, size)
         severity[m.fid] = m.severity
         if start == end:
             points[start].append(m.fid)

@@ -3,26 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..segment import line_col
-
-
-def _location(version: dict[str, Any], finding: dict[str, Any], source: dict[str, Any]) -> str:
-    """``path:line:col`` of the target span, else of the source span in the source file."""
-    if finding["target"] is not None:
-        path, text, span = version["path"], version.get("text", ""), finding["target"]
-    elif finding["source"] is not None:
-        path, text, span = source["path"], source.get("text", ""), finding["source"]
-    else:
-        return f"{version['path']}:1:1"
-    line, col = line_col(text, span["start"]) if text else (1, span["start"] + 1)
-    return f"{path}:{line}:{col}"
+from .locate import findings_of, locate, one_line
 
 
 def finding_line(article: dict[str, Any], version: dict[str, Any], finding: dict[str, Any]) -> str:
-    message = " ".join(finding["message"].split())
     suggestion = f" (suggestion: {finding['suggestion']})" if finding["suggestion"] else ""
-    where = _location(version, finding, article["source"])
-    return f"{where}: {finding['rule']} {finding['severity']} {message}{suggestion}"
+    where = locate(article, version, finding)
+    return f"{where.path}:{where.line}:{where.column}: {finding['rule']} {finding['severity']} " \
+        f"{one_line(finding['message'])}{suggestion}"
 
 
 def summary_line(document: dict[str, Any]) -> str:
@@ -38,11 +26,6 @@ def summary_line(document: dict[str, Any]) -> str:
 
 
 def render_text(document: dict[str, Any]) -> str:
-    lines = [
-        finding_line(article, version, finding)
-        for article in document["articles"]
-        for version in article["versions"]
-        for finding in version["findings"]
-    ]
+    lines = [finding_line(*item) for item in findings_of(document)]
     lines.append(summary_line(document))
     return "\n".join(lines) + "\n"
