@@ -45,12 +45,12 @@ _SEP = re.compile(r"(\D)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19\uff05\uff0e]")
+# Versions and dotted dates (1.2.3, 21.06.2024) need no pattern: no convention reads them (read_as).
 _UNIVERSAL_EXCLUDES = (
     r"\d+(?:[-‐]\d+){2,}",  # phone numbers, ISO dates
     r"\+\d[\d\s-]{6,}",  # international phone numbers
     r"\d+(?:/\d+)+",  # dates and fractions: 21/6/2024, 16/3, 2/3
     r"\d{1,2}:\d{2}(?::\d{2})?",  # times, match clocks, ratios
-    r"\d+(?:\.\d+){2,}(?![\d,])",  # versions, dotted dates (1.2.3, 21.06.2024)
 )
 _UNIVERSAL = re.compile("|".join(_UNIVERSAL_EXCLUDES))
 _YEAR_RANGE_TAIL = re.compile(r"(?:19|20)\d\d\s?[-–]\s?$")
@@ -101,8 +101,11 @@ class Quantity:
 
     @property
     def small(self) -> bool:
-        """A small plain integer (0-10) written without scale: often rendered as a word in translation."""
-        return self.kind == "plain" and self.scale == 1 and not self.separators and self.value <= 10
+        """A small integer (0-10) without scale: often a word in translation ("three", "one dollar").
+
+        Percentages stay reportable: "3 persen" is a figure a translation must keep.
+        """
+        return self.kind != "percent" and self.scale == 1 and not self.separators and self.value <= 10
 
 
 def close(a: float, b: float) -> bool:

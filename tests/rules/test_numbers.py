@@ -1,0 +1,188 @@
+"""NUM001-NUM003 on small articles built in code: real errors are found, correct renderings are not."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.config import Config
+from mtcheck.engine import check
+from mtcheck.model import Article, Finding, Severity, Text
+from mtcheck.rules.base import all_rules
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+CODES = ("NUM001", "NUM002", "NUM003")
+
+SOURCE = (
+    "Sebanyak 45.000 warga menghadiri aksi di Jakarta.\n\n"
+    "Rupiah ditutup pada Rp14.950 per dolar AS.\n\n"
+    "Utang pemerintah mencapai Rp62,3 triliun, sementara ekspor mencapai US$132,8 miliar.\n\n"
+    "Bank sentral menahan suku bunga di 4,25 persen.\n\n"
+    "Anggaran tambahan Rp2,3 triliun akan cair pada 21 Juni 2024 pukul 10.30 WIB.\n\n"
+    "Sekitar 36.000 warga mengungsi, sementara 1,7 juta lainnya terdampak."
+)
+
+CLEAN = {
+    "en": (
+        "Some 45,000 residents attended the rally in Jakarta.\n\n"
+        "The rupiah closed at Rp14,950 per US dollar.\n\n"
+        "Government debt reached Rp62.3 trillion, while exports reached US$132.8 billion.\n\n"
+        "The central bank held its rate at 4.25%.\n\n"
+        "An extra budget of Rp2.3 trillion will be paid on June 21, 2024 at 10:30 a.m. WIB.\n\n"
+        "About 36,000 residents fled, while 1.7 million others were affected."
+    ),
+    "fr": (
+        f"Quelque 45{NNBSP}000 habitants ont participé au rassemblement à Jakarta.\n\n"
+        f"La roupie a clôturé à 14 950 roupies pour un dollar américain.\n\n"
+        "La dette publique a atteint 62,3 billions de roupies, et les exportations 132,8 milliards de dollars.\n\n"
+        f"La banque centrale a maintenu son taux à 4,25{NBSP}%.\n\n"
+        "Un budget supplémentaire de 2 300 milliards de roupies sera versé le 21 juin 2024 à 10h30.\n\n"
+        f"Environ 36{NBSP}000 habitants ont fui, tandis que 1,7 million d'autres ont été touchés."
+    ),
+    "zh": (
+        "约4.5万名居民参加了雅加达的集会。\n\n"
+        "印尼盾收于每美元14,950印尼盾。\n\n"
+        "政府债务达到62.3万亿印尼盾，出口达到1328亿美元。\n\n"
+        "央行将利率维持在4.25%。\n\n"
+        "2.3万亿印尼盾的追加预算将于2024年6月21日上午10点30分发放。\n\n"
+        "约3.6万名居民逃离，另有170万人受灾。"
+    ),
+    "ja": (
+        "約4万5000人の住民がジャカルタの集会に参加した。\n\n"
+        "ルピアは1ドル＝1万4950ルピアで取引を終えた。\n\n"
+        "政府債務は62兆3000億ルピアに達し、輸出は1328億ドルに達した。\n\n"
+        "中央銀行は金利を4.25%に据え置いた。\n\n"
+        "2兆3000億ルピアの追加予算は2024年6月21日10時30分に支給される。\n\n"
+        "約3万6000人の住民が避難し、ほかに170万人が被害を受けた。"
+    ),
+    "ar": (
+        "شارك نحو 45 ألف مواطن في التجمع في جاكرتا.\n\n"
+        "أغلقت الروبية عند ١٤٩٥٠ روبية للدولار الأمريكي.\n\n"
+        "بلغ الدين الحكومي 62.3 تريليون روبية، فيما بلغت الصادرات 132.8 مليار دولار.\n\n"
+        "أبقى البنك المركزي سعر الفائدة عند 4.25 في المائة.\n\n"
+        "ستصرف ميزانية إضافية بقيمة 2.3 تريليون روبية في 21 يونيو 2024 الساعة 10:30.\n\n"
+        "نزح نحو 36 ألفاً من السكان، بينما تضرر 1.7 مليون آخرون."
+    ),
+}
+
+
+def run(source: str, lang: str, target: str) -> list[Finding]:
+    article = Article("t", Text("id", source), {lang: Text(lang, target)})
+    rules = [all_rules()[code]() for code in CODES]
+    return check(article, Config(), rules).versions[0].findings
+
+
+@pytest.mark.parametrize("lang", sorted(CLEAN))
+def test_correct_renderings_are_not_flagged(lang: str) -> None:
+    findings = run(SOURCE, lang, CLEAN[lang])
+    assert findings == [], [(f.rule, f.message) for f in findings]
+
+
+FORMAT_CASES = [
+    # (source, lang, target, wrong token, suggestion, severity)
+    ("Sebanyak 80.000 orang hadir.", "en", "Some 80.000 people attended.", "80.000", "80,000", Severity.MAJOR),
+    ("Sebanyak 45.000 orang hadir.", "en", "Some 45.000 people attended.", "45.000", "45,000", Severity.MAJOR),
+    ("Inflasi 3,25 persen.", "en", "Inflation was 3,25 percent.", "3,25", "3.25", Severity.MINOR),
+    ("Sebanyak 45.000 orang hadir.", "fr", "Quelque 45,000 personnes.", "45,000", f"45{NNBSP}000", Severity.MAJOR),
+    ("Sebanyak 80.000 orang hadir.", "fr", "Quelque 80.000 personnes.", "80.000", f"80{NNBSP}000", Severity.MINOR),
+    ("Inflasi 4,25 persen.", "fr", "L'inflation est de 4.25 %.", "4.25", "4,25", Severity.MINOR),
+    ("Sebanyak 80.000 orang hadir.", "zh", "约80.000人参加。", "80.000", "80,000", Severity.MAJOR),
+    ("Sebanyak 80.000 orang hadir.", "ja", "約80.000人が参加した。", "80.000", "80,000", Severity.MAJOR),
+    ("Sebanyak 20.000 orang hadir.", "ar", "حضر 20.000 شخص.", "20.000", "20,000", Severity.MINOR),
+]
+
+
+@pytest.mark.parametrize(("source", "lang", "target", "token", "suggestion", "severity"), FORMAT_CASES)
+def test_wrong_number_format(
+    source: str, lang: str, target: str, token: str, suggestion: str, severity: Severity
+) -> None:
+    findings = run(source, lang, target)
+    assert [f.rule for f in findings] == ["NUM001"], [f.message for f in findings]
+    f = findings[0]
+    assert f.target is not None and f.target.text == token
+    assert f.suggestion == suggestion
+    assert f.severity is severity
+    assert f.source is not None and f.source.text in source
+
+
+def test_format_message_says_what_the_reader_gets() -> None:
+    (f,) = run("Sebanyak 80.000 orang hadir.", "en", "Some 80.000 people attended.")
+    assert f.message == '"80.000" reads as 80 in English; the source says 80,000 (80.000)'
+
+
+VALUE_CASES = [
+    # (source, lang, target, source text, target text)
+    ("Anggaran Rp2,1 triliun disetujui.", "en", "A budget of Rp2.1 billion was approved.", "Rp2,1 triliun",
+     "Rp2.1 billion"),
+    ("Sebanyak 15.000 orang hadir.", "zh", "约1500人参加。", "15.000", "1500"),
+    ("Sebanyak 30.000 orang mengungsi.", "ar", "نزح 300 ألف شخص.", "30.000", "300 ألف"),
+    ("Inflasi 3,5 persen.", "fr", "L'inflation est de 5,3 %.", "3,5 persen", f"5,3 %"),
+    ("Sebanyak 5 orang tewas.", "en", "Six people died, 6 of them children.", "5", "6"),
+]
+
+
+@pytest.mark.parametrize(("source", "lang", "target", "src_text", "tgt_text"), VALUE_CASES)
+def test_wrong_value(source: str, lang: str, target: str, src_text: str, tgt_text: str) -> None:
+    findings = run(source, lang, target)
+    assert [f.rule for f in findings] == ["NUM002"], [f.message for f in findings]
+    f = findings[0]
+    assert f.severity is Severity.MAJOR and f.category == "accuracy/mistranslation"
+    assert f.source is not None and f.source.text == src_text
+    assert f.target is not None and f.target.text == tgt_text
+
+
+def test_missing_value_without_a_nearby_wrong_number() -> None:
+    source = "Sebanyak 15.000 orang hadir.\n\nCuaca cerah."
+    findings = run(source, "en", "Many people attended.\n\nThe weather was fine.")
+    assert [(f.rule, f.target) for f in findings] == [("NUM002", None)]
+    assert "15,000" in findings[0].message
+
+
+def test_wrong_value_prefers_a_same_kind_neighbour() -> None:
+    source = "Harga naik 12 persen menjadi Rp40.000."
+    findings = run(source, "en", "Prices rose 21% to Rp40,000.")
+    assert [(f.rule, f.target.text if f.target else None) for f in findings] == [("NUM002", "21%")]
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "extra"),
+    [
+        ("Harga naik 5 persen.", "en", "Prices rose 5% to $300.", "$300"),
+        ("Harga naik 5 persen.", "fr", "Les prix ont augmenté de 5 %, soit 40 000 roupies.", "40 000 roupies"),
+        ("Harga naik 5 persen.", "zh", "价格上涨5%，达到300美元。", "300美元"),
+    ],
+)
+def test_extra_number(source: str, lang: str, target: str, extra: str) -> None:
+    findings = run(source, lang, target)
+    assert [f.rule for f in findings] == ["NUM003"]
+    assert findings[0].target is not None and findings[0].target.text == extra
+    assert findings[0].severity is Severity.MINOR
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        ("Sebanyak 3 orang tewas.", "en", "Three people died."),
+        ("Sebanyak 3 orang tewas.", "fr", "Trois personnes sont mortes."),
+        ("Sebanyak 3 orang tewas.", "zh", "三人死亡。"),
+        ("Sebanyak 3 orang tewas.", "ja", "三人が死亡した。"),
+        ("Sebanyak 3 orang tewas.", "ar", "توفي ثلاثة أشخاص."),
+        ("Harga naik lima persen.", "en", "Prices rose 5%."),
+        ("Ia menjadi juara ke-3 pada menit ke 65.", "zh", "他在65分钟获得第3名。"),
+        ("Tim menang 3 kali pada tahun 2016.", "ja", "チームは2016年に3回勝った。"),
+        ("Ia lahir pada 1990 dan pindah pada 21 Juni.", "en", "He was born in 1990 and moved on June 21."),
+        ("Perang 1950-53 berakhir.", "fr", "La guerre de 1950-1953 a pris fin."),
+        ("Hubungi 116 123 kapan saja.", "zh", "请随时拨打116 123。"),
+        ("Rapat pukul 13.00 WIB.", "en", "The meeting is at 1 p.m."),
+        ("Sebanyak 1,127 orang membelot.", "en", "1,127 people defected."),
+        ("Naik 3,5 hingga 4,2 juta.", "zh", "增加350万至420万。"),
+    ],
+)
+def test_must_not_flag(source: str, lang: str, target: str) -> None:
+    findings = run(source, lang, target)
+    assert findings == [], [(f.rule, f.message) for f in findings]
+
+
+def test_rules_are_documented() -> None:
+    for code in CODES:
+        rule = all_rules()[code]
+        assert "What it does" in rule.doc() and "Example" in rule.doc()
+        assert rule.summary()
