@@ -230,7 +230,7 @@ def _grammar(lang: str) -> _Grammar:
     if loc.kanji_numerals:
         big = "".join(w for w, v in loc.scale_words.items() if len(w) == 1 and v >= 1e4)
         chars = "".join(_KANJI_DIGITS) + "".join(_KANJI_SMALL) + big
-        kanji = re.compile(f"[{chars}]*[{''.join(_KANJI_DIGITS)}十][{chars}]*")
+        kanji = re.compile(f"[{chars}]*[{''.join(_KANJI_DIGITS)}{''.join(_KANJI_SMALL)}][{chars}]*")
     return _Grammar(
         locale=loc,
         excludes=re.compile(excludes),
@@ -513,7 +513,7 @@ def _word_quantities(text: str, norm: str, taken: list[tuple[int, int]], g: _Gra
             if v is not None:
                 matches.append((m.start(), m.end(), v))
     for start, end, value in matches:
-        if _blocked(taken, start, end):
+        if _blocked(taken, start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
             continue
         scale, q_end, kind, currency = _with_suffixes(norm, end, g)
         q_start = start

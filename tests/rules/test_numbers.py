@@ -114,7 +114,7 @@ VALUE_CASES = [
      "Rp2.1 billion"),
     ("Sebanyak 15.000 orang hadir.", "zh", "约1500人参加。", "15.000", "1500"),
     ("Sebanyak 30.000 orang mengungsi.", "ar", "نزح 300 ألف شخص.", "30.000", "300 ألف"),
-    ("Inflasi 3,5 persen.", "fr", "L'inflation est de 5,3 %.", "3,5 persen", f"5,3 %"),
+    ("Inflasi 3,5 persen.", "fr", "L'inflation est de 5,3 %.", "3,5 persen", "5,3 %"),
     ("Sebanyak 5 orang tewas.", "en", "Six people died, 6 of them children.", "5", "6"),
 ]
 

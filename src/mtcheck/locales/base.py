@@ -28,6 +28,7 @@ class Locale:
     number_words: dict[str, float] = field(default_factory=dict)  # "three" -> 3, "a million" -> 1e6
     number_word_prefixes: tuple[str, ...] = ()  # clitics a number word may carry (Arabic و, ب, ال)
     kanji_numerals: bool = False  # 三千五百 etc. are read as (optional) quantities
+    fraction_infixes: tuple[str, ...] = ()  # "分之": 三分之二 is a fraction, 百分之五 a percentage
     ordinal_suffixes: tuple[str, ...] = ()  # "th", "e", "ème": 3rd / 3e are ranks, not quantities
     ordinal_prefixes: tuple[str, ...] = ()  # "第": 第3 is a rank
     reference_words: tuple[str, ...] = ()  # "Pasal", "No.": the next number is a label, not a quantity
@@ -62,6 +63,7 @@ class Locale:
     narrow_space_before: str = ""  # marks that take a no-break space before them (fr ":;!?")
     spaced_guillemets: bool = False  # « and » take a no-break space inside (fr)
     native_punctuation: dict[str, str] = field(default_factory=dict)  # ASCII mark -> this script's mark
+    source_marks: dict[str, str] = field(default_factory=dict)  # source marks to convert (zh '"' -> “ ”, '.' -> 。)
     repeated_word_allowed: frozenset[str] = frozenset()  # words legitimately doubled ("had had", "nous nous")
     sentence_end: str = ".!?"
 

@@ -19,7 +19,7 @@ _NUMBERS = dict(
     number_exclude_patterns=(
         r"\d+\s*分\s*\d+\s*秒",
         r"\d+\s*年\s*\d+\s*月(?:\s*\d+\s*日)?", r"\d+\s*月\s*\d+\s*日?", r"\d+\s*月",
-        r"\d+\s*時(?:\s*\d+\s*分)?", r"\d{4}\s*年", r"\d+年代",
+        r"\d+\s*時(?!間)(?:\s*\d+\s*分)?", r"\d{4}\s*年", r"\d+年代",
     ),
 )
 
@@ -41,6 +41,7 @@ _PUNCT = dict(
     bracket_pairs=(("\uff08", "\uff09"), ("(", ")"), ("\u3010", "\u3011")),
     native_punctuation={",": "\u3001", "?": "\uff1f", "!": "\uff01", ":": "\uff1a", ";": "\uff1b",
                         "(": "\uff08", ")": "\uff09"},
+    source_marks={'"': "\u300c \u300d", ".": "\u3002"},
 )
 
 LOCALE = Locale(code="ja", name="Japanese", script="han+kana", cjk=True, sentence_end="。！？!?", langid_accepts=("zh",), **_NUMBERS, **_DATES, **_PUNCT)  # type: ignore[arg-type]

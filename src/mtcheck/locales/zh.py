@@ -16,6 +16,7 @@ _NUMBERS = dict(
         "€": "EUR",
     },
     kanji_numerals=True,
+    fraction_infixes=("分之",),
     ordinal_prefixes=("第",),
     range_words=("至", "到", "-", "–", "~", "〜", "～", "和", "或"),
     number_exclude_patterns=(
@@ -48,6 +49,7 @@ _PUNCT = dict(
     bracket_pairs=(("\uff08", "\uff09"), ("(", ")"), ("\u3010", "\u3011")),
     native_punctuation={",": "\uff0c", "?": "\uff1f", "!": "\uff01", ":": "\uff1a", ";": "\uff1b",
                         "(": "\uff08", ")": "\uff09"},
+    source_marks={'"': "\u201c \u201d", ".": "\u3002"},
 )
 
 LOCALE = Locale(code="zh", name="Chinese", script="han", cjk=True, sentence_end="。！？!?", **_NUMBERS, **_DATES, **_PUNCT)  # type: ignore[arg-type]
