@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .config import Config
 from .model import Article, ArticleResult, Finding, VersionResult
-from .rules.base import ArticleContext, Rule, VersionContext, all_rules
+from .rules.base import ArticleContext, CrossVersionRule, Rule, VersionContext, all_rules
 from .scoring import score, verdict
 from .text import count_words
 
@@ -34,12 +34,10 @@ def check(article: Article, config: Config | None = None, rules: list[Rule] | No
     shared = ArticleContext(article, config)
     source_words = count_words(article.source.content, article.source.lang)
     result = ArticleResult(article.id, article.source.lang, article.source.path, source_words)
-    langs = config.targets or tuple(article.targets)
-    for lang in langs:
-        target = article.targets.get(lang)
-        if target is None:
-            continue
-        ctx = VersionContext(shared, target)
+    langs = [lang for lang in (config.targets or tuple(article.targets)) if lang in article.targets]
+    contexts = {lang: VersionContext(shared, article.targets[lang]) for lang in langs}
+    per_lang: dict[str, list[Finding]] = {}
+    for lang, ctx in contexts.items():
         findings: list[Finding] = []
         seen: set[Finding] = set()
         for rule in rules:
@@ -47,14 +45,19 @@ def check(article: Article, config: Config | None = None, rules: list[Rule] | No
                 if f not in seen:
                     seen.add(f)
                     findings.append(f)
-        findings = sorted(_apply_overrides(findings, config), key=_sort_key)
+        per_lang[lang] = findings
+    for rule in rules:
+        if isinstance(rule, CrossVersionRule):
+            per_lang.update(rule.cross_check(contexts, per_lang))
+    for lang, ctx in contexts.items():
+        findings = sorted(_apply_overrides(per_lang[lang], config), key=_sort_key)
         # The score is normalised by source words so versions in different scripts stay comparable.
         value = score(findings, source_words, config)
         result.versions.append(
             VersionResult(
                 lang=lang,
-                path=target.path,
-                words=count_words(target.content, lang),
+                path=ctx.target.path,
+                words=count_words(ctx.target.content, lang),
                 score=value,
                 verdict=verdict(findings, value, config),
                 findings=findings,

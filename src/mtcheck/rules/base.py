@@ -94,6 +94,23 @@ class Rule:
         )
 
 
+class CrossVersionRule(Rule):
+    """A rule that looks at every version of the article at once, after the per-version rules ran.
+
+    ``cross_check`` receives each version's context and findings so far and returns the new or revised
+    findings per language (a returned list replaces that language's findings). The five versions of an
+    article are five witnesses: this is where one version's disagreement with the other four is judged.
+    """
+
+    def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        return ()
+
+    def cross_check(
+        self, contexts: dict[str, VersionContext], findings: dict[str, list[Finding]]
+    ) -> dict[str, list[Finding]]:
+        raise NotImplementedError
+
+
 REGISTRY: dict[str, type[Rule]] = {}
 
 R = TypeVar("R", bound=type[Rule])
