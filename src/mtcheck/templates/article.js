@@ -50,6 +50,11 @@
   }
 
   tabs.forEach(function (tab, i) {
+    tab.addEventListener("click", function (e) {
+      e.preventDefault();
+      history.pushState(null, "", "#" + tab.getAttribute("aria-controls"));
+      select(document.getElementById(tab.getAttribute("aria-controls")), true);
+    });
     tab.addEventListener("keydown", function (e) {
       var step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
       if (!step) return;
@@ -101,6 +106,7 @@
     if (m) location.hash = m.getAttribute("data-f").split(" ")[0];
   });
   window.addEventListener("hashchange", function () { follow(true); });
+  window.addEventListener("popstate", function () { follow(false); });
   window.addEventListener("beforeprint", function () { panels.forEach(function (p) { p.hidden = false; }); });
   window.addEventListener("afterprint", function () { follow(false); });
   follow(!!location.hash);

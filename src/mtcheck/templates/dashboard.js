@@ -16,11 +16,13 @@
 
   function matches(row, f) {
     if (f.q && row.id.toLowerCase().indexOf(f.q) < 0) return false;
+    // The verdict filter reads the article's worst verdict, or the chosen language's verdict.
+    if (f.verdict && !f.lang && row.verdict !== f.verdict) return false;
     var langs = f.lang ? [f.lang] : Object.keys(row.versions);
     return langs.some(function (lang) {
       var v = row.versions[lang];
       if (!v) return false;
-      if (f.verdict && v.verdict !== f.verdict) return false;
+      if (f.verdict && f.lang && v.verdict !== f.verdict) return false;
       if (f.rule && v.rules.indexOf(f.rule) < 0) return false;
       if (f.category && v.categories.indexOf(f.category) < 0) return false;
       return true;
