@@ -1,0 +1,454 @@
+"""Names, acronyms and links in a text, with exact offsets, and how to find them again in a translation.
+
+A translator carries some strings over unchanged: people's and organisations' names, most acronyms,
+web and e-mail addresses, @handles and #hashtags. This module finds them in the source and matches
+them in a target. Names are found conservatively, because Indonesian capitalises far more than names
+(sentence starts, titles, institutions, month and day names, its own spelling of foreign places): what
+the ``Locale`` lists as common, what the article itself also writes in lower case, and a lone
+capitalised word at a sentence start are not names. Matching tolerates case, diacritics, possessives,
+elision, doubled letters, vowels and the target locale's transliteration rewrites (Prigozhin/Prigojine),
+because those are legitimate renderings; only a clear misspelling next to a correct part of the same
+name (Prabowo Subiyanto for Prabowo Subianto) counts as a near miss.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .locales import Locale, get_locale
+from .sentences import split_sentences
+
+# --- links --------------------------------------------------------------------------------------
+
+_TLDS = r"(?:com|id|org|net|gov|edu|int|io|info|news|tv|me|ly|uk|au|sg|my|co|biz|asia|go\.id|co\.id|or\.id|ac\.id)"
+_LINK = re.compile(
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»「」（）\u3000-\u30ff\u4e00-\u9fff]+)"
+    r"|(?P<email>(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    rf"|(?P<domain>(?<![A-Za-z0-9_@./-])(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.{_TLDS}"
+    r"(?![A-Za-z0-9-])(?:/[^\s<>\"“”«»]*)?)"
+    r"|(?P<handle>(?<![A-Za-z0-9_@.])@[A-Za-z0-9_]{2,30}(?![A-Za-z0-9_@]))"
+    r"|(?P<hashtag>(?<![A-Za-z0-9_&#/])#[A-Za-z\u00c0-\u024f][A-Za-z0-9_\u00c0-\u024f]+)",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'’\"”»)]}"
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # "url" (web address or bare domain), "email", "handle", "hashtag"
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Comparison form: case-insensitive scheme, host, handle and hashtag; exact path."""
+        if self.kind == "url":
+            match = re.match(r"(?i)((?:https?://)?[^/]+)(.*)", self.text)
+            assert match is not None
+            host = re.sub(r"(?i)^https?://", "", match.group(1)).lower().removeprefix("www.")
+            return host + match.group(2).rstrip("/")
+        if self.kind == "email":
+            local, _, host = self.text.rpartition("@")
+            return f"{local}@{host.lower()}"
+        return self.text.lower()
+
+
+def _trim(text: str) -> str:
+    """Drop sentence punctuation after an address; keep a ``)`` the address opened itself."""
+    while text and text[-1] in _TRAILING:
+        if text[-1] == ")" and text.count("(") >= text.count(")"):
+            break
+        text = text[:-1]
+    return text
+
+
+def find_links(text: str) -> list[Link]:
+    """Web addresses, bare domains, e-mail addresses, @handles and #hashtags, in text order."""
+    links: list[Link] = []
+    for m in _LINK.finditer(text):
+        kind = m.lastgroup or ""
+        value = _trim(m.group()) if kind in ("url", "domain") else m.group()
+        if not value:
+            continue
+        links.append(Link("url" if kind == "domain" else kind, value, m.start(), m.start() + len(value)))
+    return links
+
+
+def link_mask(text: str) -> list[bool]:
+    """Per character: is it part of a link (punctuation rules never judge inside an address)?"""
+    mask = [False] * len(text)
+    for link in find_links(text):
+        for i in range(link.start, link.end):
+            mask[i] = True
+    return mask
+
+
+# --- words and name forms -------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*", re.UNICODE)
+_VOWELS = re.compile(r"[aeiou]+")
+_DOUBLES = re.compile(r"(.)\1+")
+# Spellings that alternate between romanisations of one name in every Latin-script language.
+_GENERIC_REWRITES = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("dj", "j"), ("tj", "c"))
+
+
+def fold(word: str) -> str:
+    """Case- and diacritic-insensitive form; hyphens dropped (Al-Assad = Al Assad = AlAssad)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def skeleton(word: str, rewrites: tuple[tuple[str, str], ...] = ()) -> str:
+    """Transliteration-tolerant form: folded, rewrites applied, doubled letters and vowels dropped.
+
+    Muhammad/Mohammed, Zelensky/Zelenskyy, Putin/Poutine, Bakhmut/Bakhmout share a skeleton; so do
+    Prigozhin/Prigojine once the French rewrite zh -> j is applied. Subianto/Subiyanto do not (y is kept).
+    """
+    form = fold(word)
+    for old, new in rewrites:
+        form = form.replace(old, new)
+    for old, new in _GENERIC_REWRITES:
+        form = form.replace(old, new)
+    form = _DOUBLES.sub(r"\1", form)
+    return form[:1] + _VOWELS.sub("", form[1:])
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def words(text: str) -> list[Token]:
+    """Letter words with offsets; apostrophes split (l’Indonésie, Indonesia’s), hyphens do not."""
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+# --- names and acronyms in the source ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Name:
+    kind: str  # "name" or "acronym"
+    text: str
+    start: int
+    end: int
+    parts: tuple[str, ...]  # the words of the name (an acronym has one)
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$|^[A-Z]{2,}$")
+_CAPITALISED = re.compile(r"^[^\W\d_][^\W_]*$")
+_CLAUSE_START = re.compile(r"[:;]\s+[\"'“‘«(]?")
+_OPENERS = "\"'“‘«(「『[—–- "
+MIN_HEADLINE_WORDS = 3
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) >= 2 and bool(_ACRONYM.match(word))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and bool(_CAPITALISED.match(word.replace("-", "")))
+
+
+def _is_headline(tokens: list[Token], function_words: frozenset[str]) -> bool:
+    """A title-case headline: capitalised words, and no lower-case word but function words.
+
+    Indonesian sentences are full of capitals too (titles, institutions, names), but they always
+    have lower-case content words ("bertemu", "merilis"); a headline has none.
+    """
+    long = [t.text for t in tokens if len(t.text) >= 4]
+    caps = sum(1 for w in long if w[:1].isupper())
+    lower_content = [w for w in long if w.islower() and w not in function_words]
+    return caps >= MIN_HEADLINE_WORDS and not lower_content
+
+
+def _sentence_starts(paragraph: str, offset: int, lang: str) -> set[int]:
+    """Offsets of the first word of each sentence (after opening quotes, brackets and dashes)."""
+    starts: set[int] = set()
+    for sentence in split_sentences(paragraph, lang, offset):
+        lead = len(sentence.text) - len(sentence.text.lstrip(_OPENERS))
+        starts.add(sentence.start + lead)
+    for m in _CLAUSE_START.finditer(paragraph):  # "Judul: Apakah ...", "berkata: “Hasilnya ..."
+        starts.add(offset + m.end())
+    return starts
+
+
+@dataclass
+class _Lexicon:
+    """What the source article itself says about its words (lower-case uses, mid-sentence capitals)."""
+
+    lower: set[str]
+    mid_capitals: set[str]
+
+
+class _CommonWords:
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+        self.stop = locale.name_stopwords | set(locale.months) | set(locale.weekdays)
+        self.pattern = re.compile(locale.common_word_pattern) if locale.common_word_pattern else None
+
+    def __call__(self, word: str, lexicon: _Lexicon) -> bool:
+        low = word.casefold()
+        parts = low.replace("‐", "-").split("-")
+        if low in self.stop or all(p in self.stop for p in parts):
+            return True
+        if low in lexicon.lower:
+            return True
+        return bool(self.pattern and self.pattern.fullmatch(low))
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (case-folded), evidence that they are common words."""
+    return frozenset(t.text.casefold() for t in words(text) if t.text.islower())
+
+
+def _lexicon(paragraphs: list[tuple[int, str]], starts: set[int], function_words: frozenset[str]) -> _Lexicon:
+    """Lower-case words of the text, and words capitalised mid-sentence outside title-case headlines."""
+    lower: set[str] = set()
+    mid: set[str] = set()
+    for offset, para in paragraphs:
+        tokens = words(para)
+        headline = _is_headline(tokens, function_words)
+        for token in tokens:
+            if token.text.islower():
+                lower.add(token.text.casefold())
+            elif not headline and token.start + offset not in starts and _capitalised(token.text):
+                mid.add(token.text)
+    return _Lexicon(lower, mid)
+
+
+def find_names(text: str, lang: str, common_elsewhere: frozenset[str] = frozenset()) -> list[Name]:
+    """Names a translation should carry over, and acronyms, in text order (repeats included).
+
+    ``common_elsewhere``: lower-case words of the other versions; a capitalised source word that a
+    translation writes in lower case is a common word there (Fashion Week -> fashion week).
+    """
+    locale = get_locale(lang)
+    common = _CommonWords(locale)
+    paragraphs = _paragraphs(text)
+    starts: set[int] = set()
+    for start, para in paragraphs:
+        starts |= _sentence_starts(para, start, lang)
+    lexicon = _lexicon(paragraphs, starts, locale.name_stopwords)
+    lexicon.lower |= common_elsewhere
+    names: list[Name] = []
+    for start, para in paragraphs:
+        tokens = [Token(t.text, t.start + start, t.end + start) for t in words(para)]
+        headline = _is_headline(tokens, locale.name_stopwords)
+        names.extend(_acronyms(tokens, locale))
+        for run in _capitalised_runs(text, tokens, locale):
+            names.extend(_names_in_run(text, run, common, lexicon, starts, headline))
+    return sorted(names, key=lambda n: n.start)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    from .segment import split_paragraphs
+
+    return [(p.start, p.text) for p in split_paragraphs(text)]
+
+
+def _acronyms(tokens: list[Token], locale: Locale) -> list[Name]:
+    found = []
+    for token in tokens:
+        if is_acronym(token.text) and locale.acronym_translations.get(token.text) != ():
+            found.append(Name("acronym", token.text, token.start, token.end, (token.text,)))
+    return found
+
+
+def _capitalised_runs(text: str, tokens: list[Token], locale: Locale) -> list[list[Token]]:
+    """Maximal runs of capitalised words separated by one space (particles like "bin" may join them)."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    pending: list[Token] = []  # particles waiting for a capitalised word to follow
+    for token in tokens:
+        adjacent = bool(current) and text[(pending or current)[-1].end:token.start] == " "
+        if _capitalised(token.text):
+            if adjacent:
+                current.extend(pending)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+            current.append(token)
+            pending = []
+        elif adjacent and token.text in locale.name_particles and not pending:
+            pending = [token]
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _names_in_run(
+    text: str, run: list[Token], common: _CommonWords, lexicon: _Lexicon, starts: set[int], headline: bool
+) -> list[Name]:
+    """Split a capitalised run at its common words; keep what is left if it is clearly a name.
+
+    In a title-case headline every word is capitalised, so only words the body also capitalises
+    mid-sentence count; a lone capitalised word at a sentence start needs the same evidence.
+    """
+    names: list[Name] = []
+    group: list[Token] = []
+    for token in [*run, None]:
+        if token is not None and _name_word(token, common, lexicon, headline):
+            group.append(token)
+            continue
+        while group and group[-1].text.islower():  # a particle never ends a name
+            group.pop()
+        while group and group[0].text.islower():
+            group.pop(0)
+        if len(group) == 1 and group[0].start in starts and group[0].text not in lexicon.mid_capitals:
+            group = []
+        if group:
+            start, end = group[0].start, group[-1].end
+            parts = tuple(t.text for t in group if not t.text.islower())
+            names.append(Name("name", text[start:end], start, end, parts))
+        group = []
+    return names
+
+
+def _name_word(token: Token, common: _CommonWords, lexicon: _Lexicon, headline: bool) -> bool:
+    if token.text.islower():
+        return True  # a particle; trimmed if it ends up at an edge
+    if len(token.text) < 2 or common(token.text, lexicon):
+        return False
+    return not headline or token.text in lexicon.mid_capitals
+
+
+# --- finding source names in a target -----------------------------------------------------------------
+
+
+MIN_DERIVED = 5  # a target word starting with a name this long derives from it (Hollywood -> hollywoodien)
+MATCH_RATIO = 0.75  # a single-word name this close to a target word is taken as a spelling variant
+NEAR_MISS_RATIO = 0.6  # below this a word is not a rendering of the name at all
+_PHRASE_SPLIT = re.compile(r"[\s\-‐/'’]+")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    status: str  # "found", "variant", "near-miss", "missing"
+    target: Token | None = None  # the misspelt word for a near miss
+
+
+@dataclass
+class TargetIndex:
+    """The words of a target with their folded and skeleton forms, built once per version."""
+
+    text: str
+    tokens: list[Token]
+    folded: list[str]
+    skeletons: list[str]
+    folded_text: str
+
+    @classmethod
+    def build(cls, text: str, lang: str) -> TargetIndex:
+        rewrites = get_locale(lang).name_rewrites
+        tokens = [piece for token in words(text) for piece in _pieces(token)]
+        return cls(
+            text,
+            tokens,
+            [fold(t.text) for t in tokens],
+            [skeleton(t.text, rewrites) for t in tokens],
+            " ".join(fold(w) for w in _PHRASE_SPLIT.split(text)),
+        )
+
+
+def _pieces(token: Token) -> list[Token]:
+    """A hyphenated target word and its pieces are all candidates (Al-Qaeda-linked has Al-Qaeda)."""
+    pieces = [Token(m.group(), token.start + m.start(), token.start + m.end()) for m in _PIECE.finditer(token.text)]
+    return pieces if len(pieces) > 1 else [token]
+
+
+_PIECE = re.compile(r"[^\W\d_]+")
+
+
+def _part_positions(part: str, index: TargetIndex, rewrites: tuple[tuple[str, str], ...]) -> list[int]:
+    folded, skel = fold(part), skeleton(part, rewrites)
+    pieces = [fold(p) for p in re.split(r"[-‐]", part) if p]
+    hits = [
+        i
+        for i, f in enumerate(index.folded)
+        if f == folded
+        or (len(skel) >= 2 and index.skeletons[i] == skel)
+        or (len(folded) >= MIN_DERIVED and f.startswith(folded))  # Hollywood -> hollywoodienne
+    ]
+    if not hits and len(pieces) > 1:  # Al-Assad written "al-Assad" or "Assad"
+        hits = [i for i, f in enumerate(index.folded) if f == pieces[-1]]
+    return hits
+
+
+def match_name(name: Name, index: TargetIndex, lang: str) -> NameMatch:
+    """Is the name in the target: found, a looser variant, a near miss, or missing?
+
+    "found": every part is there as written or as a transliteration variant; "variant": only some
+    parts are (Warren for Elizabeth Warren), or a single-word name has a close capitalised look-alike
+    (a translated place name); neither is reported, but only "found" is evidence for other versions.
+    """
+    rewrites = get_locale(lang).name_rewrites
+    positions = [_part_positions(p, index, rewrites) for p in name.parts]
+    if all(positions):
+        return NameMatch("found")
+    if any(positions):
+        return _near_miss(name, index, positions) or NameMatch("variant")
+    best = max(((similarity(p, t.text), t) for p in name.parts for t in index.tokens), default=(0.0, None),
+               key=lambda pair: pair[0])
+    if best[0] >= MATCH_RATIO and best[1] is not None and best[1].text[:1].isupper():
+        return NameMatch("variant")
+    return NameMatch("missing")
+
+
+def _near_miss(name: Name, index: TargetIndex, positions: list[list[int]]) -> NameMatch | None:
+    """A missing part misspelt where the name's word order puts it, next to a part that is there.
+
+    "Prabowo Subiyanto" for "Prabowo Subianto" is a near miss; "l'université Carnegie Mellon" for
+    "Carnegie Mellon University" is not (the similar word is elsewhere, a translation, not a typo).
+    """
+    for j, (part, hits) in enumerate(zip(name.parts, positions)):
+        if hits:
+            continue
+        for k, anchors in enumerate(positions):
+            step = 1 if j > k else -1
+            exact = fold(name.parts[k])
+            for anchor in (a for a in anchors if index.folded[a] == exact):  # a transliterated anchor proves nothing
+                for i in (anchor + (j - k), anchor + (j - k) + step):  # one particle may sit between
+                    if not 0 <= i < len(index.tokens) or any(i in h for h in positions):
+                        continue
+                    token = index.tokens[i]
+                    if token.text[:1].isupper() and similarity(part, token.text) >= NEAR_MISS_RATIO:
+                        return NameMatch("near-miss", token)
+    return None
+
+
+def acronym_found(acronym: str, index: TargetIndex, locale: Locale) -> bool:
+    """The acronym as written (case-insensitive from four letters: NATO/Nato), or a known rendering."""
+    if len(acronym) >= 4:
+        if fold(acronym) in index.folded:
+            return True
+    elif re.search(rf"(?<![\w]){re.escape(acronym)}(?![\w])", index.text):
+        return True
+    return any(_phrase_in(alt, index) for alt in locale.acronym_translations.get(acronym, ()))
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    folded = " ".join(fold(w) for w in _PHRASE_SPLIT.split(phrase) if fold(w))
+    return re.compile(rf"(?<![\w]){re.escape(folded)}(?![\w])")
+
+
+def _phrase_in(phrase: str, index: TargetIndex) -> bool:
+    if is_acronym(phrase.replace(".", "")) and len(phrase.replace(".", "")) < 4:
+        return bool(re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", index.text))
+    return bool(_phrase_pattern(phrase).search(index.folded_text))

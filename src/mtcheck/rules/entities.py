@@ -1,0 +1,226 @@
+"""Names, acronyms and links that a translation must carry over (NAME001, LINK001, LINK002)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
+
+from ..entities import (
+    Link,
+    Name,
+    NameMatch,
+    TargetIndex,
+    acronym_found,
+    find_links,
+    find_names,
+    fold,
+    lower_case_words,
+    match_name,
+)
+from ..locales import get_locale
+from ..model import Finding, Severity, Span
+from .base import Rule, VersionContext, register
+
+LINK_NEAR = 0.6  # a target link at least this similar to a missing source link is a changed copy of it
+
+
+def _distinct(names: Iterable[Name]) -> list[Name]:
+    """First occurrence of each name (case- and diacritic-insensitive)."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        key = fold(name.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+@register
+class NameMissingRule(Rule):
+    """A source name or acronym is missing from, or misspelt in, a Latin-script translation.
+
+    What it does: finds the names a translator carries over unchanged in the Indonesian source
+    (people, organisations, local places, brands: capitalised words that are not common Indonesian
+    words, titles, institution words, month/day names or Indonesian spellings of foreign places;
+    a lone capitalised word at a sentence start only if the article also capitalises it mid-sentence)
+    and its acronyms, and looks for each in the English or French version. Case, diacritics,
+    possessives, elision, doubled letters, vowels and the target's transliteration habits are
+    tolerated (Bakhmut/Bakhmout, Prigozhin/Prigojine); acronyms that are translated (PBB -> UN/ONU,
+    AS -> US) are accepted in any listed rendering (``Locale.acronym_translations``). A name that is
+    absent is an omission; a name whose part is misspelt next to a correct part is a mistranslation.
+    Chinese, Japanese and Arabic versions are left to the glossary check.
+
+    Why is this bad: a missing or misspelt name changes who did what; readers and search engines
+    cannot find the person or organisation.
+
+    Example:
+        source "Menteri Keuangan Sri Mulyani bertemu Prabowo Subianto."
+        flagged  "Finance Minister met Prabowo Subiyanto."  (Sri Mulyani missing; Subiyanto misspelt)
+        accepted "Finance Minister Sri Mulyani met Prabowo Subianto."
+    """
+
+    code = "NAME001"
+    name = "name-missing"
+    category = "accuracy/omission"
+    severity = Severity.MAJOR
+
+    def check(self, ctx: VersionContext) -> Iterator[Finding]:
+        if get_locale(ctx.target.lang).script != "latin" or get_locale(ctx.source.lang).script != "latin":
+            return
+        source = ctx.source
+        names = ctx.memo(("entities.names", source.lang), lambda: _source_names(ctx))
+        mine = _statuses(ctx, ctx.target.lang, names)
+        others = [_statuses(ctx, lang, names) for lang in ctx.article.targets if lang != ctx.target.lang]
+        for i, (name, status) in enumerate(zip(names, mine)):
+            if status.status in ("found", "variant") or not _required(name, [s[i] for s in others]):
+                continue
+            span = Span(name.start, name.end, name.text)
+            if status.status == "missing":
+                yield self.finding(f"{name.kind} {name.text!r} is missing from the translation", source=span)
+            elif status.target is not None:
+                token = status.target
+                yield self.finding(
+                    f"name {name.text!r} is misspelt as {token.text!r}",
+                    source=span,
+                    target=Span(token.start, token.end, token.text),
+                    suggestion=_closest_part(name, token.text),
+                    category="accuracy/mistranslation",
+                )
+
+
+def _source_names(ctx: VersionContext) -> list[Name]:
+    """Distinct source names, knowing which words the Latin-script versions write in lower case."""
+    lower: frozenset[str] = frozenset()
+    for text in ctx.article.targets.values():
+        if get_locale(text.lang).script == "latin":
+            lower |= lower_case_words(text.content)
+    return _distinct(find_names(ctx.source.content, ctx.source.lang, lower))
+
+
+def _statuses(ctx: VersionContext, lang: str, names: list[Name]) -> list[NameMatch]:
+    """Whether each source name is in the ``lang`` version (computed once per version)."""
+
+    def compute() -> list[NameMatch]:
+        index = TargetIndex.build(ctx.article.targets[lang].content, lang)
+        source_locale = get_locale(ctx.source.lang)
+        return [
+            (NameMatch("found") if acronym_found(n.text, index, source_locale) else NameMatch("missing"))
+            if n.kind == "acronym"
+            else match_name(n, index, lang)
+            for n in names
+        ]
+
+    return ctx.memo(("entities.status", lang), compute)
+
+
+def _required(name: Name, elsewhere: list[NameMatch]) -> bool:
+    """A name is owed when another version carries it; alone, only multi-word names and acronyms are.
+
+    Indonesian capitalises many words that translators rightly translate (Partai Buruh = Labour
+    Party, Gedung Putih = White House); a word no other version keeps is most likely one of them.
+    """
+    if elsewhere:
+        return any(m.status == "found" for m in elsewhere)
+    return name.kind == "acronym" or len(name.parts) >= 2
+
+
+def _closest_part(name: Name, misspelt: str) -> str:
+    return max(name.parts, key=lambda p: SequenceMatcher(None, fold(p), fold(misspelt)).ratio())
+
+
+class _LinkRule(Rule):
+    """Shared matching of source links against target links; subclasses report one outcome each."""
+
+    category = "accuracy/mistranslation"
+    severity = Severity.MAJOR
+    outcome: str  # "changed" or "missing"
+
+    def check(self, ctx: VersionContext) -> Iterator[Finding]:
+        source = ctx.source
+        links = ctx.memo(("entities.links", source.lang), lambda: find_links(source.content))
+        if not links:
+            return
+        target_links = find_links(ctx.target.content)
+        present = {t.key for t in target_links}
+        seen: set[str] = set()
+        for link in links:
+            if link.key in present or link.key in seen:
+                continue
+            seen.add(link.key)
+            near = _nearest(link, target_links)
+            if near is not None and self.outcome == "changed":
+                yield self.finding(
+                    f"{_label(link)} {link.text!r} was changed to {near.text!r}",
+                    source=Span(link.start, link.end, link.text),
+                    target=Span(near.start, near.end, near.text),
+                    suggestion=link.text,
+                    severity=_severity(link),
+                )
+            elif near is None and self.outcome == "missing":
+                yield self.finding(
+                    f"{_label(link)} {link.text!r} is missing from the translation",
+                    source=Span(link.start, link.end, link.text),
+                    severity=_severity(link),
+                )
+
+
+def _severity(link: Link) -> Severity | None:
+    """Hashtags are sometimes translated on purpose: a changed or missing one is minor."""
+    return Severity.MINOR if link.kind == "hashtag" else None
+
+
+def _nearest(link: Link, candidates: list[Link]) -> Link | None:
+    scored = [
+        (SequenceMatcher(None, link.key, c.key, autojunk=False).ratio(), c) for c in candidates if c.kind == link.kind
+    ]
+    best = max(scored, default=None, key=lambda pair: pair[0])
+    return best[1] if best is not None and best[0] >= LINK_NEAR else None
+
+
+def _label(link: Link) -> str:
+    return {"url": "link", "email": "e-mail address", "handle": "handle", "hashtag": "hashtag"}[link.kind]
+
+
+@register
+class LinkChangedRule(_LinkRule):
+    """A web address, e-mail address, @handle or #hashtag of the source was altered in the translation.
+
+    What it does: compares every link of the source (URLs and bare domains, e-mail addresses, @handles,
+    #hashtags) with the links of the translation; scheme, host, handle and hashtag are compared without
+    case and a trailing slash or sentence punctuation is not part of a link. A source link that is not
+    in the translation as such but has a close copy there (same kind, similarity >= 0.6) is reported
+    at that copy.
+
+    Why is this bad: a translated or retyped address is a broken link; a changed handle points readers
+    to someone else's account.
+
+    Example:
+        source "Info: www.bps.go.id/publikasi"
+        flagged  "Info: www.bps.go.id/publication"
+        accepted "Info: https://www.bps.go.id/publikasi/"
+    """
+
+    code = "LINK001"
+    name = "link-changed"
+    outcome = "changed"
+
+
+@register
+class LinkMissingRule(_LinkRule):
+    """A web address, e-mail address, @handle or #hashtag of the source is absent from the translation.
+
+    What it does: like LINK001, but reports source links with no close copy at all in the
+    translation. A missing or changed #hashtag is minor: newsrooms sometimes translate hashtags on
+    purpose.
+
+    Why is this bad: the reader loses the reference, the contact or the account the article cites.
+
+    Example:
+        source "Hubungi humas@kemlu.go.id atau @Kemlu_RI."
+        flagged  "Contact the ministry's press office."
+        accepted "Contact humas@kemlu.go.id or @Kemlu_RI."
+    """
+
+    code = "LINK002"
+    name = "link-missing"
+    outcome = "missing"

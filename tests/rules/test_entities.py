@@ -1,0 +1,93 @@
+"""NAME001, LINK001, LINK002 on articles written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.config import Config
+from mtcheck.engine import check
+from mtcheck.model import Article, Finding, Text
+
+
+def findings(source: str, code: str, **targets: str) -> dict[str, list[Finding]]:
+    article = Article("t", Text("id", source), {lang: Text(lang, text) for lang, text in targets.items()})
+    result = check(article, Config(select=(code,), encoder="none"))
+    return {v.lang: v.findings for v in result.versions}
+
+
+SOURCE = (
+    "Menteri Keuangan Sri Mulyani bertemu Prabowo Subianto di Surabaya pada hari Senin.\n\n"
+    "Kementerian Luar Negeri, PBB dan KPK ikut hadir dalam pertemuan di Gedung Putih."
+)
+GOOD_EN = (
+    "Finance Minister Sri Mulyani met Prabowo Subianto in Surabaya on Monday.\n\n"
+    "The Foreign Ministry, the UN and the Corruption Eradication Commission attended the meeting at the White House."
+)
+GOOD_FR = (
+    "La ministre des Finances Sri Mulyani a rencontré Prabowo Subianto à Surabaya lundi.\n\n"
+    "Le ministère des Affaires étrangères, l’ONU et la KPK ont assisté à la réunion à la Maison-Blanche."
+)
+
+NAME_CASES = [
+    # (en version, expected (category, flagged source text, flagged target text) in en)
+    (GOOD_EN, []),
+    (GOOD_EN.replace("Subianto", "Subiyanto"), [("accuracy/mistranslation", "Prabowo Subianto", "Subiyanto")]),
+    (GOOD_EN.replace("Sri Mulyani ", ""), [("accuracy/omission", "Sri Mulyani", None)]),
+    (GOOD_EN.replace("the UN and ", ""), [("accuracy/omission", "PBB", None)]),
+    (GOOD_EN.replace("Surabaya", "the city"), [("accuracy/omission", "Surabaya", None)]),
+]
+
+
+@pytest.mark.parametrize(("en", "expected"), NAME_CASES)
+def test_name_missing(en: str, expected: list[tuple[str, str, str | None]]) -> None:
+    got = findings(SOURCE, "NAME001", en=en, fr=GOOD_FR)
+    assert got["fr"] == []
+    assert [(f.category, f.source.text if f.source else None, f.target.text if f.target else None)
+            for f in got["en"]] == expected
+    assert all(f.severity.value == "major" for f in got["en"])
+
+
+def test_single_word_needs_another_version_carrying_it() -> None:
+    # "Demokrat" is translated by both versions: not a name a translator carries over
+    source = "Senator Demokrat itu berbicara di Surabaya."
+    got = findings(source, "NAME001", en="The Democratic senator spoke in Surabaya.",
+                   fr="Le sénateur démocrate a parlé à Surabaya.")
+    assert got == {"en": [], "fr": []}
+
+
+def test_alone_only_multi_word_names_are_required() -> None:
+    source = "Kepala Desa Budi Santoso berbicara kepada warga Sleman."
+    got = findings(source, "NAME001", en="Village head spoke to residents of Sleman.")
+    assert [f.source.text for f in got["en"] if f.source] == ["Budi Santoso"]
+
+
+def test_non_latin_targets_are_left_to_the_glossary() -> None:
+    got = findings("Prabowo Subianto tiba.", "NAME001", zh="普拉博沃抵达。")
+    assert got["zh"] == []
+
+
+LINK_SOURCE = "Info di www.bps.go.id/publikasi, surel humas@kemlu.go.id, akun @Kemlu_RI dan #IndonesiaMaju."
+
+LINK_CASES = [
+    ("Info at https://www.bps.go.id/publikasi/, e-mail humas@KEMLU.go.id, @kemlu_ri and #IndonesiaMaju.",
+     [], []),
+    ("Info at www.bps.go.id/publication, e-mail humas@kemlu.go.id, @Kemlu_RI and #IndonesiaMaju.",
+     [("www.bps.go.id/publikasi", "www.bps.go.id/publication")], []),
+    # a translated hashtag is close enough to count as changed (minor); a dropped address is missing
+    ("Info from the statistics agency, e-mail humas@kemlu.go.id, @Kemlu_RI and #AdvancedIndonesia.",
+     [("#IndonesiaMaju", "#AdvancedIndonesia")], [("www.bps.go.id/publikasi", "major")]),
+    ("Info from the statistics agency, e-mail humas@kemlu.go.id, @Kemlu_RI.",
+     [], [("www.bps.go.id/publikasi", "major"), ("#IndonesiaMaju", "minor")]),
+]
+
+
+@pytest.mark.parametrize(("en", "changed", "missing"), LINK_CASES)
+def test_links(en: str, changed: list[tuple[str, str]], missing: list[tuple[str, str]]) -> None:
+    got_changed = findings(LINK_SOURCE, "LINK001", en=en)["en"]
+    got_missing = findings(LINK_SOURCE, "LINK002", en=en)["en"]
+    assert [(f.source.text, f.target.text) for f in got_changed if f.source and f.target] == changed
+    assert [(f.source.text, f.severity.value) for f in got_missing if f.source] == missing
+
+
+def test_links_checked_in_every_script() -> None:
+    got = findings(LINK_SOURCE, "LINK002", zh="信息见www.bps.go.id/publikasi，邮件humas@kemlu.go.id，@Kemlu_RI，#IndonesiaMaju。")
+    assert got["zh"] == []
