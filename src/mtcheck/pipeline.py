@@ -1,16 +1,89 @@
-"""The batch job behind ``mtcheck check``: read every input, check each article, build the document."""
+"""The batch job behind ``mtcheck check``: read every input, check each article, build the document.
+
+Articles are checked in chunks of ``CHUNK``: the encoder embeds a whole chunk's paragraphs in large
+batches first (``encoders.prefetch``), then ``engine.check`` runs per article. With ``jobs > 1`` the
+chunks go to worker processes; the chunking is the same either way and results come back in input
+order, so a parallel run writes exactly the document a serial run writes.
+"""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .config import Config
-from .engine import check, enabled_rules
 from .model import Article, InputError
-from .readers import read_paths
 from .results import article_dict, build_document
+
+CHUNK = 8  # articles per unit of work: large enough for batched embedding, small enough to balance jobs
+
+Progress = Callable[[int, int], None]  # (articles done, articles total)
+
+
+def read_articles(
+    paths: list[str], source_lang: str, on_error: Callable[[InputError], None] = lambda e: None
+) -> tuple[list[Article], list[InputError]]:
+    """Every readable article (first of each id wins) and every input error, in input order."""
+    from .readers import read_paths
+
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    seen: dict[str, str] = {}
+    for item in read_paths(paths, source_lang):
+        if isinstance(item, Article) and item.id in seen:
+            item = InputError(item.origin, f"duplicate article id {item.id!r} (first seen in {seen[item.id]})")
+        if isinstance(item, InputError):
+            errors.append(item)
+            on_error(item)
+            continue
+        seen[item.id] = item.origin
+        articles.append(item)
+    return articles, errors
+
+
+def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]:
+    """Check a chunk of articles and serialise the results (runs in a worker process with ``--jobs``)."""
+    from .engine import check, enabled_rules
+
+    try:
+        from .encoders import prefetch
+    except ImportError:
+        pass
+    else:
+        prefetch(articles, config)
+    rules = enabled_rules(config)
+    return [article_dict(check(article, config, rules), _texts(article)) for article in articles]
+
+
+def _chunks(articles: list[Article]) -> Iterator[list[Article]]:
+    for start in range(0, len(articles), CHUNK):
+        yield articles[start:start + CHUNK]
+
+
+def check_articles(
+    articles: list[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None
+) -> list[dict[str, Any]]:
+    """Article dicts in input order, serially or in ``jobs`` worker processes."""
+    results: list[dict[str, Any]] = []
+    progress(0, len(articles))
+    chunks = list(_chunks(articles))
+    if jobs <= 1 or len(chunks) <= 1:
+        outputs: Iterator[list[dict[str, Any]]] = (check_chunk(chunk, config) for chunk in chunks)
+        for output in outputs:
+            results += output
+            progress(len(results), len(articles))
+        return results
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: workers start clean (no copied locks from a progress thread or a loaded encoder's threads)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+        for output in pool.map(check_chunk, chunks, [config] * len(chunks)):
+            results += output
+            progress(len(results), len(articles))
+    return results
 
 
 def run_check(
@@ -18,24 +91,11 @@ def run_check(
     config: Config,
     options: dict[str, Any] | None = None,
     on_error: Callable[[InputError], None] = lambda e: None,
+    jobs: int = 1,
+    progress: Progress = lambda done, total: None,
 ) -> dict[str, Any]:
-    rules = enabled_rules(config)
-    articles: list[dict[str, Any]] = []
-    errors: list[InputError] = []
-    seen: dict[str, str] = {}
-    for item in read_paths(paths, config.source_lang):
-        if isinstance(item, InputError):
-            errors.append(item)
-            on_error(item)
-            continue
-        if item.id in seen:
-            error = InputError(item.origin, f"duplicate article id {item.id!r} (first seen in {seen[item.id]})")
-            errors.append(error)
-            on_error(error)
-            continue
-        seen[item.id] = item.origin
-        articles.append(article_dict(check(item, config, rules), _texts(item)))
-    return build_document(articles, errors, options)
+    articles, errors = read_articles(paths, config.source_lang, on_error)
+    return build_document(check_articles(articles, config, jobs, progress), errors, options)
 
 
 def _texts(article: Article) -> dict[str, str]:

@@ -1,7 +1,9 @@
-"""Readers turn inputs (article folders, JSONL files, ...) into ``Article`` objects.
+"""Readers turn inputs (article folders, JSONL files, XLIFF files) into ``Article`` objects.
 
 Every reader yields ``Article | InputError``: a bad input is reported and the batch goes on.
-``read_paths`` dispatches each command-line path to the reader family that understands it.
+``read_paths`` dispatches each command-line path to the reader family that understands it. XLIFF files
+hold one language pair each, so they are collected over all paths and merged per article at the end.
+A ``<lang>.txt`` file inside an article folder stands for its folder (pre-commit passes changed files).
 """
 from __future__ import annotations
 
@@ -11,33 +13,63 @@ from pathlib import Path
 from ..model import Article, InputError
 from .folder import is_article_folder, read_article_folder
 from .jsonl import read_jsonl
+from .xliff import XliffPart, is_xliff, merge_parts, read_xliff
 
 Item = Article | InputError
 
 
+def _read_file(path: Path, raw: str, source_lang: str, xliff: list[XliffPart], folders: set[Path]) -> Iterator[Item]:
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path, source_lang)
+    elif is_xliff(path):
+        parts = read_xliff(path)
+        if isinstance(parts, InputError):
+            yield parts
+        else:
+            xliff.extend(parts)
+    elif path.suffix == ".txt" and is_article_folder(path.parent, source_lang):
+        folder = path.parent.resolve()
+        if folder not in folders:
+            folders.add(folder)
+            yield read_article_folder(path.parent, source_lang)
+    else:
+        yield InputError(raw, "not an article folder, a .jsonl file, an XLIFF file or a text file of an article folder")
+
+
+def _read_folder(path: Path, raw: str, source_lang: str, xliff: list[XliffPart], folders: set[Path]) -> Iterator[Item]:
+    children = sorted(p for p in path.iterdir() if p.is_dir())
+    articles = [c for c in children if is_article_folder(c, source_lang)]
+    xliff_files = sorted(p for folder in (path, *children) for p in folder.iterdir() if p.is_file() and is_xliff(p))
+    if not articles and not xliff_files:
+        yield InputError(raw, f"no article folders (folders with {source_lang}.txt) or XLIFF files found")
+    for child in children:
+        if child in articles:
+            if child.resolve() not in folders:
+                folders.add(child.resolve())
+                yield read_article_folder(child, source_lang)
+        elif any(child.glob("*.txt")):
+            yield InputError(str(child), f"no source file {source_lang}.txt")
+    for file in xliff_files:
+        yield from _read_file(file, str(file), source_lang, xliff, folders)
+
+
 def read_paths(paths: list[str], source_lang: str = "id") -> Iterator[Item]:
-    """Expand each path (article folder, folder of article folders, .jsonl file) into articles."""
+    """Expand each path (article folder, folder of article folders, .jsonl, XLIFF) into articles."""
+    xliff: list[XliffPart] = []
+    folders: set[Path] = set()  # article folders already read (a folder and its files may both be named)
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             yield InputError(raw, "no such file or folder")
         elif path.is_file():
-            if path.suffix.lower() == ".jsonl":
-                yield from read_jsonl(path, source_lang)
-            else:
-                yield InputError(raw, "not an article folder or a .jsonl file")
+            yield from _read_file(path, raw, source_lang, xliff, folders)
         elif is_article_folder(path, source_lang):
-            yield read_article_folder(path, source_lang)
+            if path.resolve() not in folders:
+                folders.add(path.resolve())
+                yield read_article_folder(path, source_lang)
         else:
-            children = sorted(p for p in path.iterdir() if p.is_dir())
-            articles = [c for c in children if is_article_folder(c, source_lang)]
-            if not articles:
-                yield InputError(raw, f"no article folders (folders with {source_lang}.txt) found")
-            for child in children:
-                if child in articles:
-                    yield read_article_folder(child, source_lang)
-                elif any(child.glob("*.txt")):
-                    yield InputError(str(child), f"no source file {source_lang}.txt")
+            yield from _read_folder(path, raw, source_lang, xliff, folders)
+    yield from merge_parts(xliff, source_lang)
 
 
-__all__ = ["Item", "read_paths", "read_article_folder", "read_jsonl", "is_article_folder"]
+__all__ = ["Item", "is_article_folder", "read_article_folder", "read_jsonl", "read_paths", "read_xliff"]
