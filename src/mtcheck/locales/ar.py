@@ -65,6 +65,8 @@ _PUNCT = dict(
     quote_pairs=(("\u00ab", "\u00bb"), ("\u201c", "\u201d")),
     bracket_pairs=(("(", ")"), ("[", "]")),
     native_punctuation={",": "\u060c", "?": "\u061f", ";": "\u061b"},
+    # letter names spelling Latin acronyms repeat legitimately: بي بي سي (BBC), سي إن إن (CNN)
+    repeated_word_allowed=frozenset("بي سي إن يو إس إف إم دي تي جي آي أو إي كيو".split()),
 )
 
 LOCALE = Locale(code="ar", name="Arabic", script="arabic", rtl=True, sentence_end=".!?؟", **_NUMBERS, **_DATES, **_PUNCT)  # type: ignore[arg-type]

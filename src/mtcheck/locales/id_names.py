@@ -8,15 +8,81 @@ the lists are long; ``id.py`` merges ``NAMES`` into the Indonesian ``Locale``.
 """
 from __future__ import annotations
 
-_FUNCTION_WORDS = ["dan", "di", "ke", "dari", "yang", "ini", "itu", "dalam", "pada", "untuk", "dengan", "namun", "tetapi", "tapi", "akan", "sudah", "telah", "juga", "ada", "saat", "ketika", "sejak", "setelah", "sesudah", "sebelum", "karena", "oleh", "bagi", "menurut", "selain", "sementara", "meski", "meskipun", "walaupun", "walau", "jika", "kalau", "bila", "apabila", "agar", "supaya", "bahwa", "hal", "para", "sang", "si", "kami", "kita", "ia", "dia", "mereka", "saya", "aku", "anda", "engkau", "beliau", "tak", "tidak", "bukan", "belum", "masih", "hanya", "bahkan", "sebab", "maka", "lalu", "kemudian", "adapun", "sebagai", "seperti", "tersebut", "sebuah", "seorang", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "berdasarkan", "terkait", "sedangkan", "sehingga", "apa", "siapa", "mengapa", "kenapa", "bagaimana", "kapan", "dimana", "mana", "berapa", "pun", "atau", "serta", "yaitu", "yakni", "antara", "hingga", "sampai", "semua", "seluruh", "setiap", "tiap", "beberapa", "banyak", "sejumlah", "kini", "sekarang", "nanti", "kemarin", "besok", "esok", "lusa", "hari", "minggu", "pekan", "bulan", "tahun", "pagi", "siang", "sore", "malam", "selama", "usai", "jelang", "menjelang", "jadi", "begitu", "demikian", "tentu", "memang", "sebelumnya", "selanjutnya", "kata", "katanya", "ujar", "ujarnya", "ungkap", "ungkapnya", "jelas", "jelasnya", "tutur", "tuturnya", "sebut", "sebutnya", "tambah", "tambahnya", "lanjut", "lanjutnya", "terang", "terangnya", "imbuh", "imbuhnya", "papar", "paparnya", "baca", "juga", "lihat", "simak", "foto", "video", "sumber", "editor", "penulis", "reporter", "halaman", "selengkapnya", "berita", "terkini", "tentang", "atas", "bawah", "depan", "belakang", "luar", "samping", "sekitar", "melalui", "tanpa", "terhadap", "kepada", "daripada", "per", "pukul", "jam", "sebanyak", "sekitar", "lebih", "kurang", "hampir", "sekitar", "pertama", "kedua", "ketiga", "terakhir", "lain", "lainnya", "ya", "tidak", "oh", "wah", "nah", "halo", "selamat", "terima", "kasih", "mohon", "silakan", "ayo", "mari", "apakah", "adakah", "bagaimanakah", "siapakah", "anda", "tn", "ny", "sdr", "sdri", "bpk", "det", "yth", "the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "by", "from", "is", "are", "was", "were", "this", "that", "it", "as", "he", "she", "they", "we", "you", "i"]
 
-_TITLES = ["presiden", "wapres", "wakil", "menteri", "menko", "mendagri", "menlu", "menkeu", "gubernur", "wagub", "bupati", "wabup", "wali", "walikota", "wakot", "ketua", "ketum", "waketum", "sekretaris", "sekjen", "sekda", "jenderal", "direktur", "dirut", "direksi", "utama", "kepala", "kadis", "panglima", "kapolri", "wakapolri", "kapolda", "kapolres", "kapolsek", "kasad", "kasal", "kasau", "jaksa", "hakim", "anggota", "juru", "bicara", "jubir", "senator", "perdana", "raja", "ratu", "sultan", "pangeran", "putri", "putra", "paus", "kardinal", "uskup", "imam", "syekh", "habib", "haji", "hajjah", "kh", "kyai", "kiai", "ustaz", "ustadz", "ustadzah", "bapak", "ibu", "pak", "bu", "mas", "mbak", "bang", "kak", "saudara", "saudari", "tuan", "nyonya", "nona", "dokter", "dr", "prof", "profesor", "ir", "drs", "dra", "letnan", "kolonel", "mayor", "kapten", "sersan", "brigadir", "komisaris", "inspektur", "laksamana", "marsekal", "irjen", "kombes", "akbp", "kompol", "ajun", "pj", "plt", "plh", "calon", "capres", "cawapres", "caleg", "mantan", "eks", "pimpinan", "pemimpin", "komut", "kabid", "kasubdit", "kasat", "camat", "lurah", "kades", "duta", "dubes", "konsul", "staf", "khusus", "ahli", "pengamat", "analis", "ekonom", "peneliti", "pakar", "pejabat", "petinggi", "pelatih", "kapten", "pemain", "atlet", "warga", "tersangka", "terdakwa", "saksi", "korban", "pelaku", "polisi", "tentara", "prajurit", "aparat", "petugas", "relawan"]
+def _words(text: str) -> list[str]:
+    return text.split()
 
-_INSTITUTION_WORDS = ["kementerian", "kementrian", "kemenkeu", "kemenlu", "kemendagri", "departemen", "dinas", "badan", "lembaga", "komisi", "dewan", "majelis", "mahkamah", "pengadilan", "kejaksaan", "kejagung", "kejati", "kejari", "kepolisian", "polda", "polres", "polsek", "angkatan", "darat", "laut", "udara", "markas", "pusat", "daerah", "provinsi", "kabupaten", "kecamatan", "kelurahan", "desa", "kampung", "dusun", "jalan", "jl", "gedung", "istana", "negara", "negeri", "republik", "rakyat", "perwakilan", "umum", "agung", "tinggi", "konstitusi", "keuangan", "pertahanan", "pendidikan", "kesehatan", "perhubungan", "perdagangan", "perindustrian", "pertanian", "agama", "sosial", "hukum", "keamanan", "politik", "koordinator", "bidang", "urusan", "pemerintah", "pemerintahan", "partai", "fraksi", "koalisi", "oposisi", "universitas", "sekolah", "institut", "akademi", "rumah", "sakit", "rs", "bandar", "bandara", "pelabuhan", "stasiun", "terminal", "pasar", "masjid", "gereja", "pura", "candi", "museum", "taman", "nasional", "internasional", "gunung", "pulau", "sungai", "danau", "selat", "teluk", "samudra", "samudera", "tanjung", "kepulauan", "utara", "selatan", "barat", "timur", "tengah", "tenggara", "daya", "laut", "raya", "baru", "lama", "besar", "kecil", "perusahaan", "kantor", "pos", "balai", "biro", "direktorat", "pengurus", "persatuan", "perhimpunan", "asosiasi", "ikatan", "himpunan", "gabungan", "serikat", "organisasi", "yayasan", "komite", "forum", "konferensi", "tingkat", "tinggi", "kongres", "sidang", "rapat", "pemilihan", "pemilu", "pilkada", "pilpres", "kabinet", "parlemen", "senat", "dpr", "mpr", "dpd", "bank", "pasukan", "satuan", "tim", "timnas", "liga", "piala", "kejuaraan", "olimpiade", "festival", "pameran", "hari", "raya", "idul", "fitri", "adha", "natal", "imlek", "ramadan", "lebaran", "tuhan", "allah", "nabi", "statistik", "bencana", "penanggulangan", "pemberantasan", "korupsi", "meteorologi", "klimatologi", "geofisika", "energi", "sumber", "mineral", "lingkungan", "hidup", "kehutanan", "kelautan", "perikanan", "pariwisata", "ekonomi", "kreatif", "tenaga", "kerja", "desa", "pembangunan", "perencanaan", "investasi", "koperasi", "usaha", "mikro", "menengah", "bumn", "sekretariat", "kepresidenan", "perumahan", "pekerjaan", "transportasi", "komunikasi", "informatika", "informasi", "riset", "teknologi", "kebudayaan", "pemuda", "olahraga", "perempuan", "anak", "perlindungan", "pemberdayaan", "aparatur", "reformasi", "birokrasi", "hak", "asasi", "manusia", "demokrat", "republikan", "masyarakat", "distrik", "generasi", "zona", "cincin", "api", "mr", "mrs", "ms", "keadilan", "agraria", "tata", "ruang", "pertanahan", "polisi", "militer", "tni", "polri", "kodam", "korem", "kodim", "babinsa"]
+
+_FUNCTION_WORDS = _words("""
+dan di ke dari yang ini itu dalam pada untuk dengan namun tetapi tapi akan sudah telah juga ada saat ketika
+sejak setelah sesudah sebelum karena oleh bagi menurut selain sementara meski meskipun walaupun walau jika
+kalau bila apabila agar supaya bahwa hal para sang si kami kita ia dia mereka saya aku anda engkau beliau tak
+tidak bukan belum masih hanya bahkan sebab maka lalu kemudian adapun sebagai seperti tersebut sebuah seorang
+satu dua tiga empat lima enam tujuh delapan sembilan sepuluh berdasarkan terkait sedangkan sehingga apa siapa
+mengapa kenapa bagaimana kapan dimana mana berapa pun atau serta yaitu yakni antara hingga sampai semua
+seluruh setiap tiap beberapa banyak sejumlah kini sekarang nanti kemarin besok esok lusa hari minggu pekan
+bulan tahun pagi siang sore malam selama usai jelang menjelang jadi begitu demikian tentu memang sebelumnya
+selanjutnya kata katanya ujar ujarnya ungkap ungkapnya jelas jelasnya tutur tuturnya sebut sebutnya tambah
+tambahnya lanjut lanjutnya terang terangnya imbuh imbuhnya papar paparnya baca juga lihat simak foto video
+sumber editor penulis reporter halaman selengkapnya berita terkini tentang atas bawah depan belakang luar
+samping sekitar melalui tanpa terhadap kepada daripada per pukul jam sebanyak sekitar lebih kurang hampir
+sekitar pertama kedua ketiga terakhir lain lainnya ya tidak oh wah nah halo selamat terima kasih mohon silakan
+ayo mari apakah adakah bagaimanakah siapakah anda tn ny sdr sdri bpk det yth the a an of and in on at to for
+with by from is are was were this that it as he she they we you i
+""")
+
+_TITLES = _words("""
+presiden wapres wakil menteri menko mendagri menlu menkeu gubernur wagub bupati wabup wali walikota wakot
+ketua ketum waketum sekretaris sekjen sekda jenderal direktur dirut direksi utama kepala kadis panglima
+kapolri wakapolri kapolda kapolres kapolsek kasad kasal kasau jaksa hakim anggota juru bicara jubir senator
+perdana raja ratu sultan pangeran putri putra paus kardinal uskup imam syekh habib haji hajjah kh kyai kiai
+ustaz ustadz ustadzah bapak ibu pak bu mas mbak bang kak saudara saudari tuan nyonya nona dokter dr prof
+profesor ir drs dra letnan kolonel mayor kapten sersan brigadir komisaris inspektur laksamana marsekal irjen
+kombes akbp kompol ajun pj plt plh calon capres cawapres caleg mantan eks pimpinan pemimpin komut kabid
+kasubdit kasat camat lurah kades duta dubes konsul staf khusus ahli pengamat analis ekonom peneliti pakar
+pejabat petinggi pelatih kapten pemain atlet warga tersangka terdakwa saksi korban pelaku polisi tentara
+prajurit aparat petugas relawan
+""")
+
+_INSTITUTION_WORDS = _words("""
+kementerian kementrian kemenkeu kemenlu kemendagri departemen dinas badan lembaga komisi dewan majelis
+mahkamah pengadilan kejaksaan kejagung kejati kejari kepolisian polda polres polsek angkatan darat laut udara
+markas pusat daerah provinsi kabupaten kecamatan kelurahan desa kampung dusun jalan jl gedung istana negara
+negeri republik rakyat perwakilan umum agung tinggi konstitusi keuangan pertahanan pendidikan kesehatan
+perhubungan perdagangan perindustrian pertanian agama sosial hukum keamanan politik koordinator bidang urusan
+pemerintah pemerintahan partai fraksi koalisi oposisi universitas sekolah institut akademi rumah sakit rs
+bandar bandara pelabuhan stasiun terminal pasar masjid gereja pura candi museum taman nasional internasional
+gunung pulau sungai danau selat teluk samudra samudera tanjung kepulauan utara selatan barat timur tengah
+tenggara daya laut raya baru lama besar kecil perusahaan kantor pos balai biro direktorat pengurus persatuan
+perhimpunan asosiasi ikatan himpunan gabungan serikat organisasi yayasan komite forum konferensi tingkat
+tinggi kongres sidang rapat pemilihan pemilu pilkada pilpres kabinet parlemen senat dpr mpr dpd bank pasukan
+satuan tim timnas liga piala kejuaraan olimpiade festival pameran hari raya idul fitri adha natal imlek
+ramadan lebaran tuhan allah nabi statistik bencana penanggulangan pemberantasan korupsi meteorologi
+klimatologi geofisika energi sumber mineral lingkungan hidup kehutanan kelautan perikanan pariwisata ekonomi
+kreatif tenaga kerja desa pembangunan perencanaan investasi koperasi usaha mikro menengah bumn sekretariat
+kepresidenan perumahan pekerjaan transportasi komunikasi informatika informasi riset teknologi kebudayaan
+pemuda olahraga perempuan anak perlindungan pemberdayaan aparatur reformasi birokrasi hak asasi manusia
+demokrat republikan masyarakat distrik generasi zona cincin api mr mrs ms keadilan agraria tata ruang
+pertanahan polisi militer tni polri kodam korem kodim babinsa
+""")
 
 # Indonesian spellings of foreign countries, regions, nationalities and cities that translations render
 # in their own language (Jepang -> Japan/Japon, Suriah -> Syria/Syrie, Yerusalem -> Jerusalem).
-_TRANSLATED_PLACES = ["indonesia", "amerika", "serikat", "inggris", "britania", "raya", "jepang", "tiongkok", "cina", "china", "korea", "belanda", "jerman", "prancis", "perancis", "rusia", "arab", "saudi", "mesir", "suriah", "turki", "yunani", "italia", "spanyol", "portugal", "portugis", "swiss", "swedia", "norwegia", "finlandia", "denmark", "polandia", "belgia", "austria", "irlandia", "islandia", "ukraina", "selandia", "filipina", "singapura", "kamboja", "vietnam", "thailand", "malaysia", "brunei", "myanmar", "laos", "india", "pakistan", "bangladesh", "iran", "irak", "afganistan", "afghanistan", "yordania", "lebanon", "libanon", "palestina", "israel", "yaman", "qatar", "kuwait", "uni", "emirat", "oman", "afrika", "eropa", "asia", "australia", "kanada", "meksiko", "brasil", "argentina", "kolombia", "venezuela", "kuba", "chili", "peru", "mongolia", "taiwan", "hongaria", "ceko", "rumania", "bulgaria", "serbia", "kroasia", "slovenia", "slowakia", "belarus", "kazakhstan", "uzbekistan", "georgia", "armenia", "azerbaijan", "suriname", "nigeria", "kenya", "maroko", "aljazair", "tunisia", "libya", "sudan", "etiopia", "somalia", "timor", "leste", "nugini", "papua", "oseania", "pasifik", "atlantik", "hindia", "mediterania", "antartika", "skandinavia", "balkan", "kaukasus", "moskow", "moskwa", "yerusalem", "makkah", "mekkah", "madinah", "beijing", "peking", "den", "haag", "kairo", "jenewa", "roma", "wina", "brussel", "praha", "athena", "lisabon", "kopenhagen", "warsawa", "stockholm", "teheran", "baghdad", "bagdad", "riyadh", "damaskus", "ankara", "istanbul", "tokyo", "seoul", "hanoi", "bangkok", "manila", "london", "brussels", "skotlandia", "wales", "aids", "makedonia", "dominika", "kurdi", "kurdistan", "welsh", "jawa", "sumatra", "sumatera", "kalimantan", "borneo", "sulawesi", "nusa", "tenggara", "maluku", "bali"]
+_TRANSLATED_PLACES = _words("""
+indonesia amerika serikat inggris britania raya jepang tiongkok cina china korea belanda jerman prancis
+perancis rusia arab saudi mesir suriah turki yunani italia spanyol portugal portugis swiss swedia norwegia
+finlandia denmark polandia belgia austria irlandia islandia ukraina selandia filipina singapura kamboja
+vietnam thailand malaysia brunei myanmar laos india pakistan bangladesh iran irak afganistan afghanistan
+yordania lebanon libanon palestina israel yaman qatar kuwait uni emirat oman afrika eropa asia australia
+kanada meksiko brasil argentina kolombia venezuela kuba chili peru mongolia taiwan hongaria ceko rumania
+bulgaria serbia kroasia slovenia slowakia belarus kazakhstan uzbekistan georgia armenia azerbaijan suriname
+nigeria kenya maroko aljazair tunisia libya sudan etiopia somalia timor leste nugini papua oseania pasifik
+atlantik hindia mediterania antartika skandinavia balkan kaukasus moskow moskwa yerusalem makkah mekkah
+madinah beijing peking den haag kairo jenewa roma wina brussel praha athena lisabon kopenhagen warsawa
+stockholm teheran baghdad bagdad riyadh damaskus ankara istanbul tokyo seoul hanoi bangkok manila london
+brussels skotlandia wales aids makedonia dominika kurdi kurdistan welsh jawa sumatra sumatera kalimantan
+borneo sulawesi nusa tenggara maluku bali
+""")
 
 # Acronyms that a translation may render by its own acronym or by the expansion (matched
 # case-insensitively on word boundaries); an acronym not listed here must reappear as written.

@@ -235,7 +235,7 @@ def _not_punctuation(text: str, m: re.Match[str]) -> bool:
 
 # --- PUNC003, PUNC004, PUNC007: marks of the wrong script ------------------------------------------------
 
-_CJK_NATIVE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60“”]")
+_CJK_NATIVE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ARABIC_NATIVE = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 
 
@@ -273,7 +273,9 @@ def _foreign_marks(
         before, after = _neighbours(text, i)
         if ch == "(":
             hit = bool(after) and bool(native.match(after)) and bool(before) and bool(native.match(before))
-        elif ch == ")" or ch in "?!.":
+        elif ch == STRAIGHT_QUOTE:  # may open or close a quotation at a paragraph edge
+            hit = bool(before or after) and all(not c or bool(native.match(c)) for c in (before, after))
+        elif ch in ")?!.":
             hit = bool(before) and bool(native.match(before)) and (not after or bool(native.match(after)))
         else:
             hit = bool(before) and bool(native.match(before)) and bool(after) and bool(native.match(after))
@@ -299,13 +301,18 @@ class _ScriptMarksRule(Rule):
             return
         marks = self.marks(locale)
         for item in _paragraphs(ctx):
-            for i, mark, expected in _foreign_marks(item, locale, marks):
-                start = item.para.start + i
-                yield self.finding(
-                    f"ASCII {mark!r} in {locale.name} text: use {expected!r}",
-                    target=_span(ctx.target, start, start + 1),
-                    suggestion=expected,
-                )
+            hits = list(_foreign_marks(item, locale, marks))
+            if not hits:
+                continue
+            # One finding per paragraph: the same slip repeated is one fix for the editor.
+            i, mark, expected = hits[0]
+            start = item.para.start + i
+            more = f" ({len(hits)} ASCII marks in this paragraph)" if len(hits) > 1 else ""
+            yield self.finding(
+                f"ASCII {mark!r} in {locale.name} text: use {expected!r}{more}",
+                target=_span(ctx.target, start, start + 1),
+                suggestion=expected,
+            )
 
 
 @register
@@ -420,8 +427,9 @@ class RepeatedWordRule(Rule):
 
     What it does: reports a word immediately repeated (case-insensitive) in alphabetic targets.
     Grammatical doublings of the language are allowed (``Locale.repeated_word_allowed``: English
-    "had had", "that that"; French reflexive "nous nous", "vous vous"). Chinese and Japanese are
-    not checked (no spaces between words).
+    "had had", "that that"; French reflexive "nous nous", "vous vous"; Arabic letter names that
+    spell acronyms, سي إن إن = CNN), as are doubled capitalised words (names: Bora Bora). Chinese and
+    Japanese are not checked (no spaces between words).
 
     Why is this bad: a doubled word is a typo or a machine-translation stutter.
 
@@ -444,6 +452,8 @@ class RepeatedWordRule(Rule):
                 word = m.group(1)
                 if word.casefold() in locale.repeated_word_allowed or item.in_link[m.start()]:
                     continue
+                if word[:1].isupper() and m.group(3)[:1].isupper():
+                    continue  # a doubled name: Roa Roa, Bora Bora, Duran Duran
                 start = item.para.start + m.start()
                 yield self.finding(
                     f"{word!r} is repeated",
