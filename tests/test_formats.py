@@ -195,7 +195,7 @@ def _github(document: dict[str, Any]) -> list[tuple[str, dict[str, str], str]]:
 def test_github_annotations(document: dict[str, Any]) -> None:
     commands = _github(document)
     assert [c[0] for c in commands] == ["error", "warning", "notice", "error", "warning", "error", "error"]
-    level, props, message = commands[0]
+    _level, props, message = commands[0]
     assert props["file"].endswith("aid-80k/en.txt") and props["line"] == "1"
     assert props["col"] == str(EN.index("80.000") + 1) and props["endColumn"] == str(EN.index("80.000") + 7)
     assert props["title"] == "NUM002 planted (critical)"
