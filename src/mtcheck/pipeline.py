@@ -61,6 +61,20 @@ def _chunks(articles: list[Article]) -> Iterator[list[Article]]:
         yield articles[start:start + CHUNK]
 
 
+def _context(config: Config) -> Any:
+    """``fork`` when this process runs no other thread: workers inherit the imported rules and start in
+    milliseconds. Otherwise (a progress bar's refresh thread, an encoder's thread pool) ``spawn``: a
+    forked child could inherit a lock held by a thread that does not exist in the child."""
+    import multiprocessing
+    import threading
+
+    from .engine import enabled_rules
+
+    enabled_rules(config)  # import every rule module before forking, once for all workers
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in methods else "spawn")
+
+
 def check_articles(
     articles: list[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None
 ) -> list[dict[str, Any]]:
@@ -74,12 +88,9 @@ def check_articles(
             results += output
             progress(len(results), len(articles))
         return results
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # spawn: workers start clean (no copied locks from a progress thread or a loaded encoder's threads)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(config)) as pool:
         for output in pool.map(check_chunk, chunks, [config] * len(chunks)):
             results += output
             progress(len(results), len(articles))

@@ -1,0 +1,82 @@
+"""``--jobs N``: worker processes produce exactly the document a serial run produces, in input order."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mtcheck.cli import app
+from mtcheck.config import Config
+from mtcheck.pipeline import CHUNK, run_check
+
+FIXTURES = Path(__file__).parent / "fixtures" / "xliff"
+TOWNS = ["Bandung", "Medan", "Surabaya", "Makassar", "Padang", "Manado", "Ambon", "Kupang", "Palu", "Jambi"]
+
+
+def batch(root: Path, count: int) -> list[str]:
+    """``count`` article folders whose numbers are sometimes mistranslated, plus the XLIFF fixtures."""
+    for i in range(count):
+        town = TOWNS[i % len(TOWNS)]
+        folder = root / f"art-{i:02d}"
+        folder.mkdir(parents=True)
+        n = 1_000 * (i + 2)
+        ok = f"{n:,}"
+        wrong = ok if i % 3 else ok.replace(",", ".")  # every third version copies the Indonesian form
+        (folder / "id.txt").write_text(
+            f"{town} - Pemerintah menyalurkan bantuan kepada {n:,} keluarga.".replace(",", ".")
+            + f"\n\nBantuan tiba di {town} pada Senin.", encoding="utf-8")
+        (folder / "en.txt").write_text(
+            f"{town} - The government distributed aid to {wrong} families.\n\nThe aid arrived in {town} on Monday.",
+            encoding="utf-8")
+    shutil.copytree(FIXTURES, root / "xliff")
+    return [str(root / "xliff"), str(root)]
+
+
+def test_parallel_run_equals_serial_run(tmp_path: Path) -> None:
+    paths = batch(tmp_path / "in", 2 * CHUNK + 3)  # three chunks of folders, one of XLIFF
+    config = Config(encoder="none")
+    serial = run_check(paths, config, {"jobs": "any"})
+    seen: list[tuple[int, int]] = []
+    parallel = run_check(paths, config, {"jobs": "any"}, jobs=2, progress=lambda d, t: seen.append((d, t)))
+    assert json.dumps(parallel, sort_keys=True) == json.dumps(serial, sort_keys=True)
+    assert [a["id"] for a in parallel["articles"]][:3] == ["art-00", "art-01", "art-02"]
+    assert serial["summary"]["findings"] > 0  # the comparison covers real findings, TAG001 among them
+    assert "TAG001" in serial["summary"]["by_rule"]
+    assert seen[0] == (0, 2 * CHUNK + 4) and seen[-1] == (2 * CHUNK + 4, 2 * CHUNK + 4)
+
+
+@pytest.mark.parametrize("jobs", ["0", "3"])
+def test_cli_jobs_writes_the_same_results(tmp_path: Path, jobs: str) -> None:
+    paths = batch(tmp_path / "in", CHUNK + 1)
+    outputs = []
+    for flag in ("1", jobs):
+        out = tmp_path / f"out-{flag}"
+        result = CliRunner().invoke(app, ["check", *paths, "--encoder", "none", "--isolated", "--no-html",
+                                          "--out", str(out), "--jobs", flag, "--format", "sarif"])
+        assert result.exit_code in (0, 1), result.stdout
+        outputs.append(((out / "results.json").read_text(encoding="utf-8"), result.stdout))
+    assert outputs[0] == outputs[1]
+
+
+def test_spawned_workers_when_another_thread_runs(tmp_path: Path) -> None:
+    """With a live thread (the progress bar's) workers are spawned, not forked: same results."""
+    import threading
+
+    paths = batch(tmp_path / "in", CHUNK + 1)
+    config = Config(encoder="none")
+    serial = run_check(paths, config)
+    stop = threading.Event()
+    waiter = threading.Thread(target=stop.wait)
+    waiter.start()
+    try:
+        from mtcheck.pipeline import _context
+
+        assert _context(config).get_start_method() == "spawn"
+        parallel = run_check(paths, config, jobs=2)
+    finally:
+        stop.set()
+        waiter.join()
+    assert parallel == serial
