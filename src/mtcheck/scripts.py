@@ -1,0 +1,136 @@
+"""Writing systems in text: which script a character belongs to, script-unit counts, Latin runs.
+
+Script evidence is certain where statistics are not (Han without kana is Chinese, Arabic script is
+Arabic), so language identification and the wrong-script rule start here. Everything is offset-exact
+so findings can point at the run they describe.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .text import CJK_CHARS_PER_WORD
+
+# (script tag, character class). Order matters only for readability; the ranges do not overlap.
+_SCRIPT_RANGES: tuple[tuple[str, str], ...] = (
+    ("Latn", "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"),
+    ("Hani", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3007"),
+    ("Kana", "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f"),
+    ("Arab", "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"),
+    ("Hang", "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"),
+    ("Cyrl", "\u0400-\u04ff\u0500-\u052f"),
+    ("Grek", "\u0370-\u03ff"),
+    ("Hebr", "\u0590-\u05ff"),
+    ("Thai", "\u0e00-\u0e7f"),
+    ("Deva", "\u0900-\u097f"),
+)
+_RUN = re.compile("|".join(f"(?P<{tag}>[{chars}]+)" for tag, chars in _SCRIPT_RANGES))
+CHARACTER_SCRIPTS = frozenset({"Hani", "Kana", "Hang"})  # one character ~ one syllable or word
+
+# Parts of a text that are never language evidence: web and e-mail addresses.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|org|net|go\.id|co\.id|gov|edu|int)\b(?:/\S*)?", re.IGNORECASE)
+
+
+def blank_addresses(text: str) -> str:
+    """The text with URLs, e-mail addresses and domain names replaced by spaces (offsets kept)."""
+    return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+
+
+@dataclass(frozen=True)
+class ScriptRun:
+    script: str  # ISO 15924 tag: Latn, Hani, Kana, Arab, Hang, Cyrl, ...
+    start: int
+    end: int
+
+
+def script_runs(text: str) -> Iterator[ScriptRun]:
+    """Maximal runs of letters of one script (digits, spaces and punctuation belong to none)."""
+    for m in _RUN.finditer(text):
+        yield ScriptRun(m.lastgroup or "", m.start(), m.end())
+
+
+def script_units(text: str) -> Counter[str]:
+    """Word-equivalent units per script: one per word in alphabets, chars / 1.5 for Han and kana.
+
+    Units make scripts comparable: a Chinese paragraph with an English name in brackets is still
+    mostly Han, although the name has more letters than the paragraph has characters.
+    """
+    units: Counter[str] = Counter()
+    for run in script_runs(text):
+        if run.script in CHARACTER_SCRIPTS:
+            units[run.script] += (run.end - run.start) / CJK_CHARS_PER_WORD  # type: ignore[assignment]
+        else:
+            units[run.script] += 1
+    return units
+
+
+# Pairs whose content is quoted, a title or a gloss: not evidence of a wrong language or script
+# while short (a phrase). Title marks protect their content whatever its length.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"),
+    ("\u2039", "\u203a"), ("\u300c", "\u300d"), ("\u201d", "\u201d"), ('"', '"'),
+    ("(", ")"), ("\uff08", "\uff09"), ("[", "]"), ("\u3010", "\u3011"),
+)
+TITLE_PAIRS: tuple[tuple[str, str], ...] = (("\u300a", "\u300b"), ("\u3008", "\u3009"), ("\u300e", "\u300f"))
+_MAX_QUOTE = 400  # an unclosed quote must not hide the rest of a long paragraph
+MAX_QUOTED_PHRASE = 5  # word-equivalents: a longer quotation is a passage, judged like any other
+
+
+def quoted_mask(text: str) -> list[bool]:
+    """Per character: is it inside a title mark, or a short quote or bracket (delimiters included)?"""
+    mask = [False] * len(text)
+    closers = {open_: close for open_, close in (*QUOTE_PAIRS, *TITLE_PAIRS)}
+    titles = {open_ for open_, _ in TITLE_PAIRS}
+    i = 0
+    while i < len(text):
+        close = closers.get(text[i])
+        j = text.find(close, i + 1, i + 1 + _MAX_QUOTE) if close is not None else -1
+        if j < 0:
+            i += 1
+            continue
+        if text[i] in titles or sum(script_units(text[i + 1:j]).values()) <= MAX_QUOTED_PHRASE:
+            mask[i:j + 1] = [True] * (j + 1 - i)
+        i = j + 1
+    return mask
+
+
+_LATIN_TOKEN = r"[A-Za-z\u00c0-\u024f0-9]+(?:['\u2019.\-@/&][A-Za-z\u00c0-\u024f0-9]+)*"
+_LATIN_RUN = re.compile(rf"{_LATIN_TOKEN}(?:[ \t,;:\-\u2013%]+{_LATIN_TOKEN})*\.?")
+_WORD = re.compile(_LATIN_TOKEN)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Unit symbols and abbreviations written in lower case in any language: not ordinary words.
+_UNITS = frozenset(
+    ["km", "kg", "cm", "mm", "mg", "ml", "ha", "kwh", "mwh", "gwh", "kw", "mw", "gw", "mph", "kph", "ppm", "am", "pm", "vs", "etc", "min", "sec", "hr", "km2", "m2", "m3", "fps"]
+)
+
+
+def latin_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of runs of Latin-script words (with their digits, spaces and inner punctuation)."""
+    for m in _LATIN_RUN.finditer(text):
+        if _LATIN_LETTER.search(m.group()):
+            yield m.start(), m.end()
+
+
+def latin_words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_ordinary_word(word: str) -> bool:
+    """A lower-case dictionary-looking word: not a name, acronym, brand, number, unit or symbol."""
+    return len(word) >= 2 and word.isalpha() and word.islower() and word not in _UNITS
+
+
+def ordinary_words(text: str, sentence: bool = True) -> list[str]:
+    """Ordinary words of a Latin-script text (all capitals read in lower case).
+
+    In a ``sentence`` the capitalised first word is read in lower case too; in a Latin run inside
+    Chinese, Japanese or Arabic text it is not, as such runs mostly start with a name.
+    """
+    if text.isupper():
+        text = text.lower()
+    words = latin_words(text)
+    if sentence and words and words[0][:1].isupper() and words[0][1:].islower():
+        words[0] = words[0].lower()  # a sentence's first word is capitalised, not a name
+    return [w for w in words if is_ordinary_word(w)]
