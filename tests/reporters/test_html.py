@@ -259,6 +259,31 @@ def test_aligner_description(aligner: Any, text: str) -> None:
     assert describe_aligner({"aligner": aligner}) == text
 
 
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_report_colours_meet_wcag_aa() -> None:
+    from importlib import resources
+
+    css = resources.files("mtcheck").joinpath("templates", "report.css").read_text(encoding="utf-8")
+    var = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", css))
+    pairs = [(var["ink"], "#ffffff"), (var["muted"], "#ffffff"), (var["muted"], var["bg-soft"]),
+             (var["link"], "#ffffff"), (var["link"], var["bg-soft"])]
+    pairs += [(var[f"{v}-ink"], var[f"{v}-bg"]) for v in ("pass", "warn", "fail")]
+    pairs += [(var["ink"], var[f"{s}-bg"]) for s in ("crit", "major", "minor", "neutral")]
+    pairs += [(var["link"], var[f"{v}-bg"]) for v in ("pass", "warn", "fail")]  # verdict links in cells
+    for fg, bg in pairs:
+        assert _contrast(fg, bg) >= 4.5, (fg, bg, round(_contrast(fg, bg), 2))
+
+
 def test_file_names_stay_in_the_output_folder(planted: dict[str, Any], tmp_path: Path) -> None:
     doc = copy.deepcopy(planted)
     for article, evil in zip(doc["articles"], ["../../escape", "/etc/passwd", "..\\..\\win"]):

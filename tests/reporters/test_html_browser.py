@@ -174,11 +174,11 @@ def test_article_page_highlights_rtl_and_keyboard(browser: Any, reports: tuple[d
     assert outline != "none"
     p.shot("article-en.png")
     page.keyboard.press("Enter")
-    page.wait_for_function("location.hash === '#v1-f0'")
+    page.wait_for_function("() => location.hash === '#v1-f0'")
     assert page.evaluate("document.activeElement.id") == "v1-f0"
     # ... and the list links back to the highlight.
     page.click('#v1-f0 a[href="#v1-f0-t"]')
-    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'MARK'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'MARK'")
     assert "v1-f0" in page.evaluate("document.activeElement.dataset.f")
 
     # An omission: the source paragraph faces an empty translation cell.
@@ -186,6 +186,11 @@ def test_article_page_highlights_rtl_and_keyboard(browser: Any, reports: tuple[d
     assert gap.count() == 1 and "Wali kota" in gap.locator("td.src").inner_text()
     assert gap.locator("td.tgt.gap").count() == 1
     assert page.locator("section#en tr.row-boilerplate td.tgt").inner_text().startswith("BOILERPLATE")
+
+    # Print: every language, no tabs or tooltips.
+    page.emulate_media(media="print")
+    assert all(page.locator(f"section#{v['lang']}").is_visible() for v in article["versions"])
+    assert page.locator("nav.tabs").is_hidden() and page.locator("#tip").is_hidden()
     assert p.errors == []
 
 
