@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
@@ -72,3 +73,61 @@ def test_input_files_are_never_modified(make_article, tmp_path: Path) -> None:  
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     run("check", str(folder), "--out", str(tmp_path / "o"))
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+XLIFF = Path(__file__).parent / "fixtures" / "xliff"
+
+
+def test_output_file_gets_the_format_and_the_terminal_text(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    sarif = tmp_path / "mtcheck.sarif"
+    code, stdout, _ = run("check", str(folder), str(XLIFF), "--select", "TAG", "--isolated", "--encoder", "none", "--no-reports",
+                          "--format", "sarif", "--output", str(sarif), "--out", str(tmp_path / "o"))
+    assert code == 1
+    assert json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"][0]["ruleId"] == "TAG001"
+    assert "TAG001 major Unit p2" in stdout and stdout.splitlines()[-1].startswith("1 finding(s)")
+    assert not (tmp_path / "o").exists()  # --no-reports
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    ((), 1),
+    (("--exit-zero",), 0),
+    (("--fail-on", "critical"), 0),
+    (("--severity", "TAG001=critical", "--fail-on", "critical"), 1),
+    (("--ignore", "TAG001"), 0),
+])
+def test_exit_codes(tmp_path: Path, extra: tuple[str, ...], expected: int) -> None:
+    code, _, _ = run("check", str(XLIFF), "--select", "TAG", "--isolated", "--encoder", "none", "--no-reports", *extra)
+    assert code == expected
+
+
+def test_findings_win_over_input_errors_and_exit_zero_keeps_input_errors(tmp_path: Path) -> None:
+    common = ("--select", "TAG", "--isolated", "--encoder", "none", "--no-reports")
+    assert run("check", str(XLIFF), str(tmp_path / "missing"), *common)[0] == 1
+    assert run("check", str(XLIFF), str(tmp_path / "missing"), *common, "--exit-zero")[0] == 2
+
+
+def test_a_text_file_stands_for_its_article_folder(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    out = tmp_path / "o"
+    code, _, stderr = run("check", str(folder / "en.txt"), str(folder / "id.txt"), "--isolated", "--encoder", "none", "--no-html",
+                          "--select", "TAG", "--out", str(out))
+    assert code == 0, stderr
+    assert [a["id"] for a in json.loads((out / "results.json").read_text(encoding="utf-8"))["articles"]] == ["clean"]
+
+
+def test_verbose_and_quiet(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    args = ("check", str(folder), "--isolated", "--encoder", "none", "--no-html", "--select", "TAG", "--out", str(tmp_path / "o"))
+    _, _, stderr = run(*args, "--verbose")
+    assert "mtcheck: config: defaults" in stderr and "checked 1 article(s)" in stderr and "results.json" in stderr
+    _, _, stderr = run(*args, "--verbose", "--quiet")
+    assert stderr == ""
+
+
+def test_rules_and_explain_know_tag001() -> None:
+    code, stdout, _ = run("rules")
+    assert code == 0
+    assert any(line.startswith("TAG001") and "design-and-markup/markup" in line for line in stdout.splitlines())
+    code, stdout, _ = run("explain", "tag001")
+    assert code == 0 and "MQM category: design-and-markup/markup" in stdout and "Accepted" in stdout

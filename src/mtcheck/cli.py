@@ -143,8 +143,7 @@ def check(
     document = _baseline_step(document, baseline, known, write_baseline, say)
     _write_outputs(document, out, no_html, no_reports, output, fmt, say)
     sys.stdout.write(FORMATS["text" if output is not None else fmt](document))
-    code = exit_code(document, config.fail_on)
-    raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+    raise typer.Exit(exit_code(document, config.fail_on, findings_fail=not exit_zero))
 
 
 def _baseline_step(document: dict[str, Any], baseline: Path | None, known: set[str] | None,
@@ -188,9 +187,10 @@ def _write_outputs(document: dict[str, Any], out: Path, no_html: bool, no_report
         say(f"wrote {fmt} to {output}")
 
 
-def exit_code(document: dict[str, Any], fail_on: Severity) -> int:
-    """1 if any finding reaches ``fail_on``; else 2 if some input could not be read; else 0."""
-    threshold = fail_on.rank
+def exit_code(document: dict[str, Any], fail_on: Severity, findings_fail: bool = True) -> int:
+    """1 if any finding reaches ``fail_on`` (unless ``--exit-zero``); else 2 if some input could not be
+    read; else 0. Findings win: they are the news, and every input error was already printed."""
+    threshold = fail_on.rank if findings_fail else Severity.CRITICAL.rank + 1
     for article in document["articles"]:
         for version in article["versions"]:
             if any(Severity(f["severity"]).rank >= threshold for f in version["findings"]):
