@@ -111,7 +111,8 @@ def _blocks(text: str, marks: list[Mark]) -> tuple[list[Block], set[str]]:
 def version_view(position: int, source_text: str | None, version: dict[str, Any]) -> VersionView:
     lang = str(version.get("lang", "?"))
     name, rtl = language(lang)
-    details = version.get("details") if isinstance(version.get("details"), dict) else {}
+    raw_details = version.get("details")
+    details: dict[str, Any] = raw_details if isinstance(raw_details, dict) else {}
     findings = [
         FindingView(f"v{position}-f{i}", i + 1, f) for i, f in enumerate(version.get("findings", []))
     ]
