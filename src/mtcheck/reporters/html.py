@@ -69,6 +69,17 @@ def render_block(block: Block, side: str) -> Markup:
     return Markup("".join(out))
 
 
+def text_block(block: Block, lang: str, rtl: bool, side: str) -> Markup:
+    """One paragraph in its own isolated block, with its language and direction."""
+    direction = "rtl" if rtl else "ltr"
+    return Markup(f'<div class="txt" lang="{escape(lang)}" dir="{direction}">{render_block(block, side)}</div>')
+
+
+def paragraph_numbers(blocks: list[Block]) -> str:
+    """1-based paragraph numbers of one side of a row (``2+3``), or an en dash for a gap."""
+    return "+".join(str(b.index + 1) for b in blocks) or "\u2013"
+
+
 @lru_cache(maxsize=1)
 def _env() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -82,7 +93,8 @@ def _env() -> Any:
     )
     env.filters["vis"] = visible
     env.globals.update(
-        render_block=render_block,
+        text_block=text_block,
+        paragraph_numbers=paragraph_numbers,
         SEVERITIES=SEVERITIES,
         SEVERITY_ICON=SEVERITY_ICON,
         VERDICT_ICON=VERDICT_ICON,
