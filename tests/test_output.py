@@ -25,3 +25,9 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path: Path) -> None:
     write_atomic(target, '{"a": 1}')
     assert target.read_text() == '{"a": 1}'
     assert [p.name for p in target.parent.iterdir()] == ["x.json"]
+
+
+def test_reports_are_readable_by_others(tmp_path: Path) -> None:
+    target = tmp_path / "index.html"
+    write_atomic(target, "<p>x</p>")
+    assert target.stat().st_mode & 0o777 == 0o644

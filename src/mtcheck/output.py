@@ -7,6 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
+_REPORT_MODE = 0o644
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -29,6 +30,7 @@ def write_atomic(path: Path, data: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(data)
+        os.chmod(tmp, _REPORT_MODE)  # mkstemp creates 0600; reports are meant to be shared and served
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
