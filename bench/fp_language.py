@@ -144,6 +144,28 @@ def recall(articles: list[Article]) -> None:
             print("   missed", line)
 
 
+def speed(articles: list[Article]) -> None:
+    """Language identification alone (every paragraph of all six versions), uncached, and a long article."""
+    from mtcheck.langid import detect
+
+    paras = [p.text for a in articles for t in (a.source, *a.targets.values()) for p in split_paragraphs(t.content)]
+    t0 = time.perf_counter()
+    for text in paras:
+        detect.__wrapped__(text)
+    ms = 1000 * (time.perf_counter() - t0)
+    print(f"\n== speed: language ID {ms / len(articles):.1f} ms/article of 6 versions "
+          f"({1000 * ms / len(paras):.0f} us/paragraph)")
+    long = articles[0]
+    for other in articles[1:20]:  # ~300 paragraphs per version
+        long = replace(long, source=replace(long.source, content=long.source.content + "\n\n" + other.source.content),
+                       targets={lang: replace(t, content=t.content + "\n\n" + other.targets[lang].content)
+                                for lang, t in long.targets.items()})
+    t0 = time.perf_counter()
+    check(long, CONFIG)
+    print(f"LANG rules on a {len(split_paragraphs(long.source.content))}-paragraph article: "
+          f"{1000 * (time.perf_counter() - t0):.0f} ms")
+
+
 def main() -> None:
     data = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ntrex-dev")
     articles = load(data)
@@ -151,6 +173,7 @@ def main() -> None:
     false_positives([with_disclaimer(a) for a in articles], "one sentence per paragraph, with disclaimer")
     false_positives([with_disclaimer(merged(a)) for a in articles], "three sentences per paragraph")
     recall(articles)
+    speed(articles)
 
 
 if __name__ == "__main__":

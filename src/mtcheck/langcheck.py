@@ -8,10 +8,10 @@ titles and bracketed glosses never count, and statistical detections need high c
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .config import Config
 from .langid import MIN_UNITS, UND, detect, detect_latin, dominant_language, family
@@ -27,6 +27,7 @@ from .scripts import (
     script_runs,
     script_units,
 )
+from .sentences import split_sentences
 from .text import count_words
 
 MIN_CONFIDENCE = 0.8  # a statistical (Latin-script) detection below this is not evidence
@@ -41,7 +42,6 @@ _ALIEN_SCRIPTS = {"Hang": "Hangul", "Cyrl": "Cyrillic", "Grek": "Greek", "Hebr":
                   "Thai": "Thai", "Deva": "Devanagari"}
 _VERSION_SCRIPTS = {"latin": {"Latn"}, "han": {"Hani"}, "han+kana": {"Hani", "Kana"}, "arabic": {"Arab"}}
 _SCRIPT_NAMES = {"Latn": "Latin", "Hani": "Han", "Kana": "kana", "Arab": "Arabic", **_ALIEN_SCRIPTS}
-_SENTENCE = re.compile(r"[^.!?。！？؟]+(?:[.!?。！？؟]+[\"'”’»」』)]*|$)")
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def analyse_version(source: Text, target: Text, config: Config, is_boilerplate: 
             "LANG004", f"the whole {get_locale(expected).name} version is in {name}",
             Span.of(target.content, 0, len(target.content))))
         return report
-    source_words = _SourceIndex(source)
+    source_words = _source_index(source)
     for para, (lang, conf), is_boiler in zip(paragraphs, detections, boiler):
         if not is_boiler:
             report.issues.extend(_paragraph_issues(target, para, lang, conf, src_lang, source_words))
@@ -122,23 +122,39 @@ def _language_name(lang: str, source_lang: str) -> str:
 
 
 class _SourceIndex:
-    """Ordinary-word bags of the source paragraphs, to find a target passage copied from the source."""
+    """Ordinary-word bags of the source paragraphs, to find a target passage copied from the source.
+
+    An inverted index keeps this linear in practice: only source paragraphs sharing at least half
+    of the passage's distinct words are compared in full.
+    """
 
     def __init__(self, source: Text) -> None:
         self.content = source.content
         self.paragraphs = source.paragraphs
         self.bags = [Counter(ordinary_words(blank_addresses(p.text))) for p in self.paragraphs]
+        self.sizes = [sum(bag.values()) for bag in self.bags]
+        self.index: dict[str, list[int]] = {}
+        for i, bag in enumerate(self.bags):
+            for word in bag:
+                self.index.setdefault(word, []).append(i)
 
     def copied_from(self, text: str) -> Paragraph | None:
         bag = Counter(ordinary_words(blank_addresses(text)))
         if len(bag) < MIN_PASSAGE_ORDINARY:
             return None
+        shared: Counter[int] = Counter(i for word in bag for i in self.index.get(word, ()))
         size = sum(bag.values())
-        for para, src in zip(self.paragraphs, self.bags):
-            common = sum((bag & src).values())
-            if common and 2 * common / (size + sum(src.values())) >= NEAR_IDENTICAL:
-                return para
+        for i in sorted(i for i, n in shared.items() if 2 * n >= len(bag)):
+            common = sum((bag & self.bags[i]).values())
+            if 2 * common / (size + self.sizes[i]) >= NEAR_IDENTICAL:
+                return self.paragraphs[i]
         return None
+
+
+@lru_cache(maxsize=8)
+def _source_index(source: Text) -> _SourceIndex:
+    """One index per source text, shared by its five versions."""
+    return _SourceIndex(source)
 
 
 def _paragraph_issues(
@@ -150,7 +166,7 @@ def _paragraph_issues(
         return [Issue("LANG001", "untranslated paragraph: identical or nearly identical to the source",
                       span, Span.of(source.content, copied.start, copied.end))]
     if get_locale(target.lang).script == "latin":
-        sentences = _sentences(para)
+        sentences = _sentences(target.lang, para)
         parts = [i for a, b in sentences if (i := _latin_passage_issue(target, a, b, src_lang, "sentence", True))]
         mixed = len(sentences) > 1 and any(_in_language(target.content[a:b], target.lang) for a, b in sentences)
     else:
@@ -204,15 +220,9 @@ def _judged(text: str, sentence: bool) -> bool:
     return len(set(words)) >= MIN_PASSAGE_ORDINARY and len(latin_words(text)) >= MIN_UNITS
 
 
-def _sentences(para: Paragraph) -> list[tuple[int, int]]:
-    """Offsets (into the whole text) of the sentences of a paragraph, stripped."""
-    spans = []
-    for m in _SENTENCE.finditer(para.text):
-        text = m.group()
-        if text.strip():
-            lead = len(text) - len(text.lstrip())
-            spans.append((para.start + m.start() + lead, para.start + m.start() + len(text.rstrip())))
-    return spans
+def _sentences(lang: str, para: Paragraph) -> list[tuple[int, int]]:
+    """Offsets (into the whole text) of the sentences of a paragraph."""
+    return [(s.start, s.end) for s in split_sentences(para.text, lang, para.start)]
 
 
 def _latin_passage_issue(

@@ -58,6 +58,7 @@ def detect_latin(text: str) -> tuple[str, float]:
     return lang, min(1.0, probs[lang])  # float32 sums can exceed 1 by an ulp
 
 
+@lru_cache(maxsize=4096)  # pure and deterministic; a paragraph is often also its only sentence
 def detect(text: str) -> tuple[str, float]:
     """``(language, confidence)`` of a passage; ``("und", 0.0)`` when the evidence is too thin.
 

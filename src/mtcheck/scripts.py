@@ -58,11 +58,12 @@ def script_units(text: str) -> Counter[str]:
     mostly Han, although the name has more letters than the paragraph has characters.
     """
     units: Counter[str] = Counter()
-    for run in script_runs(text):
-        if run.script in CHARACTER_SCRIPTS:
-            units[run.script] += (run.end - run.start) / CJK_CHARS_PER_WORD  # type: ignore[assignment]
+    for m in _RUN.finditer(text):  # hot path: no ScriptRun objects
+        script = m.lastgroup or ""
+        if script in CHARACTER_SCRIPTS:
+            units[script] += (m.end() - m.start()) / CJK_CHARS_PER_WORD  # type: ignore[assignment]
         else:
-            units[run.script] += 1
+            units[script] += 1
     return units
 
 
