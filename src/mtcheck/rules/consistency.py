@@ -1,0 +1,341 @@
+"""CONS001 and the cross-version fact table: the five versions of an article are five witnesses.
+
+Every per-version rule compares one translation with the source alone, so it cannot tell a translation
+error from a source it misread. Here each *source fact* the rules reason about (a quantity, a date, a
+name, a link, a glossary term, a paragraph) gets one row and each version one column: ``ok`` or the
+findings that concern it (matched by overlapping source span). Then:
+
+* a fact flagged in exactly one version while at least ``MIN_WITNESSES`` others render it fine is
+  confirmed (message says so; a minor fact finding becomes major);
+* a fact flagged in every version (at least ``MIN_WITNESSES`` of them) is most likely our reading of the
+  source, or the source itself: those findings are lowered to minor and say so;
+* a source paragraph whose alignment score in one version is a strong outlier against the same
+  paragraph's scores in the other versions gets a CONS001 finding (minor: the evidence is statistical).
+
+The table is published per version as ``ctx.extra["facts"]`` for the report's fact x language view.
+"""
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..locales import get_locale
+from ..model import Finding, Severity, Span
+from .base import CrossVersionRule, VersionContext, register
+
+MIN_WITNESSES = 3  # versions that must agree before one version's disagreement is judged by them
+# Which rules' findings concern which kind of fact (a finding matches a fact of its kind whose source
+# span it overlaps): a NUM002 inside a paragraph says nothing about the paragraph as a whole.
+RULES_BY_KIND: dict[str, frozenset[str]] = {
+    "number": frozenset({"NUM001", "NUM002"}),
+    "date": frozenset({"DATE001"}),
+    "name": frozenset({"NAME001"}),
+    "link": frozenset({"LINK001", "LINK002"}),
+    "term": frozenset({"TERM001"}),
+    "paragraph": frozenset({"STR001", "STR004", "STR005", "SEM001", "CONS001"}),
+}
+RAISED_WHEN_CONFIRMED = frozenset({"NUM002", "DATE001", "NAME001", "LINK001", "LINK002", "TERM001"})
+CONFIRMED = " (the other {n} versions render it correctly)"
+EVERYWHERE = " (all {n} versions differ from the source here: check the source)"
+
+# Alignment outliers: robust z of a version's score against the same paragraph's scores in all versions.
+OUTLIER_Z = -3.5  # (score - median) / (1.4826 * MAD) at most this
+MAD_FLOOR = 0.03  # scores of a well-translated paragraph can agree to the third decimal: floor the spread
+OWN_MARGIN = 0.15  # and the score lies this far below the version's own median bead score
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One source fact; ``langs`` are the versions a rule checks it in (None: every version)."""
+
+    kind: str
+    span: Span
+    langs: frozenset[str] | None = None
+
+    def applies(self, lang: str) -> bool:
+        return self.langs is None or lang in self.langs
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def source_facts(ctx: VersionContext) -> list[Fact]:
+    """The article's source facts, in source order (computed once per article)."""
+    return ctx.memo(("consistency", "facts"), lambda: _collect(ctx))
+
+
+def _collect(ctx: VersionContext) -> list[Fact]:
+    from ..dates import parse_dates
+    from ..numbers import parse_quantities
+
+    src = ctx.source
+    text = src.content
+    facts = [
+        Fact("number", Span.of(text, q.start, q.end))
+        for q in parse_quantities(text, src.lang, True, words=False) if not q.optional
+    ]
+    facts += [Fact("date", d.span) for d in parse_dates(text, src.lang)]
+    facts += _entity_facts(ctx)
+    facts += _term_facts(ctx)
+    facts += [Fact("paragraph", Span(p.start, p.end, p.text)) for p in src.paragraphs]
+    return sorted(_distinct(facts), key=lambda f: (f.span.start, f.span.end, f.kind))
+
+
+def _distinct(facts: Iterable[Fact]) -> list[Fact]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for fact in facts:
+        key = (fact.kind, fact.span.start, fact.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out
+
+
+def _entity_facts(ctx: VersionContext) -> list[Fact]:
+    try:
+        from ..entities import find_links, find_names, fold, lower_case_words
+    except ImportError:  # the entity engine is optional here
+        return []
+    text = ctx.source.content
+    facts = [Fact("link", Span(link.start, link.end, link.text)) for link in find_links(text)]
+    latin = frozenset(lang for lang, t in ctx.article.targets.items() if get_locale(t.lang).script == "latin")
+    if get_locale(ctx.source.lang).script != "latin" or not latin:
+        return facts
+    # NAME001 checks names in Latin-script versions only, and each name once (its first occurrence).
+    lower: frozenset[str] = frozenset()
+    for lang in latin:
+        lower |= lower_case_words(ctx.article.targets[lang].content)
+    seen: set[str] = set()
+    for name in find_names(text, ctx.source.lang, lower):
+        if fold(name.text) not in seen:
+            seen.add(fold(name.text))
+            facts.append(Fact("name", Span(name.start, name.end, name.text), latin))
+    return facts
+
+
+def _term_facts(ctx: VersionContext) -> list[Fact]:
+    try:
+        from ..glossary import find_source_terms, load_glossary
+    except ImportError:
+        return []
+    try:
+        glossary = load_glossary(ctx.config.glossary, ctx.source.lang)
+    except (OSError, ValueError):  # a broken user glossary is TERM001's to report, not ours
+        return []
+    first: dict[Any, Span] = {}
+    for hit in find_source_terms(ctx.source.content, glossary, ctx.source.lang):
+        first.setdefault(hit.entry, hit.span)
+    checked = frozenset(lang for lang in ctx.article.targets if any(entry.get(lang) for entry in first))
+    return [Fact("term", span, frozenset(lang for lang in checked if entry.get(lang))) for entry, span in first.items()]
+
+
+# --- the fact table ---------------------------------------------------------------------------
+
+
+FactTable = dict[str, list[list[int]]]  # language -> per fact, the indices of the findings concerning it
+
+
+def fact_table(facts: Sequence[Fact], findings: dict[str, list[Finding]]) -> FactTable:
+    table: FactTable = {}
+    for lang, found in findings.items():
+        rows: list[list[int]] = [[] for _ in facts]
+        for k, f in enumerate(found):
+            if f.source is None:
+                continue
+            for i, fact in enumerate(facts):
+                if f.rule in RULES_BY_KIND[fact.kind] and fact.applies(lang) and _overlaps(f.source, fact.span):
+                    rows[i].append(k)
+        table[lang] = rows
+    return table
+
+
+def judge(facts: Sequence[Fact], table: FactTable) -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
+    """(confirmed, lowered): finding (language, index) -> the witnesses to name in its message.
+
+    Confirmed: some fact it concerns is flagged in its version only, with ``MIN_WITNESSES`` or more
+    versions rendering it fine (value: that number). Lowered: every fact it concerns is flagged in every
+    version, at least ``MIN_WITNESSES`` of them (value: the number of versions); a truncation spanning
+    several paragraphs is lowered only if all of them are missing everywhere.
+    """
+    concerns: dict[tuple[str, int], list[int]] = {}
+    for lang, rows in table.items():
+        for i, row in enumerate(rows):
+            for k in row:
+                concerns.setdefault((lang, k), []).append(i)
+    versions = [[lang for lang in table if fact.applies(lang)] for fact in facts]
+    flagged = [[lang for lang in langs if table[lang][i]] for i, langs in enumerate(versions)]
+    confirmed: dict[tuple[str, int], int] = {}
+    lowered: dict[tuple[str, int], int] = {}
+    for key, indices in concerns.items():
+        alone = [len(versions[i]) - 1 for i in indices if len(flagged[i]) == 1]
+        if alone and max(alone) >= MIN_WITNESSES:
+            confirmed[key] = max(alone)
+        elif all(len(flagged[i]) == len(versions[i]) >= MIN_WITNESSES for i in indices):
+            lowered[key] = min(len(versions[i]) for i in indices)
+    return confirmed, lowered
+
+
+def _confirm(f: Finding, witnesses: int) -> Finding:
+    severity = Severity.MAJOR if f.rule in RAISED_WHEN_CONFIRMED and f.severity == Severity.MINOR else f.severity
+    return replace(f, message=f.message + CONFIRMED.format(n=witnesses), severity=severity)
+
+
+def _lower(f: Finding, versions: int) -> Finding:
+    severity = Severity.MINOR if f.severity.rank > Severity.MINOR.rank else f.severity
+    return replace(f, message=f.message + EVERYWHERE.format(n=versions), severity=severity)
+
+
+def status(rows: list[int], found: list[Finding]) -> str:
+    """The rule code of the most severe finding concerning a fact, or ``ok``."""
+    if not rows:
+        return "ok"
+    return max((found[k] for k in rows), key=lambda f: f.severity.rank).rule
+
+
+def publish(facts: Sequence[Fact], contexts: dict[str, VersionContext], findings: dict[str, list[Finding]]) -> None:
+    """Each version's column of the fact table, in ``ctx.extra["facts"]`` (same rows in every version)."""
+    table = fact_table(facts, findings)
+    for lang, ctx in contexts.items():
+        ctx.extra["facts"] = [
+            {
+                "kind": fact.kind,
+                "source": {"start": fact.span.start, "end": fact.span.end, "text": fact.span.text},
+                "status": status(table[lang][i], findings[lang]) if fact.applies(lang) else "n/a",
+            }
+            for i, fact in enumerate(facts)
+        ]
+
+
+# --- alignment outliers -----------------------------------------------------------------------
+
+
+def _paragraph_scores(ctx: VersionContext) -> dict[int, tuple[float, tuple[int, ...]]]:
+    """Source paragraph index -> (score of its matched bead, the bead's target paragraphs).
+
+    Only alignments scored with an encoder are used: anchor-only scores depend on the script (Latin
+    versions share capitalised words with the source, the others share only numbers), so they are not
+    comparable across versions.
+    """
+    scores: dict[int, tuple[float, tuple[int, ...]]] = {}
+    alignment, aligner = ctx.extra.get("alignment"), ctx.extra.get("aligner")
+    if not isinstance(alignment, list) or not isinstance(aligner, dict) or "encoder" not in str(aligner.get("method")):
+        return scores
+    for bead in alignment:
+        try:
+            src, tgt, score = tuple(bead["source"]), tuple(bead["target"]), float(bead["score"])
+        except (TypeError, KeyError, ValueError):
+            continue
+        if src and tgt:
+            for i in src:
+                scores[int(i)] = (score, tuple(int(j) for j in tgt))
+    return scores
+
+
+@dataclass(frozen=True)
+class Outlier:
+    lang: str
+    paragraph: int
+    targets: tuple[int, ...]
+    score: float
+    median: float
+    z: float
+
+
+def alignment_outliers(contexts: dict[str, VersionContext]) -> list[Outlier]:
+    """Versions whose alignment score for a source paragraph is far below the other versions' scores.
+
+    Each score is first taken relative to its version's own median (a language pair, or an MT system,
+    may score lower throughout); a paragraph's relative scores are then compared across versions with a
+    robust z (median and MAD, the spread floored so near-identical scores do not make noise an outlier).
+    """
+    per_lang = {lang: _paragraph_scores(ctx) for lang, ctx in contexts.items()}
+    per_lang = {lang: s for lang, s in per_lang.items() if s}
+    own = {lang: statistics.median(v[0] for v in s.values()) for lang, s in per_lang.items()}
+    found: list[Outlier] = []
+    for i in sorted({i for s in per_lang.values() for i in s}):
+        here = {lang: s[i] for lang, s in per_lang.items() if i in s}
+        if len(here) < MIN_WITNESSES + 1:
+            continue
+        relative = {lang: score - own[lang] for lang, (score, _) in here.items()}
+        median = statistics.median(relative.values())
+        spread = max(1.4826 * statistics.median(abs(v - median) for v in relative.values()), MAD_FLOOR)
+        for lang, (score, targets) in here.items():
+            z = (relative[lang] - median) / spread
+            if z <= OUTLIER_Z and relative[lang] <= -OWN_MARGIN:
+                others = statistics.median(s for other, (s, _) in here.items() if other != lang)
+                found.append(Outlier(lang, i, targets, score, others, z))
+    return found
+
+
+@register
+class CrossVersionInconsistency(CrossVersionRule):
+    """One version's rendering of a source paragraph stands out from all the other versions.
+
+    **What it does.** Runs after every other rule with all versions of the article. It (1) builds a
+    fact x language table of the source facts the rules check (quantities, dates, names, links, glossary
+    terms, paragraphs); (2) a fact flagged in only one version while at least three others render it
+    fine is confirmed in that finding's message, and a minor NUM002/DATE001/NAME001/LINK/TERM001 finding
+    becomes major; (3) a fact flagged in every version (three or more) is most likely misread in the
+    source, so those findings are lowered to minor with a note to check the source; (4) a source
+    paragraph whose alignment score in one version is a strong outlier against its scores in the other
+    versions (robust z <= -3.5 with median/MAD, and 0.15 below that version's own median) is reported
+    as a possible mistranslation (minor: the evidence is statistical, never enough for a major finding).
+
+    **Why is this bad.** When four professional-quality versions agree on a paragraph and the fifth
+    drifts, the fifth is where a reviewer should look first; when all five disagree with the source,
+    the source (or the checker's reading of it) is the likelier culprit.
+
+    **Example.** Source ``Rapat dimulai pukul 10.00 dan berakhir tanpa kesepakatan.`` Versions en, fr,
+    ja and ar render it closely; flagged: zh ``会议讨论了天气。`` (aligned, but far below the others'
+    score for this paragraph); accepted: zh ``会议于10:00开始，未达成协议。``
+    """
+
+    code = "CONS001"
+    name = "cross-version-inconsistency"
+    category = "accuracy/mistranslation"
+    severity = Severity.MINOR
+
+    def cross_check(
+        self, contexts: dict[str, VersionContext], findings: dict[str, list[Finding]]
+    ) -> dict[str, list[Finding]]:
+        if not contexts:
+            return {}
+        facts = source_facts(next(iter(contexts.values())))
+        confirmed, lowered = judge(facts, fact_table(facts, findings))
+        revised: dict[str, list[Finding]] = {}
+        for lang, found in findings.items():
+            out = []
+            for k, f in enumerate(found):
+                if (lang, k) in lowered:
+                    f = _lower(f, lowered[(lang, k)])
+                elif (lang, k) in confirmed:
+                    f = _confirm(f, confirmed[(lang, k)])
+                out.append(f)
+            revised[lang] = out
+        for outlier in alignment_outliers(contexts):
+            finding = self._outlier_finding(contexts[outlier.lang], outlier, revised[outlier.lang])
+            if finding is not None:
+                revised[outlier.lang].append(finding)
+        publish(facts, contexts, revised)
+        return revised
+
+    def _outlier_finding(self, ctx: VersionContext, o: Outlier, found: list[Finding]) -> Finding | None:
+        src_paras, tgt_paras = ctx.source.paragraphs, ctx.target.paragraphs
+        if o.paragraph >= len(src_paras) or not o.targets or max(o.targets) >= len(tgt_paras):
+            return None
+        para = src_paras[o.paragraph]
+        source = Span(para.start, para.end, para.text)
+        paragraph_rules = RULES_BY_KIND["paragraph"]
+        if any(f.rule in paragraph_rules and f.source and _overlaps(f.source, source) for f in found):
+            return None  # already reported as a paragraph problem: nothing new to add
+        first, last = tgt_paras[o.targets[0]], tgt_paras[o.targets[-1]]
+        return self.finding(
+            f"This paragraph's alignment score ({o.score:.2f}) is far below the other versions' "
+            f"(median {o.median:.2f}, robust z {o.z:.1f}): possible mistranslation",
+            source=source,
+            target=Span.of(ctx.target.content, first.start, last.end),
+        )
