@@ -63,9 +63,8 @@ def _is_boundary(text: str, mark: int, end: int, cjk: bool) -> bool:
         # except in CJK text where no space follows sentences.
         return cjk and not after[:1].isascii()
     following = text[end:].lstrip()[:1]
-    if char == "." and (_SHORT_TOKEN.search(text[max(0, mark - 4):mark]) or _LOWER_START.match(following)):
-        return False
-    return True
+    abbreviation = _SHORT_TOKEN.search(text[max(0, mark - 4):mark]) or _LOWER_START.match(following)
+    return not (char == "." and abbreviation)
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, offset: int) -> None:

@@ -1,0 +1,478 @@
+"""Structure rules (STR001-STR006): omissions, additions, duplications, truncation, length, disclaimer.
+
+All six read one analysis per version, computed once (``ctx.memo``): boilerplate paragraphs are set
+aside, the remaining paragraphs are aligned (``align.py``), and inside aligned paragraph pairs whose
+length ratio is far off the language pair's norm the sentences are aligned too, to find a sentence
+appended to (or dropped from) an otherwise faithful paragraph. The analysis also publishes the
+alignment for the HTML report (``alignment``, ``boilerplate`` and ``aligner`` in ``ctx.extra``).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..align import Bead, Scorer, Units, align_units, length_norm, length_z
+from ..boilerplate import is_boilerplate, normalise
+from ..config import Config
+from ..model import Finding, Paragraph, Severity, Span, Text
+from ..sentences import Sentence, split_sentences
+from .base import Rule, VersionContext, register
+
+Z_SENTENCES = 2.0  # paragraph-pair length z beyond which its sentences are aligned too
+Z_RESIDUAL = 1.5  # after removing the candidate sentences the pair must look normal again
+LENGTH_MARGIN = 0.2  # STR005: log-ratio margin beyond the measured 0.5/99.5 percentiles
+LENGTH_MIN_CHARS = 60  # STR005 judges only source paragraphs at least this long (short ones vary a lot)
+DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
+DUPLICATE_MIN_CHARS = 20
+TRUNCATION_MIN = 2  # trailing missing source paragraphs that make a truncation
+TRUNCATION_CRITICAL_SHARE = 0.15  # missing share of the source's characters that makes it critical
+
+
+@dataclass(frozen=True)
+class Gap:
+    """An unmatched passage: source span (omission) or target span (addition)."""
+
+    source: Span | None
+    target: Span | None
+    sentences: bool = False  # found inside an aligned paragraph pair
+
+
+@dataclass
+class Analysis:
+    beads: list[Bead]  # over all paragraph indices (boilerplate target paragraphs as 0-1 beads)
+    boilerplate: list[int]
+    omissions: list[Gap] = field(default_factory=list)
+    additions: list[Gap] = field(default_factory=list)
+    duplicates: list[tuple[Span, Span]] = field(default_factory=list)  # (first, repeat) target spans
+    truncation: Span | None = None
+    truncation_share: float = 0.0
+    length_outliers: list[tuple[Span, Span, float]] = field(default_factory=list)  # src, tgt, ratio
+    aligner: dict[str, str] = field(default_factory=dict)
+
+
+def _span(text: Text, paragraphs: Sequence[Paragraph]) -> Span:
+    return Span.of(text.content, paragraphs[0].start, paragraphs[-1].end)
+
+
+def _vectors(texts: list[str], config: Config) -> tuple[Any, dict[str, str]]:
+    from .. import encoders
+
+    status = encoders.get_encoder(config)
+    if status.encoder is None:
+        return None, {"method": "anchors", "encoder": "none", "note": status.note}
+    try:
+        return encoders.embed(texts, config), {"method": "encoder+anchors", "encoder": status.encoder.name}
+    except Exception as exc:  # noqa: BLE001  (an encoder failing at run time: degrade to anchors)
+        return None, {"method": "anchors", "encoder": status.encoder.name, "note": f"encoder failed: {exc}"}
+
+
+def _norm(source_lang: str, target_lang: str, src_len: int, tgt_len: int) -> tuple[float, float]:
+    norm = length_norm(source_lang, target_lang)
+    if norm:
+        return norm["log_median"], norm["log_sd_long"]
+    return math.log(max(tgt_len, 1) / max(src_len, 1)), 0.25  # unmeasured pair: the article's own ratio
+
+
+def analyse(ctx: VersionContext) -> Analysis:
+    """The structure analysis of this version (memoised per article and language)."""
+    analysis = ctx.memo(("structure", ctx.target.lang), lambda: _analyse(ctx.source, ctx.target, ctx.config))
+    ctx.extra["alignment"] = [
+        {"source": list(b.source), "target": list(b.target), "score": b.score} for b in analysis.beads
+    ]
+    ctx.extra["boilerplate"] = list(analysis.boilerplate)
+    ctx.extra["aligner"] = dict(analysis.aligner)
+    return analysis
+
+
+def _analyse(source: Text, target: Text, config: Config) -> Analysis:
+    src_all, tgt_all = source.paragraphs, target.paragraphs
+    bp_src = {p.index for p in src_all if is_boilerplate(p.text, source.lang, config)}
+    bp_tgt = [p.index for p in tgt_all if is_boilerplate(p.text, target.lang, config)]
+    src = [p for p in src_all if p.index not in bp_src]
+    tgt = [p for p in tgt_all if p.index not in set(bp_tgt)]
+    src_vecs, aligner = _vectors([p.text for p in src], config)
+    tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
+    mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
+    scorer = Scorer(Units([p.text for p in src], source.lang, src_vecs), Units([p.text for p in tgt], target.lang, tgt_vecs), mu, sd)
+    local = align_units(scorer)
+    beads = _with_boilerplate(
+        [Bead(tuple(src[i].index for i in b.source), tuple(tgt[j].index for j in b.target), b.score) for b in local],
+        bp_tgt,
+    )
+    analysis = Analysis(beads, bp_tgt, aligner=aligner)
+    _find_duplicates(analysis, source, target, src_all, tgt_all, set(bp_tgt))
+    repeated = {s.start for pair in analysis.duplicates for s in pair}  # STR003's, whichever copy is unmatched
+    for bead in beads:
+        if not bead.source and bead.target and bead.target[0] not in bp_tgt:
+            para = tgt_all[bead.target[0]]
+            if para.start not in repeated:
+                analysis.additions.append(Gap(None, _span(target, [para])))
+        elif bead.source and not bead.target:
+            analysis.omissions.append(Gap(_span(source, [src_all[bead.source[0]]]), None))
+    _find_truncation(analysis, source, src_all, bp_src)
+    calibration = _calibration(scorer, local)
+    for bead in beads:
+        if bead.matched:
+            _inspect_pair(analysis, bead, source, target, config, mu, sd, calibration)
+    return analysis
+
+
+def _with_boilerplate(beads: list[Bead], boilerplate: list[int]) -> list[Bead]:
+    """Insert each boilerplate target paragraph as a 0-1 bead where its index falls."""
+    out = list(beads)
+    for index in boilerplate:
+        at = len(out)
+        for k, bead in enumerate(out):
+            if bead.target and bead.target[0] > index:
+                at = k
+                break
+        out.insert(at, Bead((), (index,), 0.0))
+    return out
+
+
+def _calibration(scorer: Scorer, beads: list[Bead]) -> tuple[float, float] | None:
+    """(unrelated, aligned) raw cosine levels of this article: sentence scores are read against them."""
+    if scorer.sim is None:
+        return None
+    import numpy as np
+
+    on = [float(scorer.sim[b.source[0], b.target[0]]) for b in beads if len(b.source) == len(b.target) == 1]
+    mask = np.ones(scorer.sim.shape, dtype=bool)
+    for b in beads:
+        for i in b.source:
+            for j in b.target:
+                mask[i, j] = False
+    off = scorer.sim[mask]
+    if not on or off.size < 3:
+        return None
+    return float(np.median(off)), float(np.median(on))
+
+
+def _similar(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    if len(na) < DUPLICATE_MIN_CHARS or len(nb) < DUPLICATE_MIN_CHARS:
+        return False
+    matcher = SequenceMatcher(None, na, nb, autojunk=False)
+    return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
+
+
+def _repeats(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(first, repeat) index pairs of near-identical items, each repeat reported once."""
+    found: list[tuple[int, int]] = []
+    for j in range(len(texts)):
+        for k in range(j):
+            if _similar(texts[k], texts[j]):
+                found.append((k, j))
+                break
+    return found
+
+
+def _find_duplicates(
+    analysis: Analysis, source: Text, target: Text, src_all: list[Paragraph], tgt_all: list[Paragraph],
+    boilerplate: set[int],
+) -> None:
+    """Paragraphs, then sentences, the target repeats more often than the source does."""
+    content = [p for p in tgt_all if p.index not in boilerplate]
+    src_repeats = len(_repeats([p.text for p in src_all]))
+    repeats = _repeats([p.text for p in content])
+    for k, j in repeats[src_repeats:] if len(repeats) > src_repeats else []:
+        analysis.duplicates.append((_span(target, [content[k]]), _span(target, [content[j]])))
+    covered = [(s.start, s.end) for _, s in analysis.duplicates]
+    src_sents = [s.text for p in src_all for s in split_sentences(p.text, source.lang)]
+    tgt_sents = [s for p in content for s in split_sentences(p.text, target.lang, p.start)]
+    src_sentence_repeats = len(_repeats(src_sents))
+    sentence_repeats = [
+        (k, j) for k, j in _repeats([s.text for s in tgt_sents])
+        if not any(a <= tgt_sents[j].start < b for a, b in covered)
+    ]
+    for k, j in sentence_repeats[src_sentence_repeats:] if len(sentence_repeats) > src_sentence_repeats else []:
+        first, again = tgt_sents[k], tgt_sents[j]
+        analysis.duplicates.append(
+            (Span.of(target.content, first.start, first.end), Span.of(target.content, again.start, again.end))
+        )
+
+
+def _find_truncation(analysis: Analysis, source: Text, src_all: list[Paragraph], bp_src: set[int]) -> None:
+    """The last TRUNCATION_MIN+ source paragraphs missing, nothing but boilerplate after: one finding."""
+    tail: list[int] = []
+    for bead in reversed(analysis.beads):
+        if bead.matched:
+            break
+        if bead.target and bead.target[0] not in analysis.boilerplate:
+            return  # the version goes on with other content: omissions and additions, not a truncation
+        tail.extend(bead.source)
+    if len(tail) < TRUNCATION_MIN:
+        return
+    missing = [src_all[i] for i in sorted(tail)]
+    analysis.truncation = _span(source, missing)
+    total = sum(len(p.text) for p in src_all if p.index not in bp_src)
+    analysis.truncation_share = sum(len(p.text) for p in missing) / max(total, 1)
+    starts = {p.start for p in missing}
+    analysis.omissions = [g for g in analysis.omissions if g.source is None or g.source.start not in starts]
+
+
+def _sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    return [s for p in paragraphs for s in split_sentences(p.text, text.lang, p.start)]
+
+
+def _inspect_pair(
+    analysis: Analysis, bead: Bead, source: Text, target: Text, config: Config, mu: float, sd: float,
+    calibration: tuple[float, float] | None,
+) -> None:
+    """Sentence-level gaps inside an aligned pair whose length is off; else a length outlier."""
+    src_paras = [source.paragraphs[i] for i in bead.source]
+    tgt_paras = [target.paragraphs[j] for j in bead.target]
+    ls, lt = sum(len(p.text) for p in src_paras), sum(len(p.text) for p in tgt_paras)
+    z = length_z(ls, lt, mu, sd)
+    if abs(z) >= Z_SENTENCES and _sentence_gaps(analysis, source, target, src_paras, tgt_paras, config, mu, sd,
+                                                calibration, z > 0):
+        return
+    _length_outlier(analysis, source, target, src_paras, tgt_paras)
+
+
+def _sentence_gaps(
+    analysis: Analysis, source: Text, target: Text, src_paras: list[Paragraph], tgt_paras: list[Paragraph],
+    config: Config, mu: float, sd: float, calibration: tuple[float, float] | None, longer: bool,
+) -> bool:
+    src_s, tgt_s = _sentences(source, src_paras), _sentences(target, tgt_paras)
+    if len(tgt_s if longer else src_s) < 2:
+        return False
+    src_vecs, _ = _vectors([s.text for s in src_s], config) if calibration else (None, {})
+    tgt_vecs, _ = _vectors([s.text for s in tgt_s], config) if src_vecs is not None else (None, {})
+    scorer = Scorer(Units([s.text for s in src_s], source.lang, src_vecs),
+                    Units([s.text for s in tgt_s], target.lang, tgt_vecs), mu, sd, calibration)
+    beads = align_units(scorer)
+    if longer:
+        extra = [j for b in beads if not b.source for j in b.target]
+        kept_src, kept_tgt = range(len(src_s)), [j for j in range(len(tgt_s)) if j not in extra]
+    else:
+        extra = [i for b in beads if not b.target for i in b.source]
+        kept_src, kept_tgt = [i for i in range(len(src_s)) if i not in extra], range(len(tgt_s))
+    if not extra or not kept_src or not kept_tgt:
+        return False
+    residual = length_z(sum(len(src_s[i].text) for i in kept_src), sum(len(tgt_s[j].text) for j in kept_tgt), mu, sd)
+    if abs(residual) > Z_RESIDUAL:
+        return False
+    units = tgt_s if longer else src_s
+    for run in _runs(extra):
+        passage = [units[i] for i in run]
+        gap_text = " ".join(s.text for s in passage)
+        if longer and is_boilerplate(gap_text, target.lang, config):
+            continue
+        if not _unrelated(scorer, run, longer, kept_src if longer else kept_tgt):
+            continue
+        span = Span.of((target if longer else source).content, passage[0].start, passage[-1].end)
+        gap = Gap(None, span, True) if longer else Gap(span, None, True)
+        (analysis.additions if longer else analysis.omissions).append(gap)
+    return True
+
+
+def _unrelated(scorer: Scorer, run: list[int], longer: bool, others: Iterable[int]) -> bool:
+    """The unmatched sentences really say something the other side does not (not a mere split)."""
+    others = list(others)
+    for i in run:
+        for o in others:
+            src, tgt = ((o,), (i,)) if longer else ((i,), (o,))
+            sem = scorer.semantic(src, tgt)
+            if sem is not None and sem >= 0.5:
+                return False
+            anchor = scorer.anchor(src, tgt)
+            if sem is None and anchor is not None and anchor >= 0.6:
+                return False
+    return True
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in sorted(indices):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _length_outlier(
+    analysis: Analysis, source: Text, target: Text, src_paras: list[Paragraph], tgt_paras: list[Paragraph]
+) -> None:
+    ls, lt = sum(len(p.text) for p in src_paras), sum(len(p.text) for p in tgt_paras)
+    norm = length_norm(source.lang, target.lang)
+    if norm is None or ls < LENGTH_MIN_CHARS:
+        return
+    ratio = math.log(lt / ls)
+    if norm["log_p005_long"] - LENGTH_MARGIN <= ratio <= norm["log_p995_long"] + LENGTH_MARGIN:
+        return
+    analysis.length_outliers.append((_span(source, src_paras), _span(target, tgt_paras), lt / ls))
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+@register
+class Omission(Rule):
+    """A source paragraph or sentence has no counterpart in the translation.
+
+    **What it does.** Aligns source and translation paragraphs (and, inside a paragraph pair that is
+    much shorter than the language pair's norm, their sentences) and reports each source passage left
+    unmatched. A run of missing paragraphs at the very end is reported once as STR004 instead.
+
+    **Why is this bad.** Readers of the translation silently miss part of the story.
+
+    **Example.** Source: ``Harga naik. Pemerintah menolak berkomentar.`` — flagged: ``Prices rose.``
+    (the second sentence is gone); accepted: ``Prices rose. The government declined to comment.``
+    """
+
+    code = "STR001"
+    name = "omission"
+    category = "accuracy/omission"
+    severity = Severity.MAJOR
+
+    def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        for gap in analyse(ctx).omissions:
+            what = "sentence" if gap.sentences else "paragraph"
+            yield self.finding(f"Source {what} has no counterpart in the translation", source=gap.source)
+
+
+@register
+class Addition(Rule):
+    """A translation paragraph or sentence has no counterpart in the source.
+
+    **What it does.** Reports translation passages the aligner could not match with any source passage:
+    whole paragraphs, and sentences appended inside an otherwise faithful paragraph (looked for when a
+    paragraph pair is much longer than the language pair's norm). The newsroom disclaimer and configured
+    boilerplate are never additions; repeated passages are STR003.
+
+    **Why is this bad.** Invented content is published under the newsroom's name.
+
+    **Example.** Source: ``Harga naik.`` — flagged: ``Prices rose. Analysts expect a recession.``;
+    accepted: ``Prices rose.``
+    """
+
+    code = "STR002"
+    name = "addition"
+    category = "accuracy/addition"
+    severity = Severity.MAJOR
+
+    def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        for gap in analyse(ctx).additions:
+            what = "Sentence" if gap.sentences else "Paragraph"
+            yield self.finding(f"{what} has no counterpart in the source", target=gap.target)
+
+
+@register
+class Duplication(Rule):
+    """A paragraph or sentence of the translation repeats an earlier one the source does not repeat.
+
+    **What it does.** Compares every translation paragraph (then sentence, at least 20 characters) with
+    the earlier ones after normalising case, punctuation and spacing; a near-identical repeat (>= 90%
+    similar) is reported unless the source repeats as often.
+
+    **Why is this bad.** Generation loops and copy-paste slips make the article look broken.
+
+    **Example.** Flagged: ``Prices rose sharply.\\n\\nPrices rose sharply.`` for a source that says it
+    once; accepted: the same paragraph once.
+    """
+
+    code = "STR003"
+    name = "duplication"
+    category = "accuracy/addition"
+    severity = Severity.MAJOR
+
+    def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        for first, repeat in analyse(ctx).duplicates:
+            yield self.finding(f"Repeats an earlier passage (offset {first.start})", target=repeat)
+
+
+@register
+class Truncation(Rule):
+    """The translation stops early: the last source paragraphs are all missing.
+
+    **What it does.** When the alignment ends with two or more unmatched source paragraphs and the
+    translation has nothing after its last aligned paragraph but boilerplate, reports the missing tail
+    once (instead of one STR001 per paragraph). Severity: critical when the tail is at least 15% of the
+    source's characters (the story is cut), major below.
+
+    **Why is this bad.** A cut-off article hides its ending — often the quotes, the outcome or a
+    correction — and is typically a generation or length-limit failure that affects the whole version.
+
+    **Example.** Source of 10 paragraphs; flagged: a translation of the first 7 followed by the
+    disclaimer; accepted: all 10 translated.
+    """
+
+    code = "STR004"
+    name = "truncation"
+    category = "accuracy/omission"
+    severity = Severity.CRITICAL
+
+    def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        analysis = analyse(ctx)
+        if analysis.truncation is None:
+            return
+        share = analysis.truncation_share
+        severity = self.severity if share >= TRUNCATION_CRITICAL_SHARE else Severity.MAJOR
+        yield self.finding(
+            f"Translation stops early: the last source paragraphs ({share:.0%} of the source) are missing",
+            source=analysis.truncation,
+            severity=severity,
+        )
+
+
+@register
+class LengthRatio(Rule):
+    """An aligned paragraph is far longer or shorter than translations into this language usually are.
+
+    **What it does.** For aligned paragraph pairs with a source of at least 60 characters, compares the
+    character-length ratio target/source with the norm measured on professional translations for the
+    language pair (``data/length_norms.json``, ntrex-dev): flagged outside the 0.5-99.5 percentile range
+    widened by 22%. Pairs where a missing or added sentence explains the length are left to STR001/2.
+
+    **Why is this bad.** A paragraph half as long as usual often lost a clause; twice as long, it
+    often gained an explanation or a hallucinated detail. A reviewer should look.
+
+    **Example.** An English paragraph of 60 characters for a 400-character Indonesian one is flagged;
+    one of 340 characters is accepted.
+    """
+
+    code = "STR005"
+    name = "length-ratio"
+    category = "accuracy/omission"
+    severity = Severity.MINOR
+
+    def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        for src, tgt, ratio in analyse(ctx).length_outliers:
+            category = "accuracy/addition" if ratio > 1 else self.category
+            yield self.finding(
+                f"Paragraph length ratio {ratio:.2f} is outside the usual range for "
+                f"{ctx.source.lang}->{ctx.target.lang}",
+                source=src, target=tgt, category=category,
+            )
+
+
+@register
+class MissingDisclaimer(Rule):
+    """The translation lacks the newsroom's AI-translation disclaimer (only with require_disclaimer).
+
+    **What it does.** When ``require_disclaimer`` is configured, reports a version none of whose
+    paragraphs is the disclaimer (the shipped text in any language, loosely matched, or a configured
+    boilerplate pattern).
+
+    **Why is this bad.** Readers must be told that the version is machine-translated and that the
+    Indonesian text prevails.
+
+    **Example.** Flagged: a version ending with its last news paragraph; accepted: a version ending
+    with ``The English, Chinese, ... versions are automatically generated by the AI. ...``.
+    """
+
+    code = "STR006"
+    name = "missing-disclaimer"
+    category = "accuracy/omission"
+    severity = Severity.MAJOR
+
+    def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        if not ctx.config.require_disclaimer:
+            return
+        if not analyse(ctx).boilerplate:
+            yield self.finding("The AI-translation disclaimer is missing from this version")

