@@ -59,6 +59,23 @@ def test_spans_point_at_the_text() -> None:
     assert m.numeric and m.order == "dmy"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        ("id", "Rapat digelar Selasa (24/11/2026) di Senayan.", "Selasa (24/11/2026)"),
+        ("id", "Hujan turun sejak Sabtu ( 13/3/2027 ), kata BPBD.", "Sabtu ( 13/3/2027 )"),
+        ("en", "He arrived on Thursday (16/3/2023) in Tokyo.", "Thursday (16/3/2023)"),
+        ("ja", "県知事は2027年3月15日（日）から緊急事態を宣言した。", "2027年3月15日（日）"),
+        ("zh", "2023年3月16日（周四），他抵达东京。", "2023年3月16日（周四）"),
+        ("ar", "الخميس (16/3/2023) وصل الرئيس.", "الخميس (16/3/2023)"),
+        ("id", "(Kamis 16/3/2023) tertulis di undangan.", "Kamis 16/3/2023"),  # already balanced
+    ],
+)
+def test_spans_take_the_closing_bracket(lang: str, text: str, span: str) -> None:
+    (m,) = parse_dates(text, lang)
+    assert m.span.text == span and text[m.span.start:m.span.end] == span
+
+
 def test_english_numeric_date_reads_both_ways_when_ambiguous() -> None:
     (m,) = parse_dates("It happened on 3/4/2023.", "en")
     assert m.ambiguous and set(m.readings()) == {(3, 4, 2023, None), (4, 3, 2023, None)}

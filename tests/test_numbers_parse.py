@@ -157,6 +157,9 @@ AR_CASES = [
     ("ارتفع بنسبة ١٤٫٥ في المائة.", [14.5]),
     ("نحو 300 ألف.", [300000]),
     ("وصل الساعة 10:30 صباحا.", []),
+    ("عبر أكثر من 30،000 شخص الحدود.", [30000]),  # Arabic comma as a thousands mark
+    ("١٢٠،٥٠٠ لاجئ.", [120500]),
+    ("في الفصول 12،15 من التقرير.", [12, 15]),  # a list: no group of exactly three digits
 ]
 
 
@@ -174,6 +177,21 @@ def test_number_words_are_optional_quantities(text: str, lang: str, value: float
     words = [q for q in parse_quantities(text, lang) if q.word]
     assert [q.value for q in words] == [value]
     assert all(q.optional for q in words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ia salah satu saksi kunci.", "Salah satunya berasal dari Bandung.", "Itu satu-satunya jalan keluar.",
+     "Dua-duanya menolak berkomentar.", "Warga dievakuasi satu per satu.", "Mereka saling mengenal satu sama lain.",
+     "Seorang saksi membeli sebuah rumah sekitar sepekan lalu."],  # se- (a/one) is an article, not a count
+)
+def test_indonesian_idioms_are_not_number_words(text: str) -> None:
+    assert [q.text for q in parse_quantities(text, "id", source=True) if q.word] == []
+
+
+def test_number_words_next_to_idioms_still_count() -> None:
+    qs = parse_quantities("Salah satu dari dua kapal membawa satu ton beras.", "id", source=True)
+    assert [(q.text, q.value) for q in qs if q.word] == [("dua", 2), ("satu", 1)]
 
 
 @pytest.mark.parametrize(
@@ -206,6 +224,8 @@ def test_target_forms() -> None:
     assert fr_dot.values == () and fr_dot.lenient_values == (80000.0,)  # understood, but not French
     ar = only("20.000 شخص", "ar")
     assert 20000.0 in ar.lenient_values
+    ar_comma = only("30،000 شخص", "ar")  # understood as thirty thousand, but not the Arabic group mark
+    assert ar_comma.values == () and ar_comma.lenient_values == (30000.0,)
 
 
 @pytest.mark.parametrize(

@@ -45,16 +45,8 @@ KNOWN_RULE_GAPS: dict[tuple[str, str], str] = {
     "are reported as missing names",
     ("2026-11-08-ktt-asean", "NAME001"): 'en: "Pakta" (from "Pakta Pertahanan Atlantik Utara" = NATO) and fr: '
     '"US" (from "US$") are reported as missing names',
-    ("2026-11-08-ktt-asean", "NUM002"): 'ar: the idiom "salah satu" (one of) is read as the number 1 and takes '
-    '"300 ألف" as its wrong rendering, so 30.000 is reported with no counterpart',
     ("2026-11-08-ktt-asean", "LINK001"): 'ar: the Arabic comma after the URL ("...-2026،") is read as part of '
     "the link",
-    ("2026-11-24-revisi-uu-pemilu", "TERM001"): 'zh "大选委员会" is a usual Chinese name of the KPU but the '
-    "glossary accepts only 选举委员会 / 选委会",
-    ("2026-11-24-revisi-uu-pemilu", "DATE001"): 'the span of "Selasa (24/11/2026)" stops before the ")"',
-    ("2023-03-16-bi-rate", "DATE002"): 'the span of "Thursday (16/3/2023)" stops before the ")"',
-    ("2027-03-15-banjir-lembah-mas", "DATE001"): 'ja "2027年3月15日（日）" for "Minggu (14/3/2027)" is missed: '
-    'it counts as agreeing with the partial date "akhir Maret 2027"',
 }
 
 

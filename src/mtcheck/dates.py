@@ -196,6 +196,25 @@ def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
     return any(span.start < e and s < span.end for s, e in taken)
 
 
+_CLOSERS = {"(": ")", "（": "）"}
+
+
+def _balanced_end(text: str, start: int, end: int) -> int:
+    """The end of ``text[start:end]`` moved past the closing brackets its opened brackets wait for.
+
+    A weekday joined to the date inside its brackets ("Kamis (16/3/2023", "15日（日") must take the
+    ")" too, so the reported span reads as written: "Kamis (16/3/2023)".
+    """
+    waiting = [_CLOSERS[c] for c in text[start:end] if c in _CLOSERS]
+    waiting = waiting[sum(text[start:end].count(c) for c in set(_CLOSERS.values())):]
+    for closer in reversed(waiting):
+        m = re.compile(r"\s*" + re.escape(closer)).match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
 def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
     """Join a weekday with the date right before or after it ("Kamis (16/3)", "3月16日（木）")."""
     out: list[DateMention] = []
@@ -205,7 +224,7 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
             pair = {prev.kind, m.kind}
             if "weekday" in pair and pair & {"date", "dm", "day"} and (prev.weekday is None) != (m.weekday is None):
                 date, wd = (m, prev) if prev.kind == "weekday" else (prev, m)
-                span = Span.of(text, prev.span.start, m.span.end)
+                span = Span.of(text, prev.span.start, _balanced_end(text, prev.span.start, m.span.end))
                 out[-1] = DateMention(span, date.day, date.month, date.year, wd.weekday, date.numeric,
                                       date.order, date.ambiguous, date.ordinal, "date")
                 continue

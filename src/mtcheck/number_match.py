@@ -12,8 +12,9 @@ Passes, each on what the previous left over:
    format error (French "80.000" for 80 000);
 3. the target's other-convention reading equals a source value: a format error, major when the locale
    reading gives another value (English "80.000" reads as 80);
-4. a source quantity still unpaired is missing or wrong; the nearest unpaired target quantity (within
-   about one paragraph) is taken as its wrong rendering;
+4. a source quantity still unpaired is missing or wrong; an unpaired target quantity within about one
+   paragraph is taken as its wrong rendering, cheapest pairs first over all candidates (reportable
+   source quantities before small or optional ones, so these cannot steal a real one's counterpart);
 5. target quantities still unpaired are additions.
 Small integers (0-10) and optional quantities (years in a target, numbers written as words) only take
 part when they pair up: they are never reported on their own.
@@ -103,6 +104,45 @@ def _reportable(q: Quantity) -> bool:
     return not q.optional and not q.small
 
 
+def _may_stand_for(s: Quantity, t: Quantity) -> bool:
+    """Whether ``t`` may be taken as a wrong rendering of ``s``.
+
+    A plain number word of the source ("satu", "dua") is too often no count at all to claim a target
+    number; a small source number claims only a number of its own kind (a "3" is often written "three").
+    """
+    if t.optional or (s.word and s.kind == "plain"):
+        return False
+    return not (s.small and t.kind != s.kind)
+
+
+def _wrong_renderings(
+    sources: Sequence[Quantity], targets: Sequence[Quantity], spos: list[float], tpos: list[float],
+    s_free: set[int], t_free: set[int], window: float,
+) -> list[tuple[Quantity, Quantity | None]]:
+    """Pass 4: each source quantity left over, with the leftover target quantity taken as its wrong rendering.
+
+    Greedy by cost over every candidate pair within about one paragraph (not in source order), with the
+    reportable source quantities choosing first: a small or optional source quantity cannot take the
+    counterpart of a real one. Unreportable quantities with no counterpart are dropped.
+    """
+    candidates = sorted(
+        (not _reportable(sources[i]), abs(spos[i] - tpos[j]) + (sources[i].kind != targets[j].kind) * KIND_PENALTY, i, j)
+        for i in s_free for j in t_free
+        if abs(spos[i] - tpos[j]) <= window and _may_stand_for(sources[i], targets[j])
+    )
+    taken: dict[int, int] = {}
+    for _, _, i, j in candidates:
+        if i not in taken and j in t_free:
+            taken[i] = j
+            t_free.discard(j)
+    out = []
+    for i in sorted(s_free, key=lambda k: spos[k]):
+        if i in taken or _reportable(sources[i]):
+            out.append((sources[i], targets[taken[i]] if i in taken else None))
+    s_free.difference_update(taken)
+    return out
+
+
 Words = Callable[[], Sequence[Quantity]]
 
 
@@ -141,20 +181,6 @@ def compare(
             result.matched.append((sources[i], targets[j]))
     n = max(1, min(len(source.paragraphs), len(target.paragraphs)))
     window = 1.0 / n + 1e-9  # about one paragraph
-    for i in sorted(s_free, key=lambda k: spos[k]):
-        s = sources[i]
-        near = [
-            (abs(spos[i] - tpos[j]) + (s.kind != targets[j].kind) * KIND_PENALTY, j)
-            for j in t_free
-            if not targets[j].optional and abs(spos[i] - tpos[j]) <= window
-        ]
-        wrong = min(near)[1] if near else None
-        if wrong is None and not _reportable(s):
-            continue
-        if wrong is not None and s.small and targets[wrong].kind != s.kind:
-            continue
-        if wrong is not None:
-            t_free.discard(wrong)
-        result.missing.append((s, targets[wrong] if wrong is not None else None))
+    result.missing = _wrong_renderings(sources, targets, spos, tpos, s_free, t_free, window)
     result.extra = [targets[j] for j in sorted(t_free) if _reportable(targets[j])]
     return result

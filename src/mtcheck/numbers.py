@@ -39,8 +39,9 @@ _DIGIT_MAP = str.maketrans(
     }
 )
 
-# A number token: digit groups joined by separators; a space joins only a following group of exactly 3.
-_TOKEN = re.compile(r"\d+(?:(?:[.,\u066b\u066c]|" + _SPACE_CLASS + r"(?=\d{3}(?!\d)))\d+)*")
+# A number token: digit groups joined by separators; a space, or the Arabic comma U+060C that some writers
+# use as a thousands mark ("30،000"), joins only a following group of exactly 3 (never a list "3،4").
+_TOKEN = re.compile(r"\d+(?:(?:[.,\u066b\u066c]|(?:\u060c|" + _SPACE_CLASS + r")(?=\d{3}(?!\d)))\d+)*")
 _SEP = re.compile(r"(\D)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -205,6 +206,7 @@ class _Grammar:
     month_after: re.Pattern[str]
     range_between: re.Pattern[str]
     words: re.Pattern[str] | None
+    idioms: tuple[re.Pattern[str], ...]
     kanji: re.Pattern[str] | None
     word_values: dict[str, float]
 
@@ -249,6 +251,7 @@ def _grammar(lang: str) -> _Grammar:
         words=re.compile("(?i)" + r"(?<![^\W\d_])(?:" + _alternation(loc.number_word_prefixes, False) + ")?("
                          + _alternation(loc.number_words, False)
                          + r")(?![^\W\d_])") if loc.number_words else None,
+        idioms=tuple(re.compile(p, re.IGNORECASE) for p in loc.number_word_idioms),
         kanji=kanji,
         word_values={k.lower(): v for k, v in loc.number_words.items()},
     )
@@ -512,8 +515,9 @@ def _word_quantities(text: str, norm: str, taken: list[tuple[int, int]], g: _Gra
             v = _kanji_value(m.group(), big)
             if v is not None:
                 matches.append((m.start(), m.end(), v))
+    idioms = [m.span() for pattern in g.idioms for m in pattern.finditer(norm)]
     for start, end, value in matches:
-        if _blocked(taken, start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
+        if _blocked(taken + idioms, start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
             continue
         scale, q_end, kind, currency = _with_suffixes(norm, end, g)
         q_start = start

@@ -97,3 +97,56 @@ def test_date_format_flagged(lang: str, target: str, flagged: str, suggestion: s
 )
 def test_date_format_native_orders_accepted(lang: str, target: str) -> None:
     assert run(DateFormat(), target, lang, source="Kamis (16/3/2023), dia tiba.") == []
+
+
+# A date elsewhere in the translation must not vouch for a changed one: each source date needs its own
+# rendering, and a full date only counts as rendered by a date that carries its day.
+PLANTED = [
+    # a partial date ("akhir Maret 2027") does not vouch for a full one
+    ("ja", "Status darurat berlaku mulai Minggu (14/3/2027).\n\nHujan turun hingga akhir Maret 2027.",
+     "緊急事態は2027年3月15日（日）から適用される。\n\n雨は2027年3月末まで続く。",
+     "Minggu (14/3/2027)", "2027年3月15日（日）", "day"),
+    # the same weekday given twice: the first, correct rendering cannot vouch for the second
+    ("en", "Kamis (16/3/2023), rapat dimulai.\n\nPada Kamis malam, rapat ditutup.",
+     "On Thursday, March 16, 2023, the meeting began.\n\nOn Friday night, the meeting closed.",
+     "Kamis", "Friday", "weekday"),
+    # two Sabtu and one Minggu: a second "dimanche" is one too many
+    ("fr", "Sidang dibuka Sabtu.\n\nSaksi hadir pada Sabtu.\n\nPutusan dibacakan Minggu.",
+     "L'audience s'est ouverte samedi.\n\nLe témoin a comparu dimanche.\n\nLe verdict a été lu dimanche.",
+     "Sabtu", "dimanche", "weekday"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "src", "tgt", "field"), PLANTED)
+def test_a_date_elsewhere_does_not_vouch_for_a_changed_one(
+    lang: str, source: str, target: str, src: str, tgt: str, field: str
+) -> None:
+    findings = run(DateMismatch(), target, lang, source=source)
+    assert [(f.source.text if f.source else None, f.target.text if f.target else None) for f in findings] == [
+        (src, tgt)
+    ]
+    assert field in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "target"),
+    [
+        # the year and the weekday may be left out; Japanese gives the day alone within the month
+        ("en", "Kamis (16/3/2023), rapat dimulai.", "On March 16, the meeting began."),
+        ("ja", "Status darurat berlaku mulai Minggu (14/3/2027).", "緊急事態は14日（日）から適用される。"),
+        # a date the translation repeats, and a year that is also part of a full target date
+        ("fr", "Sidang dibuka Sabtu. Pada 2027 sidang lain digelar.",
+         "L'audience s'est ouverte samedi. Samedi, la salle était pleine. Une autre se tiendra le 3 mars 2027."),
+        ("ja", "Hujan turun hingga akhir Maret 2027.", "雨は2027年3月末まで続く。"),
+    ],
+)
+def test_multiset_matching_accepts_honest_renderings(lang: str, source: str, target: str) -> None:
+    assert run(DateMismatch(), target, lang, source=source) == []
+
+
+def test_finding_spans_are_balanced() -> None:
+    (f,) = run(DateMismatch(), "Le mercredi 24 novembre 2026, la loi a été adoptée.", "fr",
+               source="Selasa (24/11/2026), undang-undang itu disahkan.")
+    assert f.source is not None and f.source.text == "Selasa (24/11/2026)"
+    (g,) = run(DateFormat(), "On Thursday (16/3/2023), he arrived.", "en", source="Kamis (16/3/2023), dia tiba.")
+    assert g.target is not None and g.target.text == "Thursday (16/3/2023)"

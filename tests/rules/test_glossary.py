@@ -61,3 +61,40 @@ def test_user_glossary(tmp_path: Path) -> None:
     config = Config(glossary=str(path))
     assert [f.source.text for f in run("en", "The regulator raised rates.", source, config) if f.source] == ["OJK"]
     assert run("en", "The Financial Services Authority (OJK) raised rates.", source, config) == []
+
+
+# Usual renderings beyond the preferred one: each must be accepted (the shipped glossary lists them).
+VARIANTS = [
+    ("Komisi Pemilihan Umum (KPU) menetapkan jadwal pemilu.", "zh", "大选委员会（KPU）确定了选举日程。"),
+    ("Komisi Pemilihan Umum (KPU) menetapkan jadwal pemilu.", "zh", "普选委员会公布了选举时间表。"),
+    ("Komisi Pemilihan Umum (KPU) menetapkan jadwal pemilu.", "ja", "選挙管理委員会は選挙日程を決定した。"),
+    ("Komisi Pemilihan Umum (KPU) menetapkan jadwal pemilu.", "ar", "حددت اللجنة الانتخابية موعد الانتخابات."),
+    ("Komisi Pemilihan Umum (KPU) menetapkan jadwal pemilu.", "fr",
+     "La Commission générale des élections a fixé le calendrier."),
+    ("Komisi Pemilihan Umum (KPU) menetapkan jadwal pemilu.", "en", "The Electoral Commission set the timetable."),
+    ("Ia fasih berbahasa Inggris.", "ja", "彼は英語が堪能だ。"),
+    ("Ia fasih berbahasa Inggris.", "ar", "وهو يتقن اللغة الإنكليزية."),
+    ("Lembaga Digital Awareness Inggris merilis survei.", "fr", "L'association Digital Awareness UK a publié une enquête."),
+    ("Bank Indonesia menahan suku bunga.", "zh", "印尼中央银行维持利率不变。"),
+    ("Timor Leste bergabung dengan ASEAN.", "en", "Timor Leste joined ASEAN."),
+    ("Timor Leste bergabung dengan ASEAN.", "zh", "东帝汶加入了亚细安。"),
+    ("DPR mengesahkan undang-undang itu.", "fr", "Les législateurs ont adopté la loi."),
+    ("Harga naik menjadi Rp15.000.", "ja", "価格はRp1万5000に上昇した。"),
+]
+
+
+@pytest.mark.parametrize(("source", "lang", "target"), VARIANTS)
+def test_common_variants_are_accepted(source: str, lang: str, target: str) -> None:
+    assert run(lang, target, source=source) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target", "term"),
+    [
+        ("Komisi Pemilihan Umum (KPU) menetapkan jadwal pemilu.", "zh", "国会确定了选举日程。", "Komisi Pemilihan Umum"),
+        ("Pakta Pertahanan Atlantik Utara (NATO) bertemu.", "fr", "Le NATO s'est réuni.", "Pakta Pertahanan Atlantik Utara"),
+        ("Bank Indonesia menahan suku bunga.", "zh", "印尼政府维持利率不变。", "Bank Indonesia"),
+    ],
+)
+def test_variants_do_not_hide_wrong_terms(source: str, lang: str, target: str, term: str) -> None:
+    assert [f.source.text for f in run(lang, target, source=source) if f.source] == [term]

@@ -87,6 +87,7 @@ FORMAT_CASES = [
     ("Sebanyak 80.000 orang hadir.", "zh", "约80.000人参加。", "80.000", "80,000", Severity.MAJOR),
     ("Sebanyak 80.000 orang hadir.", "ja", "約80.000人が参加した。", "80.000", "80,000", Severity.MAJOR),
     ("Sebanyak 20.000 orang hadir.", "ar", "حضر 20.000 شخص.", "20.000", "20,000", Severity.MINOR),
+    ("Sebanyak 30.000 orang menyeberang.", "ar", "عبر 30،000 شخص.", "30،000", "30,000", Severity.MINOR),
 ]
 
 
@@ -127,6 +128,27 @@ def test_wrong_value(source: str, lang: str, target: str, src_text: str, tgt_tex
     assert f.severity is Severity.MAJOR and f.category == "accuracy/mistranslation"
     assert f.source is not None and f.source.text == src_text
     assert f.target is not None and f.target.text == tgt_text
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "target"),
+    [
+        ("Ia salah satu dari 30.000 pengungsi.", "ar", "وهو واحد من 300 ألف لاجئ."),
+        ("Dua pejabat mengatakan 30.000 warga mengungsi.", "ar", "قال مسؤولان إن 300 ألف مواطن نزحوا."),
+        ("Satu-satunya jembatan dilalui 30.000 warga.", "en", "The only bridge was crossed by 300,000 residents."),
+    ],
+)
+def test_a_number_word_of_the_source_cannot_take_the_wrong_rendering(source: str, lang: str, target: str) -> None:
+    findings = run(source, lang, target)
+    assert [(f.rule, f.source.text if f.source else None) for f in findings] == [("NUM002", "30.000")]
+    assert findings[0].target is not None and findings[0].target.text in ("300 ألف", "300,000")
+
+
+def test_wrong_rendering_goes_to_the_cheapest_pair_not_the_first_source() -> None:
+    source = "Pemerintah menyiapkan 120 tenda untuk 30.000 pengungsi."
+    findings = run(source, "en", "The government prepared tents for 300,000 refugees.")
+    pairs = [(f.source.text if f.source else None, f.target.text if f.target else None) for f in findings]
+    assert sorted(pairs, key=str) == sorted([("120", None), ("30.000", "300,000")], key=str)
 
 
 def test_missing_value_without_a_nearby_wrong_number() -> None:

@@ -27,6 +27,7 @@ class Locale:
     percent_prefixes: tuple[str, ...] = ()  # percent words written before the number ("百分之")
     number_words: dict[str, float] = field(default_factory=dict)  # "three" -> 3, "a million" -> 1e6
     number_word_prefixes: tuple[str, ...] = ()  # clitics a number word may carry (Arabic و, ب, ال)
+    number_word_idioms: tuple[str, ...] = ()  # idiom regexes (any case): "salah satu" is no 1
     kanji_numerals: bool = False  # 三千五百 etc. are read as (optional) quantities
     fraction_infixes: tuple[str, ...] = ()  # "分之": 三分之二 is a fraction, 百分之五 a percentage
     ordinal_suffixes: tuple[str, ...] = ()  # "th", "e", "ème": 3rd / 3e are ranks, not quantities

@@ -24,6 +24,12 @@ _NUMBERS = dict(
         "tujuh puluh": 70, "delapan puluh": 80, "sembilan puluh": 90, "seratus": 100, "seribu": 1e3,
         "sejuta": 1e6, "semiliar": 1e9, "setriliun": 1e12,
     },
+    # "salah satu" (one of), "satu-satunya" (the only), "satu per satu" (one by one), "satu sama lain"
+    # (each other), "dua-duanya" (both): the number word is part of an idiom, not a count.
+    number_word_idioms=(
+        r"\bsalah\s+satu(?:nya)?\b", r"\b(\w+)-\1nya\b", r"\bsatu\s+(?:per|demi)\s+satu\b",
+        r"\bsatu\s+sama\s+lain\b",
+    ),
     ordinal_prefixes=("ke-", "ke "),
     ordinal_suffixes=(" kalinya",),
     reference_words=("pasal", "ayat", "no.", "nomer", "halaman", "hlm.", "bab", "tipe", "seri"),

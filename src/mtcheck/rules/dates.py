@@ -1,10 +1,11 @@
 """Dates and weekdays: a translation must keep the source's calendar facts, written the target's way."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..dates import DateMention, format_date, parse_dates
 from ..locales import get_locale
+from ..matching import max_matching
 from ..model import Finding, Severity
 from .base import Rule, VersionContext, register
 
@@ -21,14 +22,23 @@ def compatible(a: DateMention, b: DateMention) -> bool:
     return False
 
 
-def satisfies(src: DateMention, tgt: DateMention) -> bool:
-    """``tgt`` renders ``src``: compatible, and it carries the source's month (or, for a bare weekday,
-    its weekday), so a standalone "2018" elsewhere does not vouch for "30 September 2018"."""
-    if not compatible(src, tgt):
-        return False
-    if src.month is not None:
-        return tgt.month is not None
-    return src.weekday is None or tgt.weekday is not None
+_SPECIFICITY = (0, 1, 3, 2)  # reading indices, finest first: day, month, weekday, year
+
+
+def _finest(m: DateMention) -> int | None:
+    """The most specific field a mention gives (day, else month, else weekday, else year)."""
+    return next((i for i in _SPECIFICITY if m.reading[i] is not None), None)
+
+
+def renders(a: DateMention, b: DateMention) -> bool:
+    """``b`` may stand for ``a``: compatible, and it carries ``a``'s most specific field.
+
+    So a month ("akhir Maret 2027", "2027年3月末") or a standalone year never vouches for a full date
+    ("Minggu (14/3/2027)"), and a bare weekday never vouches for a dated one; a Japanese "14日" does
+    render "14/3/2027" (the month is left out in the same month).
+    """
+    finest = _finest(a)
+    return finest is not None and b.reading[finest] is not None and compatible(a, b)
 
 
 def _conflicts(src: DateMention, tgt: DateMention) -> list[str]:
@@ -56,9 +66,11 @@ class DateMismatch(Rule):
 
     **What it does.** Reads every date of the source (``9 Maret 2023``, ``Kamis (16/3/2023)``, ``Sabtu``,
     ``pada bulan November``, a standalone year) and of the translation, in the target's own forms
-    (``March 9``, ``jeudi 16 mars``, ``2023年3月16日（木）``, ``الخميس 16 مارس``). A source date with no
-    agreeing date anywhere in the translation is reported when the translation has a date that
-    disagrees with every source date: the likely mistranslation, shown next to the source date.
+    (``March 9``, ``jeudi 16 mars``, ``2023年3月16日（木）``, ``الخميس 16 مارس``). Dates are counted: each source date needs its own
+    rendering that carries its most specific field (a full date needs its day, so "akhir Maret 2027"
+    or a correct date given twice elsewhere cannot vouch for a changed one). A source date left
+    without a rendering is reported when the translation has a date no source date accounts for:
+    the likely mistranslation, shown next to the source date.
     Relative days (``kemarin``) and times (``10.30 WIB``) are not compared; a date that is simply
     left out is an omission, not a wrong date.
 
@@ -76,14 +88,23 @@ class DateMismatch(Rule):
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         source = ctx.memo(("dates", "source"), lambda: parse_dates(ctx.source.content, ctx.source.lang))
         target = parse_dates(ctx.target.content, ctx.target.lang)
-        # Target dates agreeing with no source date are the evidence of a mistranslation; a bare
-        # day number ("9日") is too weak to count as evidence on its own.
-        evidence = [t for t in target if t.kind != "day" and not any(compatible(t, s) for s in source)]
         src_len, tgt_len = len(ctx.source.content), len(ctx.target.content)
-        unmatched = [s for s in source if not any(satisfies(s, t) for t in target)]
+
+        def distance(s: DateMention, t: DateMention) -> float:
+            return abs(_relative(tgt_len, t) - _relative(src_len, s))
+
+        paired = _pair(source, target, distance)
+        unmatched = [s for i, s in enumerate(source) if i not in paired]
+        # The evidence of a mistranslation: target dates no source date could have produced (even when
+        # one also stands for a coarser source date, a year or a month), and target dates left over once
+        # every source date has its own rendering (a second "Sunday" where the source has one Minggu and
+        # two Sabtu). A bare day number ("9日") is too weak to count as evidence on its own.
+        used = set(paired.values())
+        evidence = [t for j, t in enumerate(target) if t.kind != "day"
+                    and (j not in used or not any(renders(t, s) for s in source))]
         # Pair each wrong target date with one source date: fewest differing fields, then nearest.
         pairs = sorted(
-            (len(_conflicts(s, t)), abs(_relative(tgt_len, t) - _relative(src_len, s)), i, j)
+            (len(_conflicts(s, t)), distance(s, t), i, j)
             for i, s in enumerate(unmatched) for j, t in enumerate(evidence) if _conflicts(s, t)
         )
         used_s: set[int] = set()
@@ -101,6 +122,31 @@ class DateMismatch(Rule):
                 target=t.span,
                 suggestion=format_date(ctx.target.lang, s.day, s.month, s.year, s.weekday) or None,
             )
+
+
+def _pair(source: list[DateMention], target: list[DateMention],
+          distance: Callable[[DateMention, DateMention], float]) -> dict[int, int]:
+    """Each source date with its own rendering (source index -> target index), as a multiset.
+
+    A date the source gives twice needs two renderings, so a correct date elsewhere cannot vouch for a
+    changed one. First every source date takes a target date that ``renders`` it; then a date still
+    alone may take a leftover partial rendering ("on Thursday" for "Kamis (16/3/2023)": the date is
+    left out, not changed). Candidates are tried most shared fields first, then fewest fields beyond
+    the source's (a year takes a bare year before a full date), then nearest in relative position.
+    """
+    def rank(fits: Callable[[DateMention, DateMention], bool], left: Iterable[int],
+             free: set[int]) -> dict[int, list[int]]:
+        options = {i: sorted((-len(source[i].fields() & target[j].fields()),
+                              len(target[j].fields() - source[i].fields()), distance(source[i], target[j]), j)
+                             for j in free if fits(source[i], target[j])) for i in left}
+        order = sorted(options, key=lambda i: (options[i][0][:3] if options[i] else (1, 5, 2.0), i))
+        return {i: [o[-1] for o in options[i]] for i in order}
+
+    paired = max_matching(rank(renders, range(len(source)), set(range(len(target)))))
+    rest = [i for i in range(len(source)) if i not in paired]
+    free = set(range(len(target))) - set(paired.values())
+    paired.update(max_matching(rank(compatible, rest, free)))
+    return paired
 
 
 @register
