@@ -97,24 +97,17 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 
 def _entity_facts(ctx: VersionContext) -> list[Fact]:
     try:
-        from ..entities import find_links, find_names, fold, lower_case_words
+        from ..entities import find_links
+        from .entities import _source_names  # NAME001's own list of names, so the rows match its findings
     except ImportError:  # the entity engine is optional here
         return []
-    text = ctx.source.content
-    facts = [Fact("link", Span(link.start, link.end, link.text)) for link in find_links(text)]
+    src = ctx.source
+    facts = [Fact("link", Span(link.start, link.end, link.text)) for link in find_links(src.content)]
     latin = frozenset(lang for lang, t in ctx.article.targets.items() if get_locale(t.lang).script == "latin")
-    if get_locale(ctx.source.lang).script != "latin" or not latin:
-        return facts
-    # NAME001 checks names in Latin-script versions only, and each name once (its first occurrence).
-    lower: frozenset[str] = frozenset()
-    for lang in latin:
-        lower |= lower_case_words(ctx.article.targets[lang].content)
-    seen: set[str] = set()
-    for name in find_names(text, ctx.source.lang, lower):
-        if fold(name.text) not in seen:
-            seen.add(fold(name.text))
-            facts.append(Fact("name", Span(name.start, name.end, name.text), latin))
-    return facts
+    if get_locale(src.lang).script != "latin" or not latin:
+        return facts  # NAME001 checks names in Latin-script versions of a Latin-script source only
+    names = ctx.memo(("entities.names", src.lang), lambda: _source_names(ctx))
+    return facts + [Fact("name", Span(n.start, n.end, n.text), latin) for n in names]
 
 
 def _term_facts(ctx: VersionContext) -> list[Fact]:
@@ -122,12 +115,14 @@ def _term_facts(ctx: VersionContext) -> list[Fact]:
         from ..glossary import find_source_terms, load_glossary
     except ImportError:
         return []
-    try:
-        glossary = load_glossary(ctx.config.glossary, ctx.source.lang)
+    src, path = ctx.source, ctx.config.glossary
+    try:  # the same memo keys as TERM001: the glossary is read and the source searched once
+        glossary = ctx.memo(("glossary", path), lambda: load_glossary(path, src.lang))
+        hits = ctx.memo(("glossary-source", path), lambda: find_source_terms(src.content, glossary, src.lang))
     except (OSError, ValueError):  # a broken user glossary is TERM001's to report, not ours
         return []
     first: dict[Any, Span] = {}
-    for hit in find_source_terms(ctx.source.content, glossary, ctx.source.lang):
+    for hit in hits:
         first.setdefault(hit.entry, hit.span)
     checked = frozenset(lang for lang in ctx.article.targets if any(entry.get(lang) for entry in first))
     return [Fact("term", span, frozenset(lang for lang in checked if entry.get(lang))) for entry, span in first.items()]
