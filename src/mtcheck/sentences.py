@@ -33,7 +33,8 @@ class Sentence:
 @lru_cache(maxsize=16)
 def _boundary(ends: str) -> re.Pattern[str]:
     marks = re.escape(ends)
-    return re.compile(f"[{marks}]+[{re.escape(_CLOSERS)}]*")
+    # French sets its closing guillemet off with a (no-break) space: « Fini. »
+    return re.compile(f"[{marks}]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*")
 
 
 def split_sentences(text: str, lang: str, offset: int = 0) -> list[Sentence]:

@@ -1,0 +1,122 @@
+"""The aligner's dynamic programme, anchors and length norms; sentence splitting; boilerplate."""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.align import Scorer, Units, align_units, anchor_quality, anchors, dp_align, length_norm, length_z
+from mtcheck.boilerplate import disclaimers, is_boilerplate
+from mtcheck.config import Config
+from mtcheck.sentences import split_sentences
+
+
+def table_quality(pairs: dict[tuple[tuple[int, ...], tuple[int, ...]], float]):  # type: ignore[no-untyped-def]
+    return lambda s, t: pairs.get((s, t), 0.0)
+
+
+@pytest.mark.parametrize(
+    ("n", "m", "good", "expected"),
+    [
+        (3, 3, {((0,), (0,)): 1, ((1,), (1,)): 1, ((2,), (2,)): 1}, [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]),
+        (3, 2, {((0,), (0,)): 1, ((2,), (1,)): 1}, [((0,), (0,)), ((1,), ()), ((2,), (1,))]),
+        (2, 3, {((0,), (0,)): 1, ((1,), (2,)): 1}, [((0,), (0,)), ((), (1,)), ((1,), (2,))]),
+        (2, 3, {((0,), (0, 1)): 1, ((1,), (2,)): 1}, [((0,), (0, 1)), ((1,), (2,))]),
+        (3, 2, {((0, 1), (0,)): 1, ((2,), (1,)): 1}, [((0, 1), (0,)), ((2,), (1,))]),
+        (2, 0, {}, [((0,), ()), ((1,), ())]),
+    ],
+    ids=["one-to-one", "omission", "addition", "split", "merge", "empty-target"],
+)
+def test_dp_finds_the_best_monotonic_chain(n: int, m: int, good: dict, expected: list) -> None:  # type: ignore[type-arg]
+    beads = dp_align(n, m, table_quality(good))
+    assert [(b.source, b.target) for b in beads] == expected
+
+
+def test_anchors_are_language_independent_values() -> None:
+    assert "n:3.5e+06" in anchors("Harga naik Rp 3,5 juta di Jakarta.", "id")
+    assert {"w:elizabeth", "w:warren"} <= anchors("参议员伊丽莎白·沃伦(Elizabeth Warren)表示", "zh")
+    assert "u:www.example.com" in anchors("Lihat www.example.com/", "id")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same_script", "expected"),
+    [
+        ({"n:5", "w:bpbd"}, {"n:5", "w:bpbd"}, True, 1.0),
+        ({"n:5", "w:bpbd"}, {"n:7", "w:medan"}, True, 0.2),
+        ({"w:warren"}, set(), False, None),  # a transliterated name is no evidence across scripts
+        ({"w:warren", "n:3"}, {"n:3"}, False, 1.0),
+        (set(), set(), True, None),
+    ],
+)
+def test_anchor_quality(a: set[str], b: set[str], same_script: bool, expected: float | None) -> None:
+    assert anchor_quality(frozenset(a), frozenset(b), same_script) == expected
+
+
+def test_length_norms_are_measured_for_every_pair() -> None:
+    for lang in ("en", "zh", "ja", "ar", "fr"):
+        norm = length_norm("id", lang)
+        assert norm is not None and norm["n"] > 500
+    assert length_norm("id", "zh")["median_ratio"] < 0.5 < length_norm("id", "fr")["median_ratio"]  # type: ignore[index]
+    assert length_z(100, 100, 0.0, 0.2) == 0.0
+    assert abs(length_z(30, 60, 0.0, 0.2)) < abs(length_z(300, 600, 0.0, 0.2))  # short units vary more
+
+
+def test_scorer_aligns_by_length_and_anchors_without_encoder() -> None:
+    source = ["Banjir di Medan merendam 1.250 rumah.", "BMKG mencatat hujan 180 milimeter sejak 2019.", "Warga mengungsi."]
+    target = ["Floods in Medan submerged 1,250 houses.", "Residents fled."]
+    norm = length_norm("id", "en")
+    assert norm is not None
+    scorer = Scorer(Units(source, "id"), Units(target, "en"), norm["log_median"], norm["log_sd_long"])
+    assert [(b.source, b.target) for b in align_units(scorer)] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Dia datang. Lalu dia pergi!", "id", ["Dia datang.", "Lalu dia pergi!"]),
+        ("Harga naik 3.5 persen. Selesai.", "id", ["Harga naik 3.5 persen.", "Selesai."]),
+        ("J. K. Rowling menulis. Dr. Sari setuju.", "id", ["J. K. Rowling menulis.", "Dr. Sari setuju."]),
+        ("Visit www.example.com today. Thanks.", "en", ["Visit www.example.com today.", "Thanks."]),
+        ("他来了。她走了！“真的吗？”是的", "zh", ["他来了。", "她走了！", "“真的吗？”", "是的"]),
+        ("価格が上がった。政府は否定した。", "ja", ["価格が上がった。", "政府は否定した。"]),
+        ("هل جاء؟ نعم. لا", "ar", ["هل جاء؟", "نعم.", "لا"]),
+        ("« C'est fini. » Il part.", "fr", ["« C'est fini. »", "Il part."]),
+        ("", "en", []),
+    ],
+)
+def test_sentences(text: str, lang: str, expected: list[str]) -> None:
+    sentences = split_sentences(text, lang)
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_sentence_offsets_are_shifted() -> None:
+    (first, second) = split_sentences("Ada buku. Cari.", "id", offset=10)
+    assert (first.start, second.start) == (10, 20)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja", "ar", "fr"])
+def test_disclaimer_is_recognised_with_small_edits(lang: str) -> None:
+    text = disclaimers()[lang]
+    assert is_boilerplate(text, lang)
+    assert is_boilerplate("  " + text.replace(" ", "  ").upper() + " ", lang)
+    assert is_boilerplate(text[: int(len(text) * 0.9)], lang)  # cut short
+    head, tail = text[: len(text) // 2], text[len(text) // 2:]
+    assert is_boilerplate(head, lang) and is_boilerplate(tail, lang)  # split over two paragraphs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government prepared an emergency fund of Rp 2 billion for the victims.",
+        "Les versions papier du journal sont imprimées à Jakarta et distribuées en France.",
+        "人工智能公司表示，翻译质量仍在提高。",
+        "",
+    ],
+)
+def test_news_text_is_not_boilerplate(text: str) -> None:
+    assert not is_boilerplate(text, "en")
+
+
+def test_configured_patterns() -> None:
+    config = Config(boilerplate=(r"^Baca juga:",))
+    assert is_boilerplate("Baca juga: Banjir di Medan", "id", config)
+    assert not is_boilerplate("Banjir di Medan. Baca juga: x", "id", config)
