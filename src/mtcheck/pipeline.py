@@ -16,7 +16,7 @@ from .config import Config
 from .model import Article, InputError
 from .results import article_dict, build_document
 
-CHUNK = 8  # articles per unit of work: large enough for batched embedding, small enough to balance jobs
+CHUNK = 8  # articles per unit of work at most: enough for batched embedding; smaller to balance jobs
 
 Progress = Callable[[int, int], None]  # (articles done, articles total)
 
@@ -56,9 +56,12 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     return [article_dict(check(article, config, rules), _texts(article)) for article in articles]
 
 
-def _chunks(articles: list[Article]) -> Iterator[list[Article]]:
-    for start in range(0, len(articles), CHUNK):
-        yield articles[start:start + CHUNK]
+def _chunks(articles: list[Article], jobs: int) -> Iterator[list[Article]]:
+    """At most ``CHUNK`` articles, and at least four chunks per worker so no worker idles at the end.
+    Results do not depend on the chunking: rules are pure and embeddings do not depend on the batch."""
+    size = max(1, min(CHUNK, -(-len(articles) // (4 * jobs)))) if jobs > 1 else CHUNK
+    for start in range(0, len(articles), size):
+        yield articles[start:start + size]
 
 
 def _context(config: Config) -> Any:
@@ -81,7 +84,7 @@ def check_articles(
     """Article dicts in input order, serially or in ``jobs`` worker processes."""
     results: list[dict[str, Any]] = []
     progress(0, len(articles))
-    chunks = list(_chunks(articles))
+    chunks = list(_chunks(articles, jobs))
     if jobs <= 1 or len(chunks) <= 1:
         outputs: Iterator[list[dict[str, Any]]] = (check_chunk(chunk, config) for chunk in chunks)
         for output in outputs:
