@@ -7,6 +7,7 @@ one ``ConfigError`` line naming where the bad key came from (a pipeline log show
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -71,10 +72,10 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    else:  # Python 3.10: the same parser, from PyPI
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
 from ..markup import CLOSE, ISOLATED, OPEN, STANDALONE, InlineTag, MarkupText, Unit
-from ..model import Article, InputError
+from ..model import Article, InputError, Text
 from .common import build_article
 
 SUFFIXES = (".xlf", ".xliff")
@@ -271,7 +271,7 @@ def merge_parts(parts: list[XliffPart], source_lang: str) -> list[Article | Inpu
     for article_id, group in groups.items():
         first = group[0]
         source = _text(first.source_lang, first.path, [(u.id, *u.source) for u in first.units])
-        texts = {first.source_lang: source}
+        texts: dict[str, Text] = {first.source_lang: source}
         for part in group:
             where = f"{part.path}#{part.target_lang}"
             if part.source_lang != source_lang:
