@@ -131,3 +131,42 @@ def test_rules_and_explain_know_tag001() -> None:
     assert any(line.startswith("TAG001") and "design-and-markup/markup" in line for line in stdout.splitlines())
     code, stdout, _ = run("explain", "tag001")
     assert code == 0 and "MQM category: design-and-markup/markup" in stdout and "Accepted" in stdout
+
+
+def test_refs_add_metrics_per_version_and_per_language(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("clean", id=ID, en=EN_OK)
+    refs = tmp_path / "refs" / "clean"
+    refs.mkdir(parents=True)
+    (refs / "en.txt").write_text(EN_OK.replace("distributed", "handed out"), encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, _ = run("check", str(folder), "--out", str(out), "--refs", str(tmp_path / "refs"))
+    assert code == 0, stdout
+    document = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    validate(document)
+    metrics = document["articles"][0]["versions"][0]["details"]["metrics"]
+    assert 0 < metrics["bleu"] < 100 and 0 < metrics["chrf"] < 100 and metrics["ter"] > 0
+    assert "tok:13a" in metrics["bleu_signature"]
+    assert document["summary"]["metrics"]["en"]["bleu"] == metrics["bleu"]  # one article: corpus = version
+    assert run("check", str(folder), "--out", str(out), "--refs", str(tmp_path / "nope"))[0] == 2
+
+
+def test_a_crashing_rule_costs_one_article_not_the_batch(make_article, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck import engine
+
+    make_article("good", id=ID, en=EN_OK)
+    make_article("boom", id=ID + "\n\nBOOM", en=EN_OK)
+    real_check = engine.check
+
+    def fragile(article, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if article.id == "boom":
+            raise RuntimeError("rule exploded")
+        return real_check(article, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "check", fragile)
+    out = tmp_path / "out"
+    code, _, stderr = run("check", str(tmp_path / "in"), "--out", str(out))
+    assert code == 2
+    assert "internal error while checking: RuntimeError: rule exploded" in stderr
+    assert "Traceback" not in stderr
+    document = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in document["articles"]] == ["good"]

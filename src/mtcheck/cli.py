@@ -102,6 +102,8 @@ def check(
     no_reports: Annotated[bool, Opt("--no-reports", help="Write no report folder at all.")] = False,
     baseline: Annotated[Path | None, Opt("--baseline", help="Report only findings not in this baseline.")] = None,
     write_baseline: Annotated[Path | None, Opt("--write-baseline", help="Record the findings as a baseline.")] = None,
+    refs: Annotated[Path | None, Opt("--refs", help="Reference translations (same folder layout): adds "
+                                      "BLEU, chrF++ and TER per version and per language.")] = None,
     jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar, no informational messages.")] = False,
     verbose: Annotated[bool, Opt("--verbose", "-v", help="Say which config, how long, what was written.")] = False,
@@ -114,6 +116,8 @@ def check(
     flags = _flags(source_lang, targets, fail_on, select, ignore, extend_select, severity or [], encoder, glossary,
                    require_disclaimer)
     config, config_path = _load_config(config_file, isolated, flags)
+    if refs is not None and not refs.is_dir():
+        raise _fail(f"{refs}: reference folder not found")
     if config.glossary is not None and not Path(config.glossary).is_file():
         raise _fail(f"{config.glossary}: glossary file not found")
     known: set[str] | None = None
@@ -140,6 +144,10 @@ def check(
         document = run_check(paths, config, options, on_error=lambda e: typer.echo(f"mtcheck: {e}", err=True),
                              jobs=jobs or os.cpu_count() or 1, progress=progress)
     say(f"checked {document['summary']['articles']} article(s) in {time.perf_counter() - started:.2f} s")
+    if refs is not None:
+        from .references import add_reference_metrics
+
+        document = add_reference_metrics(document, refs)
     document = _baseline_step(document, baseline, known, write_baseline, say)
     _write_outputs(document, out, no_html, no_reports, output, fmt, say)
     sys.stdout.write(FORMATS["text" if output is not None else fmt](document))

@@ -19,6 +19,7 @@ from .results import article_dict, build_document
 CHUNK = 8  # articles per unit of work at most: enough for batched embedding; smaller to balance jobs
 
 Progress = Callable[[int, int], None]  # (articles done, articles total)
+INTERNAL_ERROR = "internal_error"  # key of the placeholder a worker returns for an article whose check crashed
 
 
 def read_articles(
@@ -53,7 +54,14 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     else:
         prefetch(articles, config)
     rules = enabled_rules(config)
-    return [article_dict(check(article, config, rules), _texts(article)) for article in articles]
+    out: list[dict[str, Any]] = []
+    for article in articles:
+        try:
+            out.append(article_dict(check(article, config, rules), _texts(article)))
+        except Exception as exc:  # one article's crash must not cost the batch: report it like bad input
+            out.append({INTERNAL_ERROR: {"path": article.origin or article.id,
+                                         "message": f"internal error while checking: {type(exc).__name__}: {exc}"}})
+    return out
 
 
 def _chunks(articles: list[Article], jobs: int) -> Iterator[list[Article]]:
@@ -109,7 +117,15 @@ def run_check(
     progress: Progress = lambda done, total: None,
 ) -> dict[str, Any]:
     articles, errors = read_articles(paths, config.source_lang, on_error)
-    return build_document(check_articles(articles, config, jobs, progress), errors, options)
+    checked: list[dict[str, Any]] = []
+    for item in check_articles(articles, config, jobs, progress):
+        if INTERNAL_ERROR in item:
+            error = InputError(**item[INTERNAL_ERROR])
+            errors.append(error)
+            on_error(error)
+        else:
+            checked.append(item)
+    return build_document(checked, errors, options)
 
 
 def _texts(article: Article) -> dict[str, str]:

@@ -43,3 +43,17 @@ class ReferenceScorer:
         from .metrics import score_corpus
 
         return {lang: score_corpus(h, r, lang) for lang, (h, r) in sorted(self.pairs.items())}
+
+
+def add_reference_metrics(document: dict[str, Any], refs_dir: Path) -> dict[str, Any]:
+    """Score every version that has a reference (``details.metrics``) and each language's corpus
+    (``summary.metrics``); versions without a reference are left as they are."""
+    scorer = ReferenceScorer(refs_dir)
+    for article in document["articles"]:
+        for version in article["versions"]:
+            scores = scorer.score_version(article["id"], version["lang"], version.get("text", ""))
+            if scores is not None:
+                version.setdefault("details", {})["metrics"] = scores
+    document["summary"]["metrics"] = scorer.corpus()
+    document.setdefault("options", {})["refs"] = str(refs_dir)
+    return document
