@@ -35,3 +35,15 @@ def test_check_never_raises_and_spans_are_exact(source: str, target: str, lang: 
                     assert 0 <= span.start <= span.end <= len(text)
                     assert text[span.start : span.end] == span.text
     validate(build_document([article_dict(result, texts)]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXT, lang=st.sampled_from(SUPPORTED))
+def test_number_and_date_parsers_never_raise_and_spans_are_exact(text: str, lang: str) -> None:
+    from mtcheck.dates import parse_dates
+    from mtcheck.numbers import parse_quantities
+
+    for quantity in parse_quantities(text, lang):
+        assert 0 <= quantity.start <= quantity.end <= len(text)
+    for mention in parse_dates(text, lang):
+        assert 0 <= mention.start <= mention.end <= len(text)
