@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 THRESHOLD = 0.45  # q above which a pairing beats leaving both units unmatched
 MERGE_PENALTY = 0.2  # per 1-2 / 2-1 bead: prefer 1-1 unless the merge is clearly better
+MERGE_SUPPORT_SLACK = 0.3  # a merge scores at most its weakest part's own evidence + this
 KNN = 4  # neighbours in the margin's k-NN means
 MARGIN_SCALE = 0.08  # margin +0.04 (median aligned pair) -> q_sem 1.0; 0 -> 0.5; -0.04 -> 0.0
 SHORT = 60  # characters: below this the length ratio is noisier (sd grows ~ sqrt(1 + SHORT/len))
@@ -229,7 +230,7 @@ class Scorer:
         if anchor is not None:  # shared anchors vouch for a pair whose length is off (a shortened paragraph)
             parts.append((anchor, 0.15 if sem is not None else 0.6))
         q = sum(v * w for v, w in parts) / sum(w for _, w in parts)
-        return min(q, self._merge_support(src, tgt) + 0.5) if len(src) + len(tgt) > 2 else q
+        return min(q, self._merge_support(src, tgt) + MERGE_SUPPORT_SLACK) if len(src) + len(tgt) > 2 else q
 
     def _merge_support(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
         """The weakest part of a merge: every merged unit must itself resemble the other side.
