@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -45,22 +46,70 @@ def _patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in extra)
 
 
+@lru_cache(maxsize=1)
+def _known() -> tuple[tuple[str, Counter[str], dict[str, int]], ...]:
+    """Each normalised disclaimer with its character counts and per-character position bit masks."""
+    out = []
+    for known in _normalised_disclaimers():
+        masks: dict[str, int] = {}
+        for i, ch in enumerate(known):
+            masks[ch] = masks.get(ch, 0) | (1 << i)
+        out.append((known, Counter(known), masks))
+    return tuple(out)
+
+
+def _lcs_length(text: str, masks: dict[str, int], size: int) -> int:
+    """Length of the longest common subsequence of ``text`` and the string behind ``masks``.
+
+    Bit-parallel (Allison-Dix / Hyyro): one big-int step per character of ``text``. Whatever difflib's
+    matching blocks find is a common subsequence, so this bounds ``ratio()`` and the block sum from
+    above and lets ``is_disclaimer`` skip SequenceMatcher (its cost) whenever the bound already fails.
+    """
+    full = (1 << size) - 1
+    v = full
+    for ch in text:
+        mask = masks.get(ch)
+        if mask:  # a character absent from the other string leaves the state unchanged
+            u = v & mask
+            v = ((v + u) | (v - u)) & full
+    return size - v.bit_count()
+
+
+@lru_cache(maxsize=8192)
 def is_disclaimer(text: str) -> bool:
-    """True if ``text`` is (a lightly edited copy of) the shipped disclaimer in any language."""
+    """True if ``text`` is (a lightly edited copy of) the shipped disclaimer in any language.
+
+    Every paragraph of every version is asked (by several rules), so cheap exact upper bounds come
+    first: shared characters (multiset) and the longest common subsequence bound both difflib tests,
+    and SequenceMatcher runs only when neither bound rules the match out. Results are identical.
+    """
     norm = normalise(text)
     if not norm:
         return False
-    for known in _normalised_disclaimers():
+    counts: Counter[str] | None = None
+    for known, known_counts, masks in _known():
         share = len(norm) / len(known)
         if not MIN_PART <= share <= 1.6:
             continue
         if SYSTEM_NAME in norm:  # the system name anchors the match
             return True
+        total = len(norm) + len(known)
+        counts = counts if counts is not None else Counter(norm)
+        shared = sum(min(n, known_counts.get(ch, 0)) for ch, n in counts.items())  # what quick_ratio() counts
+        may_ratio = share >= 0.6 and 2.0 * shared / total >= MIN_SIMILARITY
+        may_part = share <= 1.0 and shared >= MIN_SIMILARITY * len(norm)
+        if not (may_ratio or may_part):
+            continue
+        lcs = _lcs_length(norm, masks, len(known))  # >= every matching-block sum
+        may_ratio = may_ratio and 2.0 * lcs / total >= MIN_SIMILARITY
+        may_part = may_part and lcs >= MIN_SIMILARITY * len(norm)
+        if not (may_ratio or may_part):
+            continue
         matcher = SequenceMatcher(None, norm, known, autojunk=False)
-        if share >= 0.6 and matcher.quick_ratio() >= MIN_SIMILARITY and matcher.ratio() >= MIN_SIMILARITY:
+        if may_ratio and matcher.ratio() >= MIN_SIMILARITY:
             return True
         # A disclaimer split over two paragraphs: most of this one occurs, in order, inside it.
-        if share <= 1.0 and sum(b.size for b in matcher.get_matching_blocks()) >= MIN_SIMILARITY * len(norm):
+        if may_part and sum(b.size for b in matcher.get_matching_blocks()) >= MIN_SIMILARITY * len(norm):
             return True
     return False
 
