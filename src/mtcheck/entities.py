@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -96,12 +97,14 @@ _DOUBLES = re.compile(r"(.)\1+")
 _GENERIC_REWRITES = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"), ("dj", "j"), ("tj", "c"))
 
 
+@lru_cache(maxsize=65536)  # every word of every version is folded; vocabularies repeat
 def fold(word: str) -> str:
     """Case- and diacritic-insensitive form; hyphens dropped (Al-Assad = Al Assad = AlAssad)."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if c.isalnum())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str, rewrites: tuple[tuple[str, str], ...] = ()) -> str:
     """Transliteration-tolerant form: folded, rewrites applied, doubled letters and vowels dropped.
 
@@ -118,7 +121,42 @@ def skeleton(word: str, rewrites: tuple[tuple[str, str], ...] = ()) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
+    return _folded_similarity(fold(a), fold(b))
+
+
+@lru_cache(maxsize=65536)
+def _folded_similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=65536)
+def _char_counts(word: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in word:
+        counts[ch] = counts.get(ch, 0) + 1
+    return counts
+
+
+def _may_reach_length(a: int, b: int, threshold: float) -> bool:
+    """Whether strings of lengths ``a`` and ``b`` can have a ``ratio()`` of ``threshold`` or more."""
+    total = a + b
+    return not total or 2.0 * min(a, b) / total >= threshold
+
+
+def _may_reach(a: str, b: str, threshold: float) -> bool:
+    """False when ``SequenceMatcher(a, b).ratio()`` is surely below ``threshold``.
+
+    Exact upper bounds, cheapest first: the shorter length, then the shared characters (what
+    ``quick_ratio`` counts); the matching blocks can never exceed either.
+    """
+    if not _may_reach_length(len(a), len(b), threshold):
+        return False
+    total = len(a) + len(b)
+    if not total:
+        return True
+    other = _char_counts(b)
+    shared = sum(min(n, other.get(ch, 0)) for ch, n in _char_counts(a).items())
+    return 2.0 * shared / total >= threshold
 
 
 @dataclass(frozen=True)
@@ -352,6 +390,27 @@ class TargetIndex:
     folded: list[str]
     skeletons: list[str]
     folded_text: str
+    by_folded: dict[str, list[int]] = field(default_factory=dict)  # token positions per folded form
+    by_skeleton: dict[str, list[int]] = field(default_factory=dict)
+    sorted_folded: list[str] = field(default_factory=list)  # distinct folded forms, for prefix look-ups
+    by_length: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (first position, form)
+
+    def __post_init__(self) -> None:
+        for i, (f, k) in enumerate(zip(self.folded, self.skeletons)):
+            self.by_folded.setdefault(f, []).append(i)
+            self.by_skeleton.setdefault(k, []).append(i)
+        self.sorted_folded = sorted(self.by_folded)
+        for f, positions in self.by_folded.items():
+            self.by_length.setdefault(len(f), []).append((positions[0], f))
+
+    def starting_with(self, prefix: str) -> list[int]:
+        """Positions of the tokens whose folded form starts with ``prefix`` (unsorted)."""
+        out: list[int] = []
+        for f in self.sorted_folded[bisect_left(self.sorted_folded, prefix):]:
+            if not f.startswith(prefix):
+                break
+            out.extend(self.by_folded[f])
+        return out
 
     @classmethod
     def build(cls, text: str, lang: str) -> TargetIndex:
@@ -378,15 +437,14 @@ _PIECE = re.compile(r"[^\W\d_]+")
 def _part_positions(part: str, index: TargetIndex, rewrites: tuple[tuple[str, str], ...]) -> list[int]:
     folded, skel = fold(part), skeleton(part, rewrites)
     pieces = [fold(p) for p in re.split(r"[-‐]", part) if p]
-    hits = [
-        i
-        for i, f in enumerate(index.folded)
-        if f == folded
-        or (len(skel) >= 2 and index.skeletons[i] == skel)
-        or (len(folded) >= MIN_DERIVED and f.startswith(folded))  # Hollywood -> hollywoodienne
-    ]
+    found = set(index.by_folded.get(folded, ()))
+    if len(skel) >= 2:
+        found.update(index.by_skeleton.get(skel, ()))
+    if len(folded) >= MIN_DERIVED:  # Hollywood -> hollywoodienne
+        found.update(index.starting_with(folded))
+    hits = sorted(found)
     if not hits and len(pieces) > 1:  # Al-Assad written "al-Assad" or "Assad"
-        hits = [i for i, f in enumerate(index.folded) if f == pieces[-1]]
+        hits = list(index.by_folded.get(pieces[-1], ()))
     return hits
 
 
@@ -403,11 +461,35 @@ def match_name(name: Name, index: TargetIndex, lang: str) -> NameMatch:
         return NameMatch("found")
     if any(positions):
         return _near_miss(name, index, positions) or NameMatch("variant")
-    best = max(((similarity(p, t.text), t) for p in name.parts for t in index.tokens), default=(0.0, None),
-               key=lambda pair: pair[0])
-    if best[0] >= MATCH_RATIO and best[1] is not None and best[1].text[:1].isupper():
+    best = _closest_token(name, index)
+    if best is not None and best.text[:1].isupper():
         return NameMatch("variant")
     return NameMatch("missing")
+
+
+def _closest_token(name: Name, index: TargetIndex) -> Token | None:
+    """The first target token most similar to a part of the name, if that similarity is >= MATCH_RATIO.
+
+    Only the best pair matters and only when it reaches the threshold, so pairs whose lengths already
+    rule that out are skipped, and each distinct folded word is compared once (its first occurrence
+    wins ties, as scanning every token in order would).
+    """
+    best, best_token = 0.0, None
+    for part in name.parts:
+        folded = fold(part)
+        candidates = sorted(  # first occurrence order, among forms whose length allows the threshold
+            pair
+            for size, pairs in index.by_length.items()
+            if _may_reach_length(len(folded), size, MATCH_RATIO)
+            for pair in pairs
+        )
+        for first, form in candidates:
+            if not _may_reach(folded, form, max(best, MATCH_RATIO)):  # only a strictly better pair counts
+                continue
+            ratio = _folded_similarity(folded, form)
+            if ratio > best:
+                best, best_token = ratio, index.tokens[first]
+    return best_token if best >= MATCH_RATIO else None
 
 
 def _near_miss(name: Name, index: TargetIndex, positions: list[list[int]]) -> NameMatch | None:
