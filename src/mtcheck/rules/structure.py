@@ -201,25 +201,29 @@ def _find_duplicates(
     analysis: Analysis, source: Text, target: Text, src_all: list[Paragraph], tgt_all: list[Paragraph],
     boilerplate: set[int],
 ) -> None:
-    """Paragraphs, then sentences, the target repeats more often than the source does."""
+    """Repeated paragraphs and sentences that do not translate a source passage of their own.
+
+    A copy the aligner matched with its own source paragraph is a translation of a passage the
+    source itself repeats (titles restated in the lead, quotes repeated — measured on ntrex-dev), so
+    only an unmatched copy counts, or a sentence repeated inside one paragraph.
+    """
+    matched = {j for b in analysis.beads if b.matched for j in b.target}
     content = [p for p in tgt_all if p.index not in boilerplate]
-    src_repeats = len(_repeats([p.text for p in src_all]))
-    repeats = _repeats([p.text for p in content])
-    for k, j in repeats[src_repeats:] if len(repeats) > src_repeats else []:
-        analysis.duplicates.append((_span(target, [content[k]]), _span(target, [content[j]])))
-    covered = [(s.start, s.end) for _, s in analysis.duplicates]
-    src_sents = [s.text for p in src_all for s in split_sentences(p.text, source.lang)]
-    tgt_sents = [s for p in content for s in split_sentences(p.text, target.lang, p.start)]
-    src_sentence_repeats = len(_repeats(src_sents))
-    sentence_repeats = [
-        (k, j) for k, j in _repeats([s.text for s in tgt_sents])
-        if not any(a <= tgt_sents[j].start < b for a, b in covered)
-    ]
-    for k, j in sentence_repeats[src_sentence_repeats:] if len(sentence_repeats) > src_sentence_repeats else []:
-        first, again = tgt_sents[k], tgt_sents[j]
-        analysis.duplicates.append(
-            (Span.of(target.content, first.start, first.end), Span.of(target.content, again.start, again.end))
-        )
+    for k, j in _repeats([p.text for p in content]):
+        first, again = content[k], content[j]
+        if again.index not in matched or first.index not in matched:
+            analysis.duplicates.append((_span(target, [first]), _span(target, [again])))
+    covered = [(s.start, s.end) for pair in analysis.duplicates for s in pair]
+    if any(_repeats([s.text for s in split_sentences(p.text, source.lang)]) for p in src_all):
+        return  # the source itself repeats a sentence inside a paragraph
+    for paragraph in content:
+        sentences = split_sentences(paragraph.text, target.lang, paragraph.start)
+        for k, j in _repeats([s.text for s in sentences]):
+            first, again = sentences[k], sentences[j]
+            if not any(a <= again.start < b for a, b in covered):
+                analysis.duplicates.append(
+                    (Span.of(target.content, first.start, first.end), Span.of(target.content, again.start, again.end))
+                )
 
 
 def _find_truncation(analysis: Analysis, source: Text, src_all: list[Paragraph], bp_src: set[int]) -> None:
