@@ -46,6 +46,7 @@ def _identifier() -> LanguageIdentifier:
     return identifier
 
 
+@lru_cache(maxsize=4096)  # pure; a one-sentence paragraph is detected as paragraph and as sentence
 def detect_latin(text: str) -> tuple[str, float]:
     """The Latin-script project language of ``text`` and its probability (aliases summed)."""
     labels = _latin_labels()

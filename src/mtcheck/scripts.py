@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import CJK_CHARS_PER_WORD
 
@@ -33,6 +34,7 @@ CHARACTER_SCRIPTS = frozenset({"Hani", "Kana", "Hang"})  # one character ~ one s
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|org|net|go\.id|co\.id|gov|edu|int)\b(?:/\S*)?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure; the LANG analysis asks it several times per paragraph and sentence
 def blank_addresses(text: str) -> str:
     """The text with URLs, e-mail addresses and domain names replaced by spaces (offsets kept)."""
     return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
@@ -77,17 +79,19 @@ QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
 TITLE_PAIRS: tuple[tuple[str, str], ...] = (("\u300a", "\u300b"), ("\u3008", "\u3009"), ("\u300e", "\u300f"))
 _MAX_QUOTE = 400  # an unclosed quote must not hide the rest of a long paragraph
 MAX_QUOTED_PHRASE = 5  # word-equivalents: a longer quotation is a passage, judged like any other
+_CLOSERS = {open_: close for open_, close in (*QUOTE_PAIRS, *TITLE_PAIRS)}
+_TITLES = {open_ for open_, _ in TITLE_PAIRS}
+_OPENER = re.compile("|".join(re.escape(open_) for open_ in _CLOSERS))
 
 
 def quoted_mask(text: str) -> list[bool]:
     """Per character: is it inside a title mark, or a short quote or bracket (delimiters included)?"""
     mask = [False] * len(text)
-    closers = {open_: close for open_, close in (*QUOTE_PAIRS, *TITLE_PAIRS)}
-    titles = {open_ for open_, _ in TITLE_PAIRS}
+    closers, titles = _CLOSERS, _TITLES
     i = 0
-    while i < len(text):
-        close = closers.get(text[i])
-        j = text.find(close, i + 1, i + 1 + _MAX_QUOTE) if close is not None else -1
+    while (m := _OPENER.search(text, i)) is not None:  # jump from opener to opener
+        i = m.start()
+        j = text.find(closers[text[i]], i + 1, i + 1 + _MAX_QUOTE)
         if j < 0:
             i += 1
             continue
