@@ -95,7 +95,8 @@ def is_disclaimer(text: str) -> bool:
             return True
         total = len(norm) + len(known)
         counts = counts if counts is not None else Counter(norm)
-        shared = sum(min(n, known_counts.get(ch, 0)) for ch, n in counts.items())  # what quick_ratio() counts
+        # What quick_ratio() counts; only characters of both strings contribute (other scripts: none).
+        shared = sum(min(counts[ch], known_counts[ch]) for ch in counts.keys() & known_counts.keys())
         may_ratio = share >= 0.6 and 2.0 * shared / total >= MIN_SIMILARITY
         may_part = share <= 1.0 and shared >= MIN_SIMILARITY * len(norm)
         if not (may_ratio or may_part):
