@@ -117,27 +117,40 @@ _ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0670\u0640]")  # harakat, dagger al
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 
 
-def _fold(text: str, lang: str) -> tuple[str, list[int]]:
+def _fold(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
     """Text folded for lenient matching, with the original offset of every folded character.
 
     Latin: lower-case without accents; Arabic: alef/ta marbuta/ya variants unified, vowel marks dropped.
+    Cached: every glossary entry searches the same version text.
     """
+    return _fold_script(text, get_locale(lang).script)
+
+
+@lru_cache(maxsize=256)
+def _fold_script(text: str, script: str) -> tuple[str, tuple[int, ...]]:
+    if script == "latin" and text.isascii():  # every ASCII character folds to its lower case
+        return text.lower(), tuple(range(len(text) + 1))
+    if script not in ("latin", "arabic"):
+        return text, tuple(range(len(text) + 1))
     out: list[str] = []
     index: list[int] = []
-    script = get_locale(lang).script
     for i, ch in enumerate(text):
-        if script == "arabic":
-            if _ARABIC_MARKS.match(ch):
-                continue
-            ch = ch.translate(_ARABIC_FOLD)
-        elif script == "latin":
-            ch = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
-            ch = ch[:1] or " "
-            ch = "'" if ch == "’" else ch
-        out.append(ch)
-        index.append(i)
+        folded = _fold_char(ch, script)
+        if folded:
+            out.append(folded)
+            index.append(i)
     index.append(len(text))
-    return "".join(out), index
+    return "".join(out), tuple(index)
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str, script: str) -> str:
+    """One character folded ("" when Arabic drops it); Latin always gives exactly one character."""
+    if script == "arabic":
+        return "" if _ARABIC_MARKS.match(ch) else ch.translate(_ARABIC_FOLD)
+    ch = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+    ch = ch[:1] or " "
+    return "'" if ch == "’" else ch
 
 
 def _is_acronym(term: str) -> bool:
@@ -146,11 +159,15 @@ def _is_acronym(term: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _strict_pattern(term: str) -> re.Pattern[str]:
-    """Whole-word source pattern; a lower-case term also matches capitalised; "-nya" may follow."""
+def _strict_pattern(term: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Whole-word source pattern; a lower-case term also matches capitalised; "-nya" may follow.
+
+    With it comes a probe, the term alone: a necessary condition that the regex engine finds by its
+    literal prefix, while the look-behind makes the full pattern try every position of the text.
+    """
     body = re.escape(term).replace(r"\ ", r"\s+")
     flags = 0 if any(c.isupper() for c in term) else re.IGNORECASE
-    return re.compile(rf"(?<![^\W_]){body}(?:-?nya)?(?![^\W_])", flags)
+    return re.compile(rf"(?<![^\W_]){body}(?:-?nya)?(?![^\W_])", flags), re.compile(body, flags)
 
 
 def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]:
@@ -158,7 +175,8 @@ def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]
     candidates = [
         (m.start(), m.end(), entry, variant)
         for entry in glossary.entries for variant in entry.get(lang)
-        for m in _strict_pattern(variant).finditer(text)
+        if (patterns := _strict_pattern(variant))[1].search(text)
+        for m in patterns[0].finditer(text)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
@@ -172,19 +190,21 @@ def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]
 
 
 @lru_cache(maxsize=8192)
-def _lenient_pattern(term: str, lang: str) -> re.Pattern[str]:
+def _lenient_pattern(term: str, lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The target pattern of a term, and a fast probe without the look-behind (see ``_strict_pattern``)."""
     script = get_locale(lang).script
     if script == "latin" and _is_acronym(term):
         # acronyms keep their case and stand alone ("UE", "U.S."), against the unfolded text
-        return re.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W\d_])")
+        return re.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W\d_])"), re.compile(re.escape(term))
     for prefix in get_locale(lang).term_strip_prefixes:  # "الأمم" also matches "للأمم", "بالأمم"
         if term.startswith(prefix) and len(term) > len(prefix) + 2:
             term = term[len(prefix):]
     folded, _ = _fold(term, lang)
     body = re.escape(folded).replace(r"\ ", r"[\s\-]*")  # some texts lose the space: "مجلسالأمن"
+    probe = re.compile(body)
     if script == "latin":
-        return re.compile(rf"(?<![^\W_]){body}")  # the start of a word: "americain" in "americaines"
-    return re.compile(body)  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
+        return re.compile(rf"(?<![^\W_]){body}"), probe  # the start of a word: "americain" in "americaines"
+    return probe, probe  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
 
 
 def find_target_terms(text: str, variants: tuple[str, ...], lang: str) -> list[tuple[str, Span]]:
@@ -192,9 +212,12 @@ def find_target_terms(text: str, variants: tuple[str, ...], lang: str) -> list[t
     folded, index = _fold(text, lang)
     found = []
     for variant in variants:
-        pattern = _lenient_pattern(variant, lang)
+        pattern, probe = _lenient_pattern(variant, lang)
         acronym = get_locale(lang).script == "latin" and _is_acronym(variant)
-        for m in pattern.finditer(text if acronym else folded):
+        subject = text if acronym else folded
+        if probe is not pattern and not probe.search(subject):
+            continue
+        for m in pattern.finditer(subject):
             start, end = (m.start(), m.end()) if acronym else (index[m.start()], index[m.end()])
             found.append((variant, Span.of(text, start, end)))
     return found
