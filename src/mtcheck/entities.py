@@ -129,12 +129,21 @@ def _folded_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+_OCCURRENCE_BITS: dict[tuple[str, int], int] = {}  # (character, its n-th occurrence in a word) -> bit
+
+
 @lru_cache(maxsize=65536)
-def _char_counts(word: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
+def _occurrences(word: str) -> int:
+    """A bit per (character, n-th occurrence): ``(a & b).bit_count()`` is the characters a and b share.
+
+    That count (a multiset intersection, what ``quick_ratio`` computes) then costs one C operation.
+    """
+    seen: dict[str, int] = {}
+    bits = 0
     for ch in word:
-        counts[ch] = counts.get(ch, 0) + 1
-    return counts
+        n = seen[ch] = seen.get(ch, 0) + 1
+        bits |= 1 << _OCCURRENCE_BITS.setdefault((ch, n), len(_OCCURRENCE_BITS))
+    return bits
 
 
 def _may_reach_length(a: int, b: int, threshold: float) -> bool:
@@ -154,8 +163,7 @@ def _may_reach(a: str, b: str, threshold: float) -> bool:
     total = len(a) + len(b)
     if not total:
         return True
-    other = _char_counts(b)
-    shared = sum(min(n, other.get(ch, 0)) for ch, n in _char_counts(a).items())
+    shared = (_occurrences(a) & _occurrences(b)).bit_count()
     return 2.0 * shared / total >= threshold
 
 
