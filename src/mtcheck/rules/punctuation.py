@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..boilerplate import is_boilerplate
 from ..entities import link_mask
@@ -78,6 +79,13 @@ def _families(locale: Locale) -> list[tuple[frozenset[str], frozenset[str], bool
     return families
 
 
+@lru_cache(maxsize=256)
+def _marks_pattern(marks: frozenset[str]) -> re.Pattern[str]:
+    """Any one of the single-character ``marks`` (a character is compared with each of them)."""
+    chars = sorted(m for m in marks if len(m) == 1)
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+
+
 def _unbalanced(paras: list[Paragraph], locale: Locale) -> list[_Unbalanced]:
     """Unmatched marks over the whole text, pairing across paragraphs.
 
@@ -95,7 +103,8 @@ def _unbalanced(paras: list[Paragraph], locale: Locale) -> list[_Unbalanced]:
             lead = para.text.lstrip()
             if quote and stack and lead[:1] in openers and lead[:1] not in closers:
                 stack.pop()  # the quotation is reopened in this paragraph
-            for i, ch in enumerate(para.text):
+            for m in _marks_pattern(openers | closers).finditer(para.text):  # other characters do nothing
+                i, ch = m.start(), m.group()
                 if ch in closers and (stack and (ch not in openers or stack[-1].mark in openers)):
                     stack.pop()
                 elif ch in openers:
