@@ -152,21 +152,6 @@ def _may_reach_length(a: int, b: int, threshold: float) -> bool:
     return not total or 2.0 * min(a, b) / total >= threshold
 
 
-def _may_reach(a: str, b: str, threshold: float) -> bool:
-    """False when ``SequenceMatcher(a, b).ratio()`` is surely below ``threshold``.
-
-    Exact upper bounds, cheapest first: the shorter length, then the shared characters (what
-    ``quick_ratio`` counts); the matching blocks can never exceed either.
-    """
-    if not _may_reach_length(len(a), len(b), threshold):
-        return False
-    total = len(a) + len(b)
-    if not total:
-        return True
-    shared = (_occurrences(a) & _occurrences(b)).bit_count()
-    return 2.0 * shared / total >= threshold
-
-
 @dataclass(frozen=True)
 class Token:
     text: str
@@ -491,8 +476,12 @@ def _closest_token(name: Name, index: TargetIndex) -> Token | None:
             if _may_reach_length(len(folded), size, MATCH_RATIO)
             for pair in pairs
         )
+        bits = _occurrences(folded)
         for first, form in candidates:
-            if not _may_reach(folded, form, max(best, MATCH_RATIO)):  # only a strictly better pair counts
+            # Only a strictly better pair counts. The shared characters (what quick_ratio counts) bound
+            # the matching blocks, so this upper bound of ratio() skips SequenceMatcher exactly.
+            total = len(folded) + len(form)
+            if total and 2.0 * (bits & _occurrences(form)).bit_count() / total < max(best, MATCH_RATIO):
                 continue
             ratio = _folded_similarity(folded, form)
             if ratio > best:
