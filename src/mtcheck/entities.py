@@ -399,10 +399,11 @@ class TargetIndex:
     def starting_with(self, prefix: str) -> list[int]:
         """Positions of the tokens whose folded form starts with ``prefix`` (unsorted)."""
         out: list[int] = []
-        for f in self.sorted_folded[bisect_left(self.sorted_folded, prefix):]:
-            if not f.startswith(prefix):
-                break
-            out.extend(self.by_folded[f])
+        forms = self.sorted_folded
+        i = bisect_left(forms, prefix)
+        while i < len(forms) and forms[i].startswith(prefix):
+            out.extend(self.by_folded[forms[i]])
+            i += 1
         return out
 
     @classmethod
@@ -420,6 +421,8 @@ class TargetIndex:
 
 def _pieces(token: Token) -> list[Token]:
     """A hyphenated target word and its pieces are all candidates (Al-Qaeda-linked has Al-Qaeda)."""
+    if "-" not in token.text and "‐" not in token.text:  # a word without hyphens is one piece
+        return [token]
     pieces = [Token(m.group(), token.start + m.start(), token.start + m.end()) for m in _PIECE.finditer(token.text)]
     return pieces if len(pieces) > 1 else [token]
 
