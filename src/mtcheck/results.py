@@ -60,38 +60,54 @@ def article_dict(result: ArticleResult, texts: dict[str, str] | None = None) -> 
     }
 
 
-def summarise(articles: list[dict[str, Any]], errors: list[dict[str, str]]) -> dict[str, Any]:
-    by_severity: Counter[str] = Counter({s: 0 for s in SEVERITIES})
-    by_rule: Counter[str] = Counter()
-    by_category: Counter[str] = Counter()
-    by_lang: dict[str, dict[str, Any]] = {}
-    verdicts: Counter[str] = Counter({"pass": 0, "warn": 0, "fail": 0})
-    for article in articles:
+class SummaryAccumulator:
+    """The batch summary, accumulated one article at a time so a streamed batch never holds its articles."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.by_severity: Counter[str] = Counter({s: 0 for s in SEVERITIES})
+        self.by_rule: Counter[str] = Counter()
+        self.by_category: Counter[str] = Counter()
+        self.by_lang: dict[str, dict[str, Any]] = {}
+        self.verdicts: Counter[str] = Counter({"pass": 0, "warn": 0, "fail": 0})
+
+    def add(self, article: dict[str, Any]) -> None:
+        self.articles += 1
         for version in article["versions"]:
-            verdicts[version["verdict"]] += 1
-            lang = by_lang.setdefault(version["lang"], {"versions": 0, "findings": 0, "score_sum": 0.0})
+            self.verdicts[version["verdict"]] += 1
+            lang = self.by_lang.setdefault(version["lang"], {"versions": 0, "findings": 0, "score_sum": 0.0})
             lang["versions"] += 1
             lang["findings"] += len(version["findings"])
             lang["score_sum"] += version["score"]
             for f in version["findings"]:
-                by_severity[f["severity"]] += 1
-                by_rule[f["rule"]] += 1
-                by_category[f["category"]] += 1
-    languages = {
-        code: {"versions": d["versions"], "findings": d["findings"], "mean_score": round(d["score_sum"] / d["versions"], 2)}
-        for code, d in sorted(by_lang.items())
-    }
-    return {
-        "articles": len(articles),
-        "versions": sum(verdicts.values()),
-        "input_errors": len(errors),
-        "findings": sum(by_severity.values()),
-        "by_severity": dict(by_severity),
-        "by_rule": dict(sorted(by_rule.items())),
-        "by_category": dict(sorted(by_category.items())),
-        "by_language": languages,
-        "verdicts": dict(verdicts),
-    }
+                self.by_severity[f["severity"]] += 1
+                self.by_rule[f["rule"]] += 1
+                self.by_category[f["category"]] += 1
+
+    def result(self, errors: list[dict[str, str]]) -> dict[str, Any]:
+        languages = {
+            code: {"versions": d["versions"], "findings": d["findings"],
+                   "mean_score": round(d["score_sum"] / d["versions"], 2)}
+            for code, d in sorted(self.by_lang.items())
+        }
+        return {
+            "articles": self.articles,
+            "versions": sum(self.verdicts.values()),
+            "input_errors": len(errors),
+            "findings": sum(self.by_severity.values()),
+            "by_severity": dict(self.by_severity),
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "by_category": dict(sorted(self.by_category.items())),
+            "by_language": languages,
+            "verdicts": dict(self.verdicts),
+        }
+
+
+def summarise(articles: Iterable[dict[str, Any]], errors: list[dict[str, str]]) -> dict[str, Any]:
+    summary = SummaryAccumulator()
+    for article in articles:
+        summary.add(article)
+    return summary.result(errors)
 
 
 def build_document(

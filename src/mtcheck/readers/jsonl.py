@@ -1,4 +1,10 @@
-"""JSONL batches: one article per line, ``{"id", "source_lang", "texts": {lang: text}}``."""
+"""JSONL batches: one article per line, ``{"id", "source_lang", "texts": {lang: text}}``.
+
+The file is read line by line, so a batch of any size costs the memory of one line (one article):
+the first article is yielded before the rest of the file has been read. A bad line is one input error
+and the batch goes on; bytes that are not UTF-8 text (NUL, invalid UTF-8) end the file with one error
+naming the byte offset, as a file that is not text at all should not produce an error per line.
+"""
 from __future__ import annotations
 
 import json
@@ -25,16 +31,41 @@ def _article(obj: object, where: str, default_source: str) -> Article | InputErr
     )
 
 
-def read_jsonl(path: Path, default_source: str = "id") -> Iterator[Article | InputError]:
+def _lines(path: Path) -> Iterator[tuple[int, str] | InputError]:
+    """(line number, text) for every line, numbered as in the whole file after CR/CRLF -> LF; an
+    unreadable or non-text file ends with one InputError."""
+    number, offset = 0, 0
     try:
-        raw = decode(path.read_bytes())
+        with path.open("rb") as handle:
+            for raw in handle:
+                try:
+                    text = decode(raw)  # strict UTF-8; a BOM is dropped, CR and CRLF become LF
+                except ValueError as exc:
+                    yield InputError(str(path), _in_file(str(exc), offset))
+                    return
+                offset += len(raw)
+                parts = text.split("\n")
+                if len(parts) > 1 and parts[-1] == "":
+                    parts.pop()  # the line's own terminator
+                for part in parts:
+                    number += 1
+                    yield number, part
     except OSError as exc:
         yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
-        return
-    except ValueError as exc:
-        yield InputError(str(path), str(exc))
-        return
-    for number, line in enumerate(raw.split("\n"), start=1):
+
+
+def _in_file(message: str, offset: int) -> str:
+    """``decode`` counts bytes from the start of the line; the message names the offset in the file."""
+    head, sep, tail = message.rpartition("(byte ")
+    return f"{head}(byte {offset + int(tail.rstrip(')'))})" if sep else message
+
+
+def read_jsonl(path: Path, default_source: str = "id") -> Iterator[Article | InputError]:
+    for item in _lines(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        number, line = item
         if not line.strip():
             continue
         where = f"{path}:{number}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from functools import cache, lru_cache
 from importlib import resources
@@ -20,7 +21,7 @@ from markupsafe import Markup, escape
 
 from ..output import safe_filename, write_atomic
 from .html_segments import Block
-from .html_views import SEVERITIES, article_view, dashboard_view, language
+from .html_views import SEVERITIES, DashboardBuilder, article_view, language
 
 # Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -117,21 +118,67 @@ def _csp_hash(name: str) -> Markup:
     return Markup(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
 
 
-def write_html_reports(document: dict[str, Any], out_dir: Path) -> list[Path]:
-    """Write ``index.html`` and one page per article into ``out_dir``; return the paths written."""
-    env = _env()
-    articles = document.get("articles", [])
-    pages = {a["id"]: safe_filename(a["id"]) for a in articles}
-    tool = document.get("tool", {})
-    index = out_dir / "index.html"
-    dashboard = dashboard_view(document, pages)
-    write_atomic(index, env.get_template("index.html.j2").render(doc=document, tool=tool, view=dashboard))
-    written = [index]
-    page = env.get_template("article.html.j2")
-    for article in articles:
-        path = out_dir / pages[article["id"]]
+PAGE_SIZE = 500  # dashboard rows per page: index.html holds the worst 500, index-2.html the next ...
+
+
+class HtmlWriter:
+    """The HTML reports of a streamed batch: each article's page is written as soon as it is checked;
+    the dashboard pages (worst first over the whole batch) at ``finish``. Only the compact dashboard
+    rows are kept, in an SQLite file beside the reports that ``finish``/``abort`` delete."""
+
+    def __init__(self, out_dir: Path, tool: dict[str, Any], page_size: int | None = None) -> None:
+        import tempfile
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir, self.tool = out_dir, tool
+        self.page_size = page_size or PAGE_SIZE
+        self.written: list[Path] = []
+        self._env = _env()
+        self._page = self._env.get_template("article.html.j2")
+        fd, name = tempfile.mkstemp(prefix=".index-rows.", suffix=".sqlite", dir=out_dir)
+        os.close(fd)
+        self._db = Path(name)
+        self._rows = DashboardBuilder(name)
+
+    def add(self, article: dict[str, Any]) -> None:
+        path = self.out_dir / safe_filename(article["id"])
         source_rtl = language(str(article.get("source", {}).get("lang", "")))[1]
-        html = page.render(tool=tool, article=article, versions=article_view(article), source_rtl=source_rtl)
+        html = self._page.render(tool=self.tool, article=article, versions=article_view(article),
+                                 source_rtl=source_rtl)
         write_atomic(path, html)
-        written.append(path)
-    return written
+        self.written.append(path)
+        self._rows.add(article, path.name)
+
+    def finish(self, document: dict[str, Any]) -> list[Path]:
+        """Write the dashboard pages from ``document`` (summary, options, errors; its articles are not
+        read) and the rows added; return every path written, dashboard pages first."""
+        index = self._env.get_template("index.html.j2")
+        pages: list[Path] = []
+        try:
+            for view in self._rows.pages(document.get("options") or {}, self.page_size):
+                path = self.out_dir / view.page.filename(view.page.number)
+                write_atomic(path, index.render(doc=document, tool=self.tool, view=view))
+                pages.append(path)
+        finally:
+            self.abort()
+        for stale in self.out_dir.glob("index-*.html"):  # pages of an earlier, longer run
+            if stale not in pages and re.fullmatch(r"index-\d+\.html", stale.name):
+                stale.unlink()
+        return pages + self.written
+
+    def abort(self) -> None:
+        self._rows.close()
+        self._db.unlink(missing_ok=True)
+
+
+def write_html_reports(document: dict[str, Any], out_dir: Path, page_size: int | None = None) -> list[Path]:
+    """Write the dashboard (``index.html``, ``index-2.html``, ...) and one page per article into
+    ``out_dir``; return the paths written."""
+    writer = HtmlWriter(out_dir, document.get("tool", {}), page_size)
+    try:
+        for article in document.get("articles", []):
+            writer.add(article)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.finish(document)

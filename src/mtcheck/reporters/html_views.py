@@ -6,9 +6,11 @@ a browser. Input is the results-v1 document only; nothing is re-checked.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..segment import split_paragraphs
@@ -218,8 +220,21 @@ def _chart(title: str, table: dict[str, Counter[str]], chart_width: int = 720, l
     return Chart(title, bars, chart_width, label_width)
 
 
-def _sort_key(row: ArticleRow) -> tuple[int, float, int, int, str]:
-    return (-VERDICT_RANK.get(row.worst_verdict, 0), row.worst_score, -row.counts["critical"], -row.total, row.id)
+@dataclass
+class Page:
+    """Where one dashboard page sits among all of them (``index.html``, ``index-2.html``, ...)."""
+    number: int = 1
+    count: int = 1
+    first: int = 0  # rank of the page's first row among all articles, worst first
+    total: int = 0  # rows on all pages
+
+    @staticmethod
+    def filename(number: int) -> str:
+        return "index.html" if number == 1 else f"index-{number}.html"
+
+    @property
+    def links(self) -> list[tuple[int, str]]:
+        return [(n, self.filename(n)) for n in range(1, self.count + 1)]
 
 
 @dataclass
@@ -232,6 +247,7 @@ class Dashboard:
     aligners: list[tuple[str, int]]
     options: list[tuple[str, str]]
     data: list[dict[str, Any]]  # embedded JSON for the filter/sort script
+    page: Page = field(default_factory=Page)
 
 
 def _option_text(value: Any) -> str:
@@ -240,67 +256,132 @@ def _option_text(value: Any) -> str:
     return "(default)" if value is None or value == "" else str(value)
 
 
-def dashboard_view(document: dict[str, Any], pages: dict[str, str]) -> Dashboard:
-    langs: dict[str, str] = {}
-    rows: list[ArticleRow] = []
-    by_category: dict[str, Counter[str]] = {}
-    by_lang: dict[str, Counter[str]] = {}
-    rules: dict[str, list[Any]] = {}
-    aligners: Counter[str] = Counter()
-    data: list[dict[str, Any]] = []
-    for index, article in enumerate(document.get("articles", [])):
-        cells: dict[str, Cell] = {}
-        versions_data: dict[str, Any] = {}
+def _article_row(index: int, article: dict[str, Any], href: str) -> tuple[ArticleRow, dict[str, Any]]:
+    """The dashboard row of one article and its entry in the filter script's data."""
+    cells: dict[str, Cell] = {}
+    versions_data: dict[str, Any] = {}
+    for v in article.get("versions", []):
+        lang = str(v.get("lang", "?"))
+        findings = v.get("findings", [])
+        cells[lang] = Cell(lang, float(v.get("score", 0)), str(v.get("verdict", "pass")),
+                           severity_counts(findings), len(findings))
+        versions_data[lang] = {
+            "score": cells[lang].score,
+            "verdict": cells[lang].verdict,
+            "rules": sorted({f.get("rule", "?") for f in findings}),
+            "categories": sorted({f.get("category", "?") for f in findings}),
+        }
+    totals = Counter[str]()
+    for c in cells.values():
+        totals.update(c.counts)
+    row = ArticleRow(
+        index=index,
+        id=str(article.get("id", "")),
+        href=href,
+        cells=cells,
+        worst_score=min((c.score for c in cells.values()), default=100.0),
+        worst_verdict=max((c.verdict for c in cells.values()), key=lambda s: VERDICT_RANK.get(s, 0), default="pass"),
+        total=sum(c.total for c in cells.values()),
+        counts={s: totals.get(s, 0) for s in SEVERITIES},
+    )
+    data = {"i": index, "id": row.id, "worst": row.worst_score, "verdict": row.worst_verdict,
+            "total": row.total, "versions": versions_data}
+    return row, data
+
+
+class DashboardBuilder:
+    """The dashboard, fed one article at a time: charts and filter lists are small aggregates kept in
+    memory; the rows (a few hundred bytes each) go to an SQLite table (``db`` a file for big batches) that
+    sorts them worst first, so a batch of any size is paged without holding its rows."""
+
+    _ORDER = "vrank DESC, worst ASC, critical DESC, total DESC, id ASC"  # worst verdict, lowest score, most critical, most findings, id
+
+    def __init__(self, db: str = ":memory:") -> None:
+        import sqlite3
+
+        self.languages: dict[str, str] = {}
+        self.by_category: dict[str, Counter[str]] = {}
+        self.by_lang: dict[str, Counter[str]] = {}
+        self.rules: dict[str, list[Any]] = {}
+        self.aligners: Counter[str] = Counter()
+        self.count = 0
+        self._db = sqlite3.connect(db)
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("CREATE TABLE rows (vrank INTEGER, worst REAL, critical INTEGER, total INTEGER, "
+                         "id BLOB, row TEXT)")
+
+    def add(self, article: dict[str, Any], href: str) -> None:
         for v in article.get("versions", []):
             lang = str(v.get("lang", "?"))
-            langs.setdefault(lang, language(lang)[0])
-            findings = v.get("findings", [])
-            counts = severity_counts(findings)
-            cells[lang] = Cell(lang, float(v.get("score", 0)), str(v.get("verdict", "pass")), counts, len(findings))
-            lang_counts = by_lang.setdefault(lang, Counter())
-            for f in findings:
+            self.languages.setdefault(lang, language(lang)[0])
+            lang_counts = self.by_lang.setdefault(lang, Counter())
+            for f in v.get("findings", []):
                 sev = f.get("severity", "minor")
-                by_category.setdefault(f.get("category", "?"), Counter())[sev] += 1
+                self.by_category.setdefault(f.get("category", "?"), Counter())[sev] += 1
                 lang_counts[sev] += 1
-                rules.setdefault(f.get("rule", "?"), [f.get("name", ""), 0])[1] += 1
+                self.rules.setdefault(f.get("rule", "?"), [f.get("name", ""), 0])[1] += 1
             described = describe_aligner(v.get("details") if isinstance(v.get("details"), dict) else None)
             if described:
-                aligners[described] += 1
-            versions_data[lang] = {
-                "score": cells[lang].score,
-                "verdict": cells[lang].verdict,
-                "rules": sorted({f.get("rule", "?") for f in findings}),
-                "categories": sorted({f.get("category", "?") for f in findings}),
-            }
-        totals = Counter[str]()
-        for c in cells.values():
-            totals.update(c.counts)
-        row = ArticleRow(
-            index=index,
-            id=str(article.get("id", "")),
-            href=pages.get(article.get("id", ""), ""),
-            cells=cells,
-            worst_score=min((c.score for c in cells.values()), default=100.0),
-            worst_verdict=max((c.verdict for c in cells.values()), key=lambda s: VERDICT_RANK.get(s, 0),
-                              default="pass"),
-            total=sum(c.total for c in cells.values()),
-            counts={s: totals.get(s, 0) for s in SEVERITIES},
+                self.aligners[described] += 1
+        row, data = _article_row(self.count, article, href)
+        self.count += 1
+        self._db.execute(
+            "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)",
+            (VERDICT_RANK.get(row.worst_verdict, 0), row.worst_score, row.counts["critical"], row.total,
+             row.id.encode("utf-8", "surrogatepass"),  # bytes sort as code points, like Python's str
+             json.dumps({"row": asdict(row), "data": data})),
         )
-        rows.append(row)
-        data.append({"i": index, "id": row.id, "worst": row.worst_score, "verdict": row.worst_verdict,
-                     "total": row.total, "versions": versions_data})
-    rows.sort(key=_sort_key)
-    rank = {row.index: n for n, row in enumerate(rows)}
-    for item in data:
-        item["rank"] = rank[item["i"]]
-    return Dashboard(
-        languages=list(langs.items()),
-        rows=rows,
-        charts=[_chart("Findings per MQM category", by_category), _chart("Findings per language", by_lang)],
-        rules=sorted((code, name_count[0], name_count[1]) for code, name_count in rules.items()),
-        categories=sorted((cat, sum(c.values())) for cat, c in by_category.items()),
-        aligners=aligners.most_common(),
-        options=[(str(k), _option_text(v)) for k, v in (document.get("options") or {}).items()],
-        data=data,
-    )
 
+    def sorted_rows(self) -> Iterator[tuple[ArticleRow, dict[str, Any]]]:
+        """Every row, worst first, streamed from the table."""
+        self._db.commit()
+        for (text,) in self._db.execute(f"SELECT row FROM rows ORDER BY {self._ORDER}"):
+            stored = json.loads(text)
+            fields = stored["row"]
+            cells = {lang: Cell(**cell) for lang, cell in fields.pop("cells").items()}
+            yield ArticleRow(**fields, cells=cells), stored["data"]
+
+    def pages(self, options: dict[str, Any], size: int | None = None) -> Iterator[Dashboard]:
+        """One ``Dashboard`` per page of ``size`` rows (all rows on one page if None); always at least one."""
+        size = size or max(1, self.count)
+        count = max(1, -(-self.count // size))
+        number, rows, data = 1, [], []  # type: ignore[var-annotated]
+        for rank, (row, item) in enumerate(self.sorted_rows()):
+            item["rank"] = rank
+            rows.append(row)
+            data.append(item)
+            if len(rows) == size:
+                yield self._page(options, rows, data, Page(number, count, rank + 1 - size, self.count))
+                number, rows, data = number + 1, [], []
+        if rows or number == 1:
+            yield self._page(options, rows, data, Page(number, count, (number - 1) * size, self.count))
+
+    def _page(self, options: dict[str, Any], rows: list[ArticleRow], data: list[dict[str, Any]],
+              page: Page) -> Dashboard:
+        return Dashboard(
+            languages=list(self.languages.items()),
+            rows=rows,
+            charts=[_chart("Findings per MQM category", self.by_category),
+                    _chart("Findings per language", self.by_lang)],
+            rules=sorted((code, name_count[0], name_count[1]) for code, name_count in self.rules.items()),
+            categories=sorted((cat, sum(c.values())) for cat, c in self.by_category.items()),
+            aligners=self.aligners.most_common(),
+            options=[(str(k), _option_text(v)) for k, v in (options or {}).items()],
+            data=data,
+            page=page,
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def dashboard_view(document: dict[str, Any], pages: dict[str, str]) -> Dashboard:
+    """The whole dashboard on one page (for a document in memory)."""
+    builder = DashboardBuilder()
+    try:
+        for article in document.get("articles", []):
+            builder.add(article, pages.get(article.get("id", ""), ""))
+        return next(builder.pages(document.get("options") or {}))
+    finally:
+        builder.close()

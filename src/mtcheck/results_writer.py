@@ -1,0 +1,97 @@
+"""results.json written one article at a time, byte for byte what ``render_json(build_document(...))`` writes.
+
+The document is ``{"schema", "tool", "options", "articles": [...], "input_errors", "summary"}``. Everything
+but the articles is small and known (or accumulated) by the end, so the writer renders the document with
+no articles once, splits it where the empty list stands and puts each article, rendered as ``json.dumps``
+renders a list item at that depth, in between. The file is a temporary one beside the target, renamed
+over it only when the batch is complete: an interrupted run leaves the previous results.json intact and
+no temporary file (``abort``). When the header is not final until the end (``--baseline`` records how
+many findings it suppressed in ``options``), the articles are spooled to a second temporary file and
+copied after the header at the end.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from .reporters.jsonfmt import render_json
+
+_ARTICLES = '\n  "articles": []'  # where the articles go in the rendered skeleton (depth 1: unique)
+_ITEM_INDENT = "\n    "  # a list item at depth 2
+_REPORT_MODE = 0o644
+
+
+def render_article(article: dict[str, Any]) -> str:
+    """One article as ``render_json`` renders it inside the document's ``articles`` list."""
+    return json.dumps(article, ensure_ascii=False, indent=2).replace("\n", _ITEM_INDENT)
+
+
+def split_skeleton(document: dict[str, Any]) -> tuple[str, str]:
+    """(text before the articles' ``[``, text after their ``]``) of ``document`` rendered without articles."""
+    before = {k: document[k] for k in ("schema", "tool", "options") if k in document}
+    text = render_json({**before, "articles": [], **{k: v for k, v in document.items() if k not in before}})
+    head, sep, tail = text.partition(_ARTICLES)
+    if not sep:
+        raise ValueError("results document has no top-level articles list")
+    return head + '\n  "articles": ', tail
+
+
+def temp_beside(path: Path, tag: str = "") -> tuple[IO[str], Path]:
+    """A hidden temporary text file in ``path``'s folder (same file system: the final rename is atomic)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{tag}", suffix=".tmp", dir=path.parent)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), Path(name)
+
+
+class ResultsWriter:
+    """``add`` articles in order, then ``finish(document)`` with the articles-free document (options,
+    input errors, summary) -- or ``abort()``. ``header`` is the document's start (schema, tool, options)
+    when it is already final; None defers it to ``finish``."""
+
+    def __init__(self, path: Path, header: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.count = 0
+        self._final, self._final_path = temp_beside(path)
+        self._spool: IO[str] | None = None
+        self._spool_path: Path | None = None
+        self._header = header
+        if header is not None:
+            self._final.write(split_skeleton(header)[0])
+        else:
+            self._spool, self._spool_path = temp_beside(path, "articles.")
+
+    def add(self, article: dict[str, Any]) -> None:
+        out = self._spool or self._final
+        out.write(("[" if self.count == 0 else ",") + _ITEM_INDENT + render_article(article))
+        self.count += 1
+
+    def finish(self, document: dict[str, Any]) -> Path:
+        """Complete the file and rename it over ``path``; ``document`` supplies everything but the articles."""
+        head, tail = split_skeleton(document)
+        if self._header is not None and split_skeleton(self._header)[0] != head:
+            raise ValueError("results header changed after the first article was written")
+        if self._spool is not None:
+            self._final.write(head)
+            self._spool.close()
+            with self._spool_path.open(encoding="utf-8") as spooled:  # type: ignore[union-attr]
+                shutil.copyfileobj(spooled, self._final, 1 << 20)
+            self._spool_path.unlink()  # type: ignore[union-attr]
+            self._spool = None
+        self._final.write("\n  ]" if self.count else "[]")
+        self._final.write(tail)
+        self._final.close()
+        os.chmod(self._final_path, _REPORT_MODE)  # mkstemp creates 0600; reports are meant to be shared
+        os.replace(self._final_path, self.path)
+        return self.path
+
+    def abort(self) -> None:
+        """Drop the temporary files; the previous ``path`` (if any) is left as it was."""
+        for handle, name in ((self._spool, self._spool_path), (self._final, self._final_path)):
+            if handle is not None:
+                handle.close()
+            if name is not None:
+                name.unlink(missing_ok=True)
