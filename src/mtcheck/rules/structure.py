@@ -28,6 +28,7 @@ LENGTH_MARGIN = 0.2  # STR005: log-ratio margin beyond the measured 0.5/99.5 per
 LENGTH_MIN_CHARS = 60  # STR005 judges only source paragraphs at least this long (short ones vary a lot)
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
 DUPLICATE_MIN_CHARS = 20
+SOURCE_REPEAT_SIMILARITY = 0.5  # the sources of both copies this alike: the source repeats (paraphrased)
 TRUNCATION_MIN = 2  # trailing missing source paragraphs that make a truncation
 TRUNCATION_CRITICAL_SHARE = 0.15  # missing share of the source's characters that makes it critical
 
@@ -207,11 +208,11 @@ def _find_duplicates(
     source itself repeats (titles restated in the lead, quotes repeated — measured on ntrex-dev), so
     only an unmatched copy counts, or a sentence repeated inside one paragraph.
     """
-    matched = {j for b in analysis.beads if b.matched for j in b.target}
+    partner = {j: b.source for b in analysis.beads if b.matched for j in b.target}
     content = [p for p in tgt_all if p.index not in boilerplate]
     for k, j in _repeats([p.text for p in content]):
         first, again = content[k], content[j]
-        if again.index not in matched or first.index not in matched:
+        if not _source_repeats(partner.get(first.index), partner.get(again.index), src_all):
             analysis.duplicates.append((_span(target, [first]), _span(target, [again])))
     covered = [(s.start, s.end) for pair in analysis.duplicates for s in pair]
     if any(_repeats([s.text for s in split_sentences(p.text, source.lang)]) for p in src_all):
@@ -224,6 +225,15 @@ def _find_duplicates(
                 analysis.duplicates.append(
                     (Span.of(target.content, first.start, first.end), Span.of(target.content, again.start, again.end))
                 )
+
+
+def _source_repeats(a: tuple[int, ...] | None, b: tuple[int, ...] | None, src_all: list[Paragraph]) -> bool:
+    """Both copies translate source paragraphs that resemble each other (the source repeats itself)."""
+    if not a or not b:
+        return False
+    text_a = normalise(" ".join(src_all[i].text for i in a))
+    text_b = normalise(" ".join(src_all[i].text for i in b))
+    return SequenceMatcher(None, text_a, text_b, autojunk=False).ratio() >= SOURCE_REPEAT_SIMILARITY
 
 
 def _find_truncation(analysis: Analysis, source: Text, src_all: list[Paragraph], bp_src: set[int]) -> None:
