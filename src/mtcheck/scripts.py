@@ -31,12 +31,17 @@ _RUN = re.compile("|".join(f"(?P<{tag}>[{chars}]+)" for tag, chars in _SCRIPT_RA
 CHARACTER_SCRIPTS = frozenset({"Hani", "Kana", "Hang"})  # one character ~ one syllable or word
 
 # Parts of a text that are never language evidence: web and e-mail addresses.
+# A substring every address match contains ("://", "www.", "@" or a dot before a listed domain);
+# searched by its first characters, unlike _ADDRESS whose word-start alternatives try every position.
+_ADDRESS_PROBE = re.compile(r"://|www\.|@|\.(?:com|id|org|net|go|co|gov|edu|int)", re.IGNORECASE)
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|org|net|go\.id|co\.id|gov|edu|int)\b(?:/\S*)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)  # pure; the LANG analysis asks it several times per paragraph and sentence
 def blank_addresses(text: str) -> str:
     """The text with URLs, e-mail addresses and domain names replaced by spaces (offsets kept)."""
+    if not _ADDRESS_PROBE.search(text):  # most passages: no part any address needs, no slow scan
+        return text
     return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -138,4 +143,5 @@ def ordinary_words(text: str, sentence: bool = True) -> list[str]:
     words = latin_words(text)
     if sentence and words and words[0][:1].isupper() and words[0][1:].islower():
         words[0] = words[0].lower()  # a sentence's first word is capitalised, not a name
-    return [w for w in words if is_ordinary_word(w)]
+    units = _UNITS  # is_ordinary_word, inlined: this runs on every word of every passage
+    return [w for w in words if len(w) >= 2 and w.isalpha() and w.islower() and w not in units]
