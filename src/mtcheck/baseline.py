@@ -31,28 +31,43 @@ def finding_key(article_id: str, lang: str, finding: dict[str, Any]) -> str:
     return "\x1f".join((finding["rule"], article_id, lang, text))
 
 
+def article_fingerprints(article: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(fingerprint, version, finding) for every finding of one article, in document order."""
+    for version in article["versions"]:
+        seen: Counter[str] = Counter()
+        for finding in version["findings"]:
+            key = finding_key(article["id"], version["lang"], finding)
+            index = seen[key]
+            seen[key] += 1
+            digest = hashlib.sha256(f"{key}\x1f{index}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+            yield digest, version, finding
+
+
 def fingerprints(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]]:
     """(fingerprint, article, version, finding) for every finding, in document order."""
     for article in document["articles"]:
-        for version in article["versions"]:
-            seen: Counter[str] = Counter()
-            for finding in version["findings"]:
-                key = finding_key(article["id"], version["lang"], finding)
-                index = seen[key]
-                seen[key] += 1
-                digest = hashlib.sha256(f"{key}\x1f{index}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
-                yield digest, article, version, finding
+        for digest, version, finding in article_fingerprints(article):
+            yield digest, article, version, finding
+
+
+def baseline_entries(article: dict[str, Any]) -> list[dict[str, str]]:
+    """One article's baseline entries: fingerprints with enough context for a reviewer to read the diff."""
+    return [
+        {"fingerprint": fp, "article": article["id"], "lang": version["lang"], "rule": finding["rule"],
+         "text": _normalise((finding.get("target") or finding.get("source") or {}).get("text", ""))[:200]}
+        for fp, version, finding in article_fingerprints(article)
+    ]
+
+
+def render_entries(entries: list[dict[str, str]]) -> str:
+    """The baseline file from every article's entries."""
+    entries = sorted(entries, key=lambda e: (e["article"], e["lang"], e["rule"], e["fingerprint"]))
+    return json.dumps({"schema": SCHEMA_ID, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
 
 
 def render_baseline(document: dict[str, Any]) -> str:
-    """The baseline file: fingerprints with enough context for a reviewer to read the diff."""
-    entries = [
-        {"fingerprint": fp, "article": article["id"], "lang": version["lang"], "rule": finding["rule"],
-         "text": _normalise((finding.get("target") or finding.get("source") or {}).get("text", ""))[:200]}
-        for fp, article, version, finding in fingerprints(document)
-    ]
-    entries.sort(key=lambda e: (e["article"], e["lang"], e["rule"], e["fingerprint"]))
-    return json.dumps({"schema": SCHEMA_ID, "findings": entries}, ensure_ascii=False, indent=1) + "\n"
+    """The baseline file of a whole document."""
+    return render_entries([e for article in document["articles"] for e in baseline_entries(article)])
 
 
 def load_baseline(path: Path) -> set[str]:
@@ -69,18 +84,55 @@ def load_baseline(path: Path) -> set[str]:
         raise ValueError("baseline entries need a 'fingerprint'") from None
 
 
+def filter_article(article: dict[str, Any], known: set[str]) -> tuple[dict[str, Any], int]:
+    """A copy of ``article`` without the findings in ``known``, and how many were dropped."""
+    keep = {id(finding) for fp, _, finding in article_fingerprints(article) if fp not in known}
+    total = sum(len(v["findings"]) for v in article["versions"])
+    versions = [{**version, "findings": [f for f in version["findings"] if id(f) in keep]}
+                for version in article["versions"]]
+    return {**article, "versions": versions}, total - len(keep)
+
+
 def apply_baseline(document: dict[str, Any], known: set[str], label: str = "") -> dict[str, Any]:
     """A copy of ``document`` without the findings in ``known``; scores and verdicts are kept as computed
     (the translation is no better for being baselined), the summary counts only what is reported."""
-    keep = {id(finding) for fp, _, _, finding in fingerprints(document) if fp not in known}
-    total = sum(len(v["findings"]) for a in document["articles"] for v in a["versions"])
-    articles = [
-        {**article, "versions": [
-            {**version, "findings": [f for f in version["findings"] if id(f) in keep]}
-            for version in article["versions"]
-        ]}
-        for article in document["articles"]
-    ]
-    options = {**document.get("options", {}), "baseline": {"path": label, "suppressed": total - len(keep)}}
+    filtered = [filter_article(article, known) for article in document["articles"]]
+    articles = [article for article, _ in filtered]
+    options = {**document.get("options", {}), "baseline": {"path": label, "suppressed": sum(n for _, n in filtered)}}
     return {**document, "options": options, "articles": articles,
             "summary": summarise(articles, document["input_errors"])}
+
+
+class BaselineFilter:
+    """Streaming step (``--baseline``): drop known findings per article; ``options.baseline`` at the end."""
+
+    def __init__(self, known: set[str], label: str) -> None:
+        self.known, self.label, self.suppressed = known, label, 0
+        self.failure = f"{label}: cannot apply baseline"
+
+    def apply(self, article: dict[str, Any]) -> dict[str, Any]:
+        article, dropped = filter_article(article, self.known)
+        self.suppressed += dropped
+        return article
+
+    def finish(self, document: dict[str, Any]) -> None:
+        document["options"]["baseline"] = {"path": self.label, "suppressed": self.suppressed}
+
+
+class BaselineRecorder:
+    """Streaming step (``--write-baseline``): collect every article's entries (small: a fingerprint and
+    at most 200 characters per finding, kept in memory), write the file at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: list[dict[str, str]] = []
+        self.failure = f"{path}: cannot write baseline"
+
+    def apply(self, article: dict[str, Any]) -> dict[str, Any]:
+        self.entries += baseline_entries(article)
+        return article
+
+    def finish(self, document: dict[str, Any]) -> None:
+        from .output import write_atomic
+
+        write_atomic(self.path, render_entries(self.entries))

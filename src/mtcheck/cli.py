@@ -135,74 +135,95 @@ def check(
 
     say(f"config: {config_path or 'defaults (no config file found)'}")
     from .config import config_as_dict
-    from .pipeline import run_check
+    from .pipeline import OutputError, iter_articles, stream_check
     from .progress import progress_bar
 
     options = {**config_as_dict(config), "config-file": str(config_path) if config_path else None}
-    started = time.perf_counter()
-    with progress_bar(not quiet) as progress:
-        document = run_check(paths, config, options, on_error=lambda e: typer.echo(f"mtcheck: {e}", err=True),
-                             jobs=jobs or os.cpu_count() or 1, progress=progress)
-    say(f"checked {document['summary']['articles']} article(s) in {time.perf_counter() - started:.2f} s")
     if refs is not None:
-        from .references import add_reference_metrics
+        options["refs"] = str(refs)
+    steps = _steps(refs, known, baseline, write_baseline)
+    sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None)
+    started = time.perf_counter()
 
-        document = add_reference_metrics(document, refs)
-    document = _baseline_step(document, baseline, known, write_baseline, say)
-    _write_outputs(document, out, no_html, no_reports, output, fmt, say)
-    sys.stdout.write(FORMATS["text" if output is not None else fmt](document))
+    def report_error(error: Any) -> None:
+        typer.echo(f"mtcheck: {error}", err=True)
+
+    try:
+        with progress_bar(not quiet) as progress:
+            document = stream_check(iter_articles(paths, config.source_lang, report_error), config, options, steps,
+                                    sinks, report_error, jobs=jobs or os.cpu_count() or 1, progress=progress)
+    except OutputError as exc:
+        raise _fail(str(exc)) from None
+    summary = document["summary"]
+    say(f"checked {summary['articles']} article(s) in {time.perf_counter() - started:.2f} s")
+    if write_baseline is not None:
+        say(f"wrote baseline {write_baseline}")
+    if baseline is not None:
+        say(f"baseline {baseline}: {document['options']['baseline']['suppressed']} known finding(s) not reported")
+    if not no_reports:
+        say(f"wrote {out}/results.json" + ("" if no_html else " and the HTML reports"))
+    if output is not None:
+        say(f"wrote {fmt} to {output}")
     raise typer.Exit(exit_code(document, config.fail_on, findings_fail=not exit_zero))
 
 
-def _baseline_step(document: dict[str, Any], baseline: Path | None, known: set[str] | None,
-                   write_to: Path | None, say: Any) -> dict[str, Any]:
-    """Record the baseline (all current findings), then drop the known ones from what is reported."""
+def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, write_to: Path | None) -> list[Any]:
+    """Per-article steps, in order: reference metrics, baseline recording (every finding), baseline filter."""
+    steps: list[Any] = []
+    if refs is not None:
+        from .references import ReferenceStep
+
+        steps.append(ReferenceStep(refs))
     if write_to is not None:
-        from .baseline import render_baseline
-        from .output import write_atomic
+        from .baseline import BaselineRecorder
 
-        try:
-            write_atomic(write_to, render_baseline(document))
-        except OSError as exc:
-            raise _fail(f"{write_to}: cannot write baseline ({exc.strerror or exc})") from None
-        say(f"wrote baseline {write_to} ({document['summary']['findings']} finding(s))")
-    if known is None:
-        return document
-    from .baseline import apply_baseline
+        steps.append(BaselineRecorder(write_to))
+    if known is not None:
+        from .baseline import BaselineFilter
 
-    document = apply_baseline(document, known, str(baseline))
-    say(f"baseline {baseline}: {document['options']['baseline']['suppressed']} known finding(s) not reported")
-    return document
+        steps.append(BaselineFilter(known, str(baseline)))
+    return steps
 
 
-def _write_outputs(document: dict[str, Any], out: Path, no_html: bool, no_reports: bool, output: Path | None,
-                   fmt: str, say: Any) -> None:
-    from .output import write_atomic
-    from .pipeline import write_reports
-    from .reporters import FORMATS
+def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path | None, fmt: str,
+           deferred: bool) -> list[Any]:
+    """results.json and the HTML reports in ``out``, ``--format`` to ``--output`` and standard output
+    (text there when ``--output`` is given). ``deferred``: options change at the end (``--baseline``)."""
+    from .reporters.streaming import FormatSink
+    from .results import document_header
+    from .results_writer import ResultsWriter
 
+    header = document_header(options)
+    sinks: list[Any] = []
     try:
-        if not no_reports:
-            write_reports(document, out, html=not no_html)
-            say(f"wrote {out}/results.json" + ("" if no_html else " and the HTML reports"))
+        if out is not None:
+            sinks.append(ResultsWriter(out / "results.json", None if deferred else header))
+            sinks[-1].failure = f"{out}: cannot write reports"
+            if html:
+                from .reporters.html import HtmlWriter
+
+                sinks.append(HtmlWriter(out, header["tool"]))
+                sinks[-1].failure = f"{out}: cannot write reports"
+        results = sinks[0] if sinks else None
+        if output is not None:
+            sinks.append(FormatSink(fmt, output, header, results))
+        sinks.append(FormatSink("text" if output is not None else fmt, None, header, results))
     except OSError as exc:
-        raise _fail(f"{out}: cannot write reports ({exc.strerror or exc})") from None
-    if output is not None:
-        try:
-            write_atomic(output, FORMATS[fmt](document))
-        except OSError as exc:
-            raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
-        say(f"wrote {fmt} to {output}")
+        for sink in sinks:
+            sink.abort()
+        where = output if out is None or (output is not None and str(output) in str(exc)) else out
+        raise _fail(f"{where}: cannot write ({exc.strerror or exc})") from None
+    return sinks
 
 
 def exit_code(document: dict[str, Any], fail_on: Severity, findings_fail: bool = True) -> int:
     """1 if any finding reaches ``fail_on`` (unless ``--exit-zero``); else 2 if some input could not be
-    read; else 0. Findings win: they are the news, and every input error was already printed."""
+    read; else 0. Findings win: they are the news, and every input error was already printed. Read from
+    the summary, which counts the findings reported (after ``--baseline``)."""
     threshold = fail_on.rank if findings_fail else Severity.CRITICAL.rank + 1
-    for article in document["articles"]:
-        for version in article["versions"]:
-            if any(Severity(f["severity"]).rank >= threshold for f in version["findings"]):
-                return EXIT_FINDINGS
+    counts = document["summary"]["by_severity"]
+    if any(n and Severity(sev).rank >= threshold for sev, n in counts.items()):
+        return EXIT_FINDINGS
     return EXIT_INPUT if document["input_errors"] else EXIT_CLEAN
 
 

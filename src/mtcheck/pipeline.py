@@ -1,45 +1,82 @@
-"""The batch job behind ``mtcheck check``: read every input, check each article, build the document.
+"""The batch job behind ``mtcheck check``: read inputs, check articles, hand each result on as it comes.
 
-Articles are checked in chunks of ``CHUNK``: the encoder embeds a whole chunk's paragraphs in large
-batches first (``encoders.prefetch``), then ``engine.check`` runs per article. With ``jobs > 1`` the
-chunks go to worker processes; the chunking is the same either way and results come back in input
-order, so a parallel run writes exactly the document a serial run writes.
+The batch is a stream, so memory does not grow with its size: readers yield articles lazily, articles
+are checked in chunks of ``CHUNK`` (the encoder embeds a whole chunk's paragraphs in large batches first,
+``encoders.prefetch``, then ``engine.check`` runs per article) and each finished article dict passes
+through the *steps* (``--refs`` metrics, ``--write-baseline``, ``--baseline``) into the *sinks*
+(results.json, HTML pages, ``--format`` output), then is dropped. The summary and the input errors
+accumulate on the way. With ``jobs > 1`` the chunks go to worker processes, at most ``2 * jobs`` chunks
+in flight; the chunking is the same either way and results come back in input order, so a parallel run
+writes exactly what a serial run writes.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .config import Config
 from .model import Article, InputError
-from .results import article_dict, build_document
+from .results import SummaryAccumulator, article_dict, document_header
 
 CHUNK = 8  # articles per unit of work at most: enough for batched embedding; smaller to balance jobs
 
-Progress = Callable[[int, int], None]  # (articles done, articles total)
+Progress = Callable[[int, "int | None"], None]  # (articles done, articles total if known)
 INTERNAL_ERROR = "internal_error"  # key of the placeholder a worker returns for an article whose check crashed
 
 
-def read_articles(
+class Step(Protocol):
+    """Changes each article on its way to the sinks; ``finish`` completes the document (options, summary)."""
+    failure: str  # message prefix when it cannot do its job (e.g. write its file)
+
+    def apply(self, article: dict[str, Any]) -> dict[str, Any]: ...
+    def finish(self, document: dict[str, Any]) -> None: ...
+
+
+class Sink(Protocol):
+    """Writes each article as it comes; ``finish`` gets the document without its articles (options, input
+    errors, summary); ``abort`` removes whatever is unfinished (safe after ``finish``)."""
+    failure: str
+
+    def add(self, article: dict[str, Any]) -> None: ...
+    def finish(self, document: dict[str, Any]) -> Any: ...
+    def abort(self) -> None: ...
+
+
+class OutputError(Exception):
+    """A step or sink could not write (one-line message: what, where, why)."""
+
+
+def iter_articles(
     paths: list[str], source_lang: str, on_error: Callable[[InputError], None] = lambda e: None
-) -> tuple[list[Article], list[InputError]]:
-    """Every readable article (first of each id wins) and every input error, in input order."""
+) -> Iterator[Article | InputError]:
+    """Every readable article (first of each id wins) and every input error, in input order, lazily.
+    Only the ids seen so far are kept (to report duplicates)."""
     from .readers import read_paths
 
-    articles: list[Article] = []
-    errors: list[InputError] = []
     seen: dict[str, str] = {}
     for item in read_paths(paths, source_lang):
         if isinstance(item, Article) and item.id in seen:
             item = InputError(item.origin, f"duplicate article id {item.id!r} (first seen in {seen[item.id]})")
         if isinstance(item, InputError):
-            errors.append(item)
             on_error(item)
-            continue
-        seen[item.id] = item.origin
-        articles.append(item)
+        else:
+            seen[item.id] = item.origin
+        yield item
+
+
+def read_articles(
+    paths: list[str], source_lang: str, on_error: Callable[[InputError], None] = lambda e: None
+) -> tuple[list[Article], list[InputError]]:
+    """Every readable article and every input error, in input order (all in memory)."""
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for item in iter_articles(paths, source_lang, on_error):
+        (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
     return articles, errors
 
 
@@ -58,18 +95,23 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     for article in articles:
         try:
             out.append(article_dict(check(article, config, rules), _texts(article)))
-        except Exception as exc:  # one article's crash must not cost the batch: report it like bad input
+        except Exception as exc:  # noqa: BLE001 -- one article's crash must not cost the batch: report it like bad input
             out.append({INTERNAL_ERROR: {"path": article.origin or article.id,
                                          "message": f"internal error while checking: {type(exc).__name__}: {exc}"}})
     return out
 
 
-def _chunks(articles: list[Article], jobs: int) -> Iterator[list[Article]]:
-    """At most ``CHUNK`` articles, and at least four chunks per worker so no worker idles at the end.
-    Results do not depend on the chunking: rules are pure and embeddings do not depend on the batch."""
-    size = max(1, min(CHUNK, -(-len(articles) // (4 * jobs)))) if jobs > 1 else CHUNK
-    for start in range(0, len(articles), size):
-        yield articles[start:start + size]
+def _chunks(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
+    """At most ``CHUNK`` articles, and at least four chunks per worker so no worker idles at the end of a
+    small batch (decided on a read-ahead of ``4 * jobs * CHUNK`` articles). Results do not depend on the
+    chunking: rules are pure and embeddings do not depend on the batch."""
+    size = CHUNK
+    if jobs > 1:
+        head = list(islice(articles, 4 * jobs * CHUNK))
+        size = max(1, min(CHUNK, -(-len(head) // (4 * jobs))))
+        articles = chain(head, articles)
+    while chunk := list(islice(articles, size)):
+        yield chunk
 
 
 def _context(config: Config) -> Any:
@@ -86,26 +128,122 @@ def _context(config: Config) -> Any:
     return multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in methods else "spawn")
 
 
+def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) -> Iterator[list[dict[str, Any]]]:
+    """Each chunk's article dicts, in input order; with ``jobs > 1`` (and more than one chunk) in worker
+    processes, keeping at most ``2 * jobs`` chunks in flight so a long input is never read ahead."""
+    first = list(islice(chunks, 2))
+    if jobs <= 1 or len(first) <= 1:
+        for chunk in chain(first, chunks):
+            yield check_chunk(chunk, config)
+        return
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(config))
+    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    try:
+        for chunk in chain(first, chunks):
+            pending.append(pool.submit(check_chunk, chunk, config))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def check_stream(
+    articles: Iterable[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None,
+    total: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Article dicts in input order, serially or in ``jobs`` worker processes, as they are checked."""
+    done = 0
+    progress(0, total)
+    for output in _checked_chunks(_chunks(iter(articles), jobs), config, jobs):
+        yield from output
+        done += len(output)
+        progress(done, total)
+
+
 def check_articles(
     articles: list[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None
 ) -> list[dict[str, Any]]:
     """Article dicts in input order, serially or in ``jobs`` worker processes."""
-    results: list[dict[str, Any]] = []
-    progress(0, len(articles))
-    chunks = list(_chunks(articles, jobs))
-    if jobs <= 1 or len(chunks) <= 1:
-        outputs: Iterator[list[dict[str, Any]]] = (check_chunk(chunk, config) for chunk in chunks)
-        for output in outputs:
-            results += output
-            progress(len(results), len(articles))
-        return results
-    from concurrent.futures import ProcessPoolExecutor
+    return list(check_stream(articles, config, jobs, progress, len(articles)))
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(config)) as pool:
-        for output in pool.map(check_chunk, chunks, [config] * len(chunks)):
-            results += output
-            progress(len(results), len(articles))
-    return results
+
+def _guarded(failure: str, action: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return action(*args)
+    except OSError as exc:
+        raise OutputError(f"{failure} ({exc.strerror or exc})") from None
+
+
+def stream_check(
+    items: Iterable[Article | InputError],
+    config: Config,
+    options: dict[str, Any] | None = None,
+    steps: list[Step] | None = None,
+    sinks: list[Sink] | None = None,
+    on_error: Callable[[InputError], None] = lambda e: None,
+    jobs: int = 1,
+    progress: Progress = lambda done, total: None,
+    total: int | None = None,
+) -> dict[str, Any]:
+    """Check ``items`` (articles and read errors, see ``iter_articles``) and pass every result through
+    ``steps`` into ``sinks``; return the document without its articles (options, input errors, summary).
+    On any exception (Ctrl-C included) every sink is aborted: no half-written report is left."""
+    steps, sinks = steps or [], sinks or []
+    read_errors: list[InputError] = []
+    crashed: list[InputError] = []
+    summary = SummaryAccumulator()
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                read_errors.append(item)
+            else:
+                yield item
+
+    try:
+        for article in check_stream(articles(), config, jobs, progress, total):
+            if INTERNAL_ERROR in article:
+                error = InputError(**article[INTERNAL_ERROR])
+                crashed.append(error)
+                on_error(error)
+                continue
+            for step in steps:
+                article = _guarded(step.failure, step.apply, article)
+            summary.add(article)
+            for sink in sinks:
+                _guarded(sink.failure, sink.add, article)
+        errors = [asdict(e) for e in read_errors + crashed]
+        document = {**document_header(options), "input_errors": errors, "summary": summary.result(errors)}
+        for step in steps:
+            _guarded(step.failure, step.finish, document)
+        for sink in sinks:
+            _guarded(sink.failure, sink.finish, document)
+    except BaseException:
+        for sink in sinks:
+            sink.abort()
+        raise
+    return document
+
+
+class _Collect:
+    """A sink that keeps every article: the whole document in memory, for library use and tests."""
+    failure = "memory"
+
+    def __init__(self) -> None:
+        self.articles: list[dict[str, Any]] = []
+
+    def add(self, article: dict[str, Any]) -> None:
+        self.articles.append(article)
+
+    def finish(self, document: dict[str, Any]) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
 
 
 def run_check(
@@ -116,16 +254,18 @@ def run_check(
     jobs: int = 1,
     progress: Progress = lambda done, total: None,
 ) -> dict[str, Any]:
-    articles, errors = read_articles(paths, config.source_lang, on_error)
-    checked: list[dict[str, Any]] = []
-    for item in check_articles(articles, config, jobs, progress):
-        if INTERNAL_ERROR in item:
-            error = InputError(**item[INTERNAL_ERROR])
-            errors.append(error)
-            on_error(error)
-        else:
-            checked.append(item)
-    return build_document(checked, errors, options)
+    """The whole results document in memory (inputs read first, so progress knows the total)."""
+    items = list(iter_articles(paths, config.source_lang, on_error))
+    collect = _Collect()
+    tail = stream_check(items, config, options, sinks=[collect], jobs=jobs, progress=progress,
+                        total=sum(isinstance(i, Article) for i in items))
+    return with_articles(tail, collect.articles)
+
+
+def with_articles(tail: dict[str, Any], articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """The document from its articles-free part and its articles, keys in results-v1 order."""
+    head = {k: tail[k] for k in ("schema", "tool", "options")}
+    return {**head, "articles": articles, **{k: v for k, v in tail.items() if k not in head}}
 
 
 def _texts(article: Article) -> dict[str, str]:
@@ -133,6 +273,7 @@ def _texts(article: Article) -> dict[str, str]:
 
 
 def write_reports(document: dict[str, Any], out: Path, html: bool = True, json_file: bool = True) -> None:
+    """Write the reports of a document held in memory (``mtcheck report``; library use)."""
     from .output import write_atomic
     from .reporters.jsonfmt import render_json
 
@@ -146,7 +287,8 @@ def write_reports(document: dict[str, Any], out: Path, html: bool = True, json_f
 
 
 def load_document(path: Path) -> dict[str, Any]:
-    """Read and validate a results-v1 file (ValueError with a one-line reason otherwise)."""
+    """Read and validate a results-v1 file (ValueError with a one-line reason otherwise). The whole file
+    is parsed in memory (about 10 times its size): fine for tens of thousands of articles."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

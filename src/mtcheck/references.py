@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .readers.common import decode
 from .output import safe_filename
+from .readers.common import decode
 
 
 @dataclass
@@ -45,15 +45,37 @@ class ReferenceScorer:
         return {lang: score_corpus(h, r, lang) for lang, (h, r) in sorted(self.pairs.items())}
 
 
+def score_article(scorer: ReferenceScorer, article: dict[str, Any]) -> dict[str, Any]:
+    """Add ``details.metrics`` to every version of ``article`` that has a reference (in place)."""
+    for version in article["versions"]:
+        scores = scorer.score_version(article["id"], version["lang"], version.get("text", ""))
+        if scores is not None:
+            version.setdefault("details", {})["metrics"] = scores
+    return article
+
+
 def add_reference_metrics(document: dict[str, Any], refs_dir: Path) -> dict[str, Any]:
     """Score every version that has a reference (``details.metrics``) and each language's corpus
     (``summary.metrics``); versions without a reference are left as they are."""
     scorer = ReferenceScorer(refs_dir)
     for article in document["articles"]:
-        for version in article["versions"]:
-            scores = scorer.score_version(article["id"], version["lang"], version.get("text", ""))
-            if scores is not None:
-                version.setdefault("details", {})["metrics"] = scores
+        score_article(scorer, article)
     document["summary"]["metrics"] = scorer.corpus()
     document.setdefault("options", {})["refs"] = str(refs_dir)
     return document
+
+
+class ReferenceStep:
+    """Streaming step (``--refs``): metrics per version as articles pass; the corpus metrics per language
+    at the end. Corpus BLEU/chrF/TER need every hypothesis and reference of a language, so the scorer
+    holds those texts (one language's versions and references: the one part of a batch kept whole)."""
+
+    def __init__(self, refs_dir: Path) -> None:
+        self.scorer = ReferenceScorer(refs_dir)
+        self.failure = f"{refs_dir}: cannot score references"
+
+    def apply(self, article: dict[str, Any]) -> dict[str, Any]:
+        return score_article(self.scorer, article)
+
+    def finish(self, document: dict[str, Any]) -> None:
+        document["summary"]["metrics"] = self.scorer.corpus()

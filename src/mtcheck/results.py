@@ -110,15 +110,18 @@ def summarise(articles: Iterable[dict[str, Any]], errors: list[dict[str, str]]) 
     return summary.result(errors)
 
 
+def document_header(options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The document's first keys (schema, tool, options): known before any article is checked."""
+    return {"schema": SCHEMA_ID, "tool": {"name": "mtcheck", "version": __version__}, "options": options or {}}
+
+
 def build_document(
     articles: list[dict[str, Any]], errors: Iterable[InputError] = (), options: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """Assemble the document from article dicts (see ``article_dict``) and input errors."""
     error_list = [asdict(e) for e in errors]
     return {
-        "schema": SCHEMA_ID,
-        "tool": {"name": "mtcheck", "version": __version__},
-        "options": options or {},
+        **document_header(options),
         "articles": articles,
         "input_errors": error_list,
         "summary": summarise(articles, error_list),
