@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from .locales import Locale, get_locale
 from .sentences import split_sentences
@@ -100,6 +101,8 @@ _GENERIC_REWRITES = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"
 @lru_cache(maxsize=65536)  # every word of every version is folded; vocabularies repeat
 def fold(word: str) -> str:
     """Case- and diacritic-insensitive form; hyphens dropped (Al-Assad = Al Assad = AlAssad)."""
+    if word.isascii() and word.isalnum():  # nothing to decompose or drop
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if c.isalnum())
 
@@ -152,8 +155,9 @@ def _may_reach_length(a: int, b: int, threshold: float) -> bool:
     return not total or 2.0 * min(a, b) / total >= threshold
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets. A named tuple: every word of every version becomes one (cheap to build)."""
+
     text: str
     start: int
     end: int
@@ -240,7 +244,7 @@ class _CommonWords:
 
 def lower_case_words(text: str) -> frozenset[str]:
     """The words a text writes in lower case (case-folded), evidence that they are common words."""
-    return frozenset(t.text.casefold() for t in words(text) if t.text.islower())
+    return frozenset(w.casefold() for w in _WORD.findall(text) if w.islower())
 
 
 def _lexicon(paragraphs: list[tuple[int, str]], starts: set[int], function_words: frozenset[str]) -> _Lexicon:
