@@ -128,8 +128,8 @@ def _fold(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
 
 @lru_cache(maxsize=256)
 def _fold_script(text: str, script: str) -> tuple[str, tuple[int, ...]]:
-    if script == "latin" and text.isascii():  # every ASCII character folds to its lower case
-        return text.lower(), tuple(range(len(text) + 1))
+    if script == "latin":  # one character for one: a translation table, filled as characters come
+        return text.translate(_LATIN_TABLE), tuple(range(len(text) + 1))
     if script not in ("latin", "arabic"):
         return text, tuple(range(len(text) + 1))
     out: list[str] = []
@@ -141,6 +141,17 @@ def _fold_script(text: str, script: str) -> tuple[str, tuple[int, ...]]:
             index.append(i)
     index.append(len(text))
     return "".join(out), tuple(index)
+
+
+class _LatinTable(dict[int, str]):
+    """``str.translate`` table folding each Latin-script character (computed once per character)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code), "latin")
+        return folded
+
+
+_LATIN_TABLE = _LatinTable()
 
 
 @lru_cache(maxsize=65536)
