@@ -195,24 +195,25 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
 
     header = document_header(options)
     sinks: list[Any] = []
-    try:
-        if out is not None:
-            sinks.append(ResultsWriter(out / "results.json", None if deferred else header))
-            sinks[-1].failure = f"{out}: cannot write reports"
-            if html:
-                from .reporters.html import HtmlWriter
 
-                sinks.append(HtmlWriter(out, header["tool"]))
-                sinks[-1].failure = f"{out}: cannot write reports"
-        results = sinks[0] if sinks else None
-        if output is not None:
-            sinks.append(FormatSink(fmt, output, header, results))
-        sinks.append(FormatSink("text" if output is not None else fmt, None, header, results))
-    except OSError as exc:
-        for sink in sinks:
-            sink.abort()
-        where = output if out is None or (output is not None and str(output) in str(exc)) else out
-        raise _fail(f"{where}: cannot write ({exc.strerror or exc})") from None
+    def add(failure: str, make: Any) -> None:
+        try:
+            sinks.append(make())
+        except OSError as exc:
+            for sink in sinks:
+                sink.abort()
+            raise _fail(f"{failure} ({exc.strerror or exc})") from None
+
+    if out is not None:
+        add(f"{out}: cannot write reports", lambda: ResultsWriter(out / "results.json", None if deferred else header))
+        if html:
+            from .reporters.html import HtmlWriter
+
+            add(f"{out}: cannot write reports", lambda: HtmlWriter(out, header["tool"]))
+    results = sinks[0] if sinks else None
+    if output is not None:
+        add(f"{output}: cannot write", lambda: FormatSink(fmt, output, header, results))
+    add("standard output: cannot write", lambda: FormatSink("text" if output is not None else fmt, None, header, results))
     return sinks
 
 

@@ -54,6 +54,7 @@ class ResultsWriter:
 
     def __init__(self, path: Path, header: dict[str, Any] | None = None) -> None:
         self.path = path
+        self.failure = f"{path.parent}: cannot write reports"  # what a write error is reported as
         self.count = 0
         self._final, self._final_path = temp_beside(path)
         self._spool: IO[str] | None = None

@@ -131,6 +131,7 @@ class HtmlWriter:
 
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir, self.tool = out_dir, tool
+        self.failure = f"{out_dir}: cannot write reports"  # what a write error is reported as
         self.page_size = page_size or PAGE_SIZE
         self.written: list[Path] = []
         self._env = _env()
