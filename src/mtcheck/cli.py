@@ -9,7 +9,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -151,7 +151,8 @@ def check(
     try:
         with progress_bar(not quiet) as progress:
             document = stream_check(iter_articles(paths, config.source_lang, report_error), config, options, steps,
-                                    sinks, report_error, jobs=jobs or os.cpu_count() or 1, progress=progress)
+                                    sinks, report_error, jobs=jobs or os.cpu_count() or 1,
+                                    progress=cast(Any, progress))  # total None: rich shows an open-ended bar
     except OutputError as exc:
         raise _fail(str(exc)) from None
     summary = document["summary"]

@@ -32,7 +32,7 @@ def render_article(article: dict[str, Any]) -> str:
 
 def split_skeleton(document: dict[str, Any]) -> tuple[str, str]:
     """(text before the articles' ``[``, text after their ``]``) of ``document`` rendered without articles."""
-    before = {k: document[k] for k in ("schema", "tool", "options") if k in document}
+    before: dict[str, Any] = {k: document[k] for k in ("schema", "tool", "options") if k in document}
     text = render_json({**before, "articles": [], **{k: v for k, v in document.items() if k not in before}})
     head, sep, tail = text.partition(_ARTICLES)
     if not sep:
