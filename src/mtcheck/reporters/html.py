@@ -126,14 +126,16 @@ class HtmlWriter:
     the dashboard pages (worst first over the whole batch) at ``finish``. Only the compact dashboard
     rows are kept, in an SQLite file beside the reports that ``finish``/``abort`` delete."""
 
-    def __init__(self, out_dir: Path, tool: dict[str, Any], page_size: int | None = None) -> None:
+    def __init__(self, out_dir: Path, tool: dict[str, Any], page_size: int | None = None,
+                 keep_paths: bool = False) -> None:
         import tempfile
 
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir, self.tool = out_dir, tool
         self.failure = f"{out_dir}: cannot write reports"  # what a write error is reported as
         self.page_size = page_size or PAGE_SIZE
-        self.written: list[Path] = []
+        self.written: list[Path] = []  # article pages, only if ``keep_paths`` (a batch of any size keeps none)
+        self.keep_paths = keep_paths
         self._env = _env()
         self._page = self._env.get_template("article.html.j2")
         fd, name = tempfile.mkstemp(prefix=".index-rows.", suffix=".sqlite", dir=out_dir)
@@ -147,12 +149,13 @@ class HtmlWriter:
         html = self._page.render(tool=self.tool, article=article, versions=article_view(article),
                                  source_rtl=source_rtl)
         write_atomic(path, html)
-        self.written.append(path)
+        if self.keep_paths:
+            self.written.append(path)
         self._rows.add(article, path.name)
 
     def finish(self, document: dict[str, Any]) -> list[Path]:
         """Write the dashboard pages from ``document`` (summary, options, errors; its articles are not
-        read) and the rows added; return every path written, dashboard pages first."""
+        read) and the rows added; return the paths written: dashboard pages, then (``keep_paths``) articles."""
         index = self._env.get_template("index.html.j2")
         pages: list[Path] = []
         try:
@@ -175,7 +178,7 @@ class HtmlWriter:
 def write_html_reports(document: dict[str, Any], out_dir: Path, page_size: int | None = None) -> list[Path]:
     """Write the dashboard (``index.html``, ``index-2.html``, ...) and one page per article into
     ``out_dir``; return the paths written."""
-    writer = HtmlWriter(out_dir, document.get("tool", {}), page_size)
+    writer = HtmlWriter(out_dir, document.get("tool", {}), page_size, keep_paths=True)
     try:
         for article in document.get("articles", []):
             writer.add(article)
