@@ -1,7 +1,7 @@
 """Property tests: no text, however odd, makes the checker raise."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mtcheck.config import Config
@@ -39,11 +39,18 @@ def test_check_never_raises_and_spans_are_exact(source: str, target: str, lang: 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXT, lang=st.sampled_from(SUPPORTED))
+@example(text="Kamis (16/3/2023) naik 80.000 orang", lang="id")
+@example(text="2023年3月16日（木）に8万人", lang="ja")
 def test_number_and_date_parsers_never_raise_and_spans_are_exact(text: str, lang: str) -> None:
     from mtcheck.dates import parse_dates
     from mtcheck.numbers import parse_quantities
 
     for quantity in parse_quantities(text, lang):
         assert 0 <= quantity.start <= quantity.end <= len(text)
-    for mention in parse_dates(text, lang):
-        assert 0 <= mention.start <= mention.end <= len(text)
+        assert 0 <= quantity.num_start <= quantity.num_end <= len(text)
+    mentions = parse_dates(text, lang)
+    if "16" in text:
+        assert mentions, "the explicit examples contain a date"
+    for mention in mentions:
+        assert 0 <= mention.span.start <= mention.span.end <= len(text)
+        assert text[mention.span.start : mention.span.end] == mention.span.text
