@@ -49,7 +49,7 @@ def test_number_and_date_parsers_never_raise_and_spans_are_exact(text: str, lang
         assert 0 <= quantity.start <= quantity.end <= len(text)
         assert 0 <= quantity.num_start <= quantity.num_end <= len(text)
     mentions = parse_dates(text, lang)
-    if "16" in text:
+    if text.startswith(("Kamis (16/3/2023)", "2023年3月16日")):
         assert mentions, "the explicit examples contain a date"
     for mention in mentions:
         assert 0 <= mention.span.start <= mention.span.end <= len(text)
