@@ -1,7 +1,3 @@
 """mtcheck: a quality gate for machine-translated news."""
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("mtcheck")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
+__version__ = "0.1.0"  # the one place the version lives (pyproject reads it): no importlib.metadata at start-up
