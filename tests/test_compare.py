@@ -119,3 +119,32 @@ def test_html_escapes_untrusted_text() -> None:
     assert 'data-cp="U+202E"' in html  # a bidi override is shown, isolated, not obeyed
     assert "default-src 'none'" in html and "<script" not in html.replace("&lt;script", "")
     assert "−10.00" in html or "-10.00" in html
+
+
+def test_compare_command_end_to_end(tmp_path: Path) -> None:
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    source = "Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga.\n\nNilainya Rp2,1 triliun."
+    runs = {"before": "The government gave aid to 80.000 families.\n\nIt is worth Rp2.1 trillion.",
+            "after": "The government gave aid to 80,000 families.\n\nIt is worth Rp2.1 trillion."}
+    runner = CliRunner()
+    for name, english in runs.items():
+        folder = tmp_path / name / "a1"
+        folder.mkdir(parents=True)
+        (folder / "id.txt").write_text(source, encoding="utf-8")
+        (folder / "en.txt").write_text(english, encoding="utf-8")
+        runner.invoke(app, ["check", str(folder), "--out", str(tmp_path / f"out-{name}"), "--encoder", "none", "-q"])
+    a, b = (str(tmp_path / f"out-{n}" / "results.json") for n in runs)
+    result = runner.invoke(app, ["compare", a, b, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = _json.loads(result.stdout)
+    assert [f["rule"] for f in data["fixed"]] == ["NUM001"]  # en 80.000 -> 80,000 was fixed
+    assert data["new"] == []
+    assert data["scores"]["overall"]["mean_delta"] > 0
+    html = runner.invoke(app, ["compare", a, b, "--format", "html", "--output", str(tmp_path / "c.html")])
+    assert html.exit_code == 0 and (tmp_path / "c.html").read_text(encoding="utf-8").startswith("<!doctype html")
+    assert runner.invoke(app, ["compare", a, str(tmp_path / "missing.json")]).exit_code == 2

@@ -297,5 +297,46 @@ def report(
     typer.echo(f"wrote {out}/index.html")
 
 
+@app.command()
+def compare(
+    a: Annotated[Path, typer.Argument(help="results.json of the first run (before / system A).")],
+    b: Annotated[Path, typer.Argument(help="results.json of the second run (after / system B).")],
+    fmt: Annotated[str, Opt("--format", "-f", help="text, json or html.")] = "text",
+    output: Annotated[Path | None, Opt("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """What changed between two runs: new/fixed findings per rule and language, score deltas with 95% CIs."""
+    import json
+
+    from .compare import compare_documents, render_compare_text
+    from .pipeline import load_document
+
+    if fmt not in ("text", "json", "html"):
+        raise _fail(f"--format: {fmt!r} is not one of text, json, html")
+    docs = []
+    for path in (a, b):
+        try:
+            docs.append(load_document(path))
+        except ValueError as exc:
+            raise _fail(f"{path}: {exc}") from None
+    result = compare_documents(docs[0], docs[1], (str(a), str(b)))
+    if fmt == "html":
+        from .reporters.compare_html import render_compare_html
+
+        text = render_compare_html(result)
+    elif fmt == "json":
+        text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = render_compare_text(result)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from .output import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+
+
 def main() -> None:
     app()
