@@ -36,18 +36,7 @@ SPAN_FIELDS = ("target", "source")
 
 # Known rule defects the samples expose: (sample, rule) -> why. Strict xfail, so a fix turns into an
 # XPASS failure that asks for the entry to be removed.
-KNOWN_RULE_GAPS: dict[tuple[str, str], str] = {
-    ("2023-03-16-bi-rate", "NAME001"): 'fr "heure de l\'Ouest indonésien" for "WIB": a translated acronym is '
-    "reported missing",
-    ("2026-11-24-revisi-uu-pemilu", "NAME001"): 'fr: translated "WIB" and the currency symbol "Rp" (roupies) '
-    "are reported as missing names",
-    ("2027-03-15-banjir-lembah-mas", "NAME001"): 'fr: translated "WITA" and the currency symbol "Rp" (roupies) '
-    "are reported as missing names",
-    ("2026-11-08-ktt-asean", "NAME001"): 'en: "Pakta" (from "Pakta Pertahanan Atlantik Utara" = NATO) and fr: '
-    '"US" (from "US$") are reported as missing names',
-    ("2026-11-08-ktt-asean", "LINK001"): 'ar: the Arabic comma after the URL ("...-2026،") is read as part of '
-    "the link",
-}
+KNOWN_RULE_GAPS: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from .sentences import split_sentences
 
 _TLDS = r"(?:com|id|org|net|gov|edu|int|io|info|news|tv|me|ly|uk|au|sg|my|co|biz|asia|go\.id|co\.id|or\.id|ac\.id)"
 _LINK = re.compile(
-    r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»「」（）\u3000-\u30ff\u4e00-\u9fff]+)"
+    r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»「」（）\u3000-\u30ff\u4e00-\u9fff\u060c\u061b\u061f\uff01-\uff0f\uff1a-\uff20]+)"
     r"|(?P<email>(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
     rf"|(?P<domain>(?<![A-Za-z0-9_@./-])(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.{_TLDS}"
     r"(?![A-Za-z0-9-])(?:/[^\s<>\"“”«»]*)?)"
@@ -35,7 +35,7 @@ _LINK = re.compile(
     r"|(?P<hashtag>(?<![A-Za-z0-9_&#/])#[A-Za-z\u00c0-\u024f][A-Za-z0-9_\u00c0-\u024f]+)",
     re.IGNORECASE,
 )
-_TRAILING = ".,;:!?'’\"”»)]}"
+_TRAILING = ".,;:!?'’\"”»)]}،؛؟。、，"  # Latin, Arabic and CJK sentence marks
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ def find_names(text: str, lang: str, common_elsewhere: frozenset[str] = frozense
     for start, para in paragraphs:
         tokens = [Token(t.text, t.start + start, t.end + start) for t in words(para)]
         headline = _is_headline(tokens, locale.name_stopwords)
-        names.extend(_acronyms(tokens, locale))
+        names.extend(_acronyms(text, tokens, locale))
         for run in _capitalised_runs(text, tokens, locale):
             names.extend(_names_in_run(text, run, common, lexicon, starts, headline))
     return sorted(names, key=lambda n: n.start)
@@ -292,9 +292,12 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return [(p.start, p.text) for p in split_paragraphs(text)]
 
 
-def _acronyms(tokens: list[Token], locale: Locale) -> list[Name]:
+def _acronyms(text: str, tokens: list[Token], locale: Locale) -> list[Name]:
+    """Acronyms a translation owes; a currency prefix (``US$``, ``S$``) is the number rules' business."""
     found = []
     for token in tokens:
+        if text.startswith("$", token.end):
+            continue
         if is_acronym(token.text) and locale.acronym_translations.get(token.text) != ():
             found.append(Name("acronym", token.text, token.start, token.end, (token.text,)))
     return found

@@ -91,3 +91,25 @@ def test_links(en: str, changed: list[tuple[str, str]], missing: list[tuple[str,
 def test_links_checked_in_every_script() -> None:
     got = findings(LINK_SOURCE, "LINK002", zh="信息见www.bps.go.id/publikasi，邮件humas@kemlu.go.id，@Kemlu_RI，#IndonesiaMaju。")
     assert got["zh"] == []
+
+
+def test_translated_time_zones_and_currency_symbols_are_not_missing_names() -> None:
+    source = "Rapat dimulai pukul 09.00 WIB dan menelan biaya Rp1,2 triliun atau US$80 juta, kata Budi Santoso."
+    got = findings(
+        source,
+        "NAME001",
+        fr="La réunion a commencé à 9 h, heure de l’Ouest indonésien, et a coûté 1 200 milliards de roupies, "
+        "soit 80 millions de dollars, a déclaré Budi Santoso.",
+        en="The meeting began at 9am Western Indonesia Time and cost Rp1.2 trillion, or $80 million, Budi Santoso said.",
+    )
+    assert got == {"fr": [], "en": []}
+    dropped = findings(source, "NAME001", en="The meeting began at 9am and cost Rp1.2 trillion, or $80 million.")
+    assert [f.source.text for f in dropped["en"] if f.source] == ["WIB", "Budi Santoso"]
+
+
+def test_arabic_and_cjk_punctuation_after_a_url_is_not_part_of_it() -> None:
+    source = "Teks lengkap ada di https://kemlu.go.id/berita/deklarasi-2026, kata juru bicara."
+    ar = "النص الكامل متاح على https://kemlu.go.id/berita/deklarasi-2026، بحسب المتحدث."
+    zh = "全文见https://kemlu.go.id/berita/deklarasi-2026，发言人说。"
+    assert findings(source, "LINK001", ar=ar, zh=zh) == {"ar": [], "zh": []}
+    assert findings(source, "LINK002", ar=ar, zh=zh) == {"ar": [], "zh": []}

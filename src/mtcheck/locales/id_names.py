@@ -58,6 +58,7 @@ perhimpunan asosiasi ikatan himpunan gabungan serikat organisasi yayasan komite 
 tinggi kongres sidang rapat pemilihan pemilu pilkada pilpres kabinet parlemen senat dpr mpr dpd bank pasukan
 satuan tim timnas liga piala kejuaraan olimpiade festival pameran hari raya idul fitri adha natal imlek
 ramadan lebaran tuhan allah nabi statistik bencana penanggulangan pemberantasan korupsi meteorologi
+pakta perjanjian traktat aliansi rp
 klimatologi geofisika energi sumber mineral lingkungan hidup kehutanan kelautan perikanan pariwisata ekonomi
 kreatif tenaga kerja desa pembangunan perencanaan investasi koperasi usaha mikro menengah bumn sekretariat
 kepresidenan perumahan pekerjaan transportasi komunikasi informatika informasi riset teknologi kebudayaan
@@ -112,9 +113,12 @@ ACRONYM_TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "TKI": ("migrant worker", "migrant workers", "travailleurs migrants"),
     "LSM": ("NGO", "NGOs", "ONG"),
     "HAM": ("human rights", "droits de l'homme", "droits humains", "droits de l’homme"),
-    "WIB": ("Western Indonesia Time", "Western Indonesian Time", "local time", "heure locale", "Jakarta time"),
-    "WITA": ("Central Indonesia Time", "local time", "heure locale"),
-    "WIT": ("Eastern Indonesia Time", "local time", "heure locale"),
+    "WIB": ("Western Indonesia Time", "Western Indonesian Time", "local time", "heure locale", "Jakarta time",
+            "heure de l'Ouest indonésien", "heure de l’Ouest indonésien", "heure de Jakarta"),
+    "WITA": ("Central Indonesia Time", "Central Indonesian Time", "local time", "heure locale",
+             "heure du Centre indonésien"),
+    "WIT": ("Eastern Indonesia Time", "Eastern Indonesian Time", "local time", "heure locale",
+            "heure de l'Est indonésien", "heure de l’Est indonésien"),
     "DPR": ("House of Representatives", "parliament", "Parliament", "lawmakers", "legislators",
             "Chambre des représentants", "parlement", "Parlement", "députés"),
     "MPR": ("People's Consultative Assembly", "People’s Consultative Assembly", "Assemblée consultative"),
@@ -131,7 +135,8 @@ ACRONYM_TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "UK": ("Royaume-Uni", "Britain", "British", "United Kingdom", "britannique", "britanniques"),
     "EU": ("UE", "Union européenne", "European Union"),
     "UN": ("ONU", "Nations unies", "Nations Unies"),
-    "US": ("USA", "U.S.", "United States", "États-Unis", "Etats-Unis", "américain", "américaine", "américains"),
+    "US": ("USA", "U.S.", "United States", "États-Unis", "Etats-Unis", "américain", "américaine", "américains",
+           "américaines", "dollar", "dollars", "USD", "$"),  # US$ 5 -> 5 dollars (américains)
     "CEO": ("PDG", "chief executive", "directeur général", "directrice générale", "président-directeur"),
     "TV": ("television", "télévision", "télé", "télévisé", "télévisée", "télévisés"),
     "AI": ("IA", "artificial intelligence", "intelligence artificielle"),
