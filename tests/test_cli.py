@@ -170,3 +170,15 @@ def test_a_crashing_rule_costs_one_article_not_the_batch(make_article, tmp_path:
     assert "Traceback" not in stderr
     document = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in document["articles"]] == ["good"]
+
+
+def test_text_lines_name_the_version_when_they_point_into_the_source() -> None:
+    from mtcheck.reporters.text import finding_line
+
+    article = {"source": {"lang": "id", "path": "a/id.txt", "text": "Satu.\n\nBudi Santoso datang."}}
+    version = {"lang": "en", "path": "a/en.txt", "text": "One.\n\nHe came."}
+    base = {"rule": "NAME001", "severity": "major", "message": "name 'Budi Santoso' is missing", "suggestion": None}
+    omitted = {**base, "source": {"start": 7, "end": 19, "text": "Budi Santoso"}, "target": None}
+    assert finding_line(article, version, omitted) == "a/id.txt:3:1: NAME001 major [en] name 'Budi Santoso' is missing"
+    in_target = {**base, "source": None, "target": {"start": 6, "end": 8, "text": "He"}}
+    assert finding_line(article, version, in_target) == "a/en.txt:3:1: NAME001 major name 'Budi Santoso' is missing"

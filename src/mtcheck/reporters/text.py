@@ -9,8 +9,10 @@ from .locate import findings_of, locate, one_line
 def finding_line(article: dict[str, Any], version: dict[str, Any], finding: dict[str, Any]) -> str:
     suggestion = f" (suggestion: {finding['suggestion']})" if finding["suggestion"] else ""
     where = locate(article, version, finding)
+    # A finding located in the source file (an omission, a missing name) says which version it is about.
+    about = f"[{version['lang']}] " if where.path != version["path"] else ""
     return f"{where.path}:{where.line}:{where.column}: {finding['rule']} {finding['severity']} " \
-        f"{one_line(finding['message'])}{suggestion}"
+        f"{about}{one_line(finding['message'])}{suggestion}"
 
 
 def summary_line(document: dict[str, Any]) -> str:
