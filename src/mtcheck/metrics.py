@@ -8,7 +8,7 @@ not installed, ``char`` and the signature says so), all others ``13a``.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .segment import split_paragraphs
@@ -16,14 +16,14 @@ from .segment import split_paragraphs
 ASIAN = frozenset({"zh", "ja"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def bleu_tokenizer(lang: str) -> str:
     if lang == "zh":
         return "zh"
     if lang == "ja":
         try:
-            import MeCab  # noqa: F401
             import ipadic  # noqa: F401
+            import MeCab  # noqa: F401
         except ImportError:
             return "char"
         return "ja-mecab"

@@ -32,7 +32,7 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Span":
+    def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
 
 

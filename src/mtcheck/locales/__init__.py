@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .base import Locale
 
@@ -13,7 +13,7 @@ class UnknownLanguage(ValueError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_locale(code: str) -> Locale:
     if code not in SUPPORTED:
         raise UnknownLanguage(f"unknown language code {code!r} (supported: {', '.join(SUPPORTED)})")
@@ -22,4 +22,4 @@ def get_locale(code: str) -> Locale:
     return locale
 
 
-__all__ = ["Locale", "SUPPORTED", "UnknownLanguage", "get_locale"]
+__all__ = ["SUPPORTED", "Locale", "UnknownLanguage", "get_locale"]

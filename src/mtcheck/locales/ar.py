@@ -66,7 +66,7 @@ _PUNCT = dict(
     bracket_pairs=(("(", ")"), ("[", "]")),
     native_punctuation={",": "\u060c", "?": "\u061f", ";": "\u061b"},
     # letter names spelling Latin acronyms repeat legitimately: بي بي سي (BBC), سي إن إن (CNN)
-    repeated_word_allowed=frozenset("بي سي إن يو إس إف إم دي تي جي آي أو إي كيو".split()),
+    repeated_word_allowed=frozenset(["بي", "سي", "إن", "يو", "إس", "إف", "إم", "دي", "تي", "جي", "آي", "أو", "إي", "كيو"]),
 )
 
 LOCALE = Locale(code="ar", name="Arabic", script="arabic", rtl=True, sentence_end=".!?؟", **_NUMBERS, **_DATES, **_PUNCT)  # type: ignore[arg-type]

@@ -9,8 +9,7 @@ MAX_TEXT_CHARS = 5_000_000
 
 def normalise(text: str) -> str:
     """Remove a BOM and turn CRLF/CR line ends into LF: offsets in results refer to this form."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
