@@ -258,6 +258,16 @@ def _knn_bases(sim: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rows, cols
 
 
+# The bead DP scores every cell (about 50 µs each): a budget keeps a pathological input (a 1 MB paragraph of 15,000
+# sentences) from running for hours. A long news article has about 60 x 60 paragraph cells.
+MAX_ALIGN_CELLS = 50_000
+
+
+def within_budget(n: int, m: int) -> bool:
+    """Whether ``n`` x ``m`` units are few enough to align."""
+    return n * m <= MAX_ALIGN_CELLS
+
+
 def align_units(scorer: Scorer) -> list[Bead]:
     """Align every source unit with the target units of ``scorer``."""
     return dp_align(len(scorer.source.texts), len(scorer.target.texts), scorer.quality)

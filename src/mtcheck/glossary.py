@@ -190,12 +190,12 @@ def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]
         for m in patterns[0].finditer(text)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a (longer) hit
     hits = []
     for start, end, entry, variant in candidates:
-        if any(start < e and s < end for s, e in taken):
+        if any(taken[start:end]):
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         hits.append(TermHit(entry, variant, Span.of(text, start, end)))
     return sorted(hits, key=lambda h: h.span.start)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
 
-MAX_TEXT_CHARS = 5_000_000
+MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
 
 
 def normalise(text: str) -> str:
@@ -41,7 +41,9 @@ def build_article(
         if not text.content.strip():
             return InputError(text.path or origin, f"empty {text.lang} text")
         if len(text.content) > MAX_TEXT_CHARS:
-            return InputError(text.path or origin, f"{text.lang} text too large ({len(text.content)} characters)")
+            return InputError(text.path or origin, (
+                f"{text.lang} text too large ({len(text.content):,} characters; the limit is {MAX_TEXT_CHARS:,})"
+            ))
     targets = {lang: t for lang, t in texts.items() if lang != source_lang}
     if not targets:
         return InputError(origin, "only the source is present: no translation to check")

@@ -17,6 +17,7 @@ The table is published per version as ``ctx.extra["facts"]`` for the report's fa
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -137,15 +138,49 @@ def _term_facts(ctx: VersionContext) -> list[Fact]:
 FactTable = dict[str, list[list[int]]]  # language -> per fact, the indices of the findings concerning it
 
 
+class _FactIndex:
+    """Facts of each kind sorted by start, with a running maximum of their ends: the facts a span
+    overlaps are found by bisection instead of a scan of every fact (findings x facts is quadratic)."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        by_kind: dict[str, list[tuple[int, int, int]]] = {}
+        for i, fact in enumerate(facts):
+            by_kind.setdefault(fact.kind, []).append((fact.span.start, fact.span.end, i))
+        self.kinds: dict[str, tuple[list[int], list[int], list[tuple[int, int, int]]]] = {}
+        for kind, rows in by_kind.items():
+            rows.sort()
+            reach, high = [], -1
+            for _, end, _ in rows:
+                high = max(high, end)
+                reach.append(high)
+            self.kinds[kind] = ([start for start, _, _ in rows], reach, rows)
+
+    def overlapping(self, kind: str, span: Span) -> Iterable[int]:
+        if kind not in self.kinds:
+            return
+        starts, reach, rows = self.kinds[kind]
+        j = bisect_left(starts, span.end) - 1  # rows[:j + 1] start before the span ends
+        while j >= 0 and reach[j] > span.start:
+            if rows[j][1] > span.start:
+                yield rows[j][2]
+            j -= 1
+
+
 def fact_table(facts: Sequence[Fact], findings: dict[str, list[Finding]]) -> FactTable:
+    index = _FactIndex(facts)
+    kinds_of_rule: dict[str, list[str]] = {}
+    for kind, rules in RULES_BY_KIND.items():
+        for rule in rules:
+            kinds_of_rule.setdefault(rule, []).append(kind)
     table: FactTable = {}
     for lang, found in findings.items():
         rows: list[list[int]] = [[] for _ in facts]
         for k, f in enumerate(found):
             if f.source is None:
                 continue
-            for i, fact in enumerate(facts):
-                if f.rule in RULES_BY_KIND[fact.kind] and fact.applies(lang) and _overlaps(f.source, fact.span):
+            hits = {i for kind in kinds_of_rule.get(f.rule, ()) for i in index.overlapping(kind, f.source)}
+            for i in sorted(hits):
+                if facts[i].applies(lang):
                     rows[i].append(k)
         table[lang] = rows
     return table

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from ..align import Bead, Scorer, Units, align_units, length_norm, length_z
+from ..align import Bead, Scorer, Units, align_units, length_norm, length_z, within_budget
 from ..boilerplate import is_boilerplate, normalise
 from ..config import Config
 from ..model import Finding, Paragraph, Severity, Span, Text
@@ -28,6 +28,7 @@ LENGTH_MARGIN = 0.2  # STR005: log-ratio margin beyond the measured 0.5/99.5 per
 LENGTH_MIN_CHARS = 60  # STR005 judges only source paragraphs at least this long (short ones vary a lot)
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
 DUPLICATE_MIN_CHARS = 20
+FUZZY_REPEATS_MAX = 300  # items compared pairwise for near-identical repeats (exact ones always found)
 SOURCE_REPEAT_SIMILARITY = 0.5  # the sources of both copies this alike: the source repeats (paraphrased)
 TRUNCATION_MIN = 2  # trailing missing source paragraphs that make a truncation
 TRUNCATION_CRITICAL_SHARE = 0.15  # missing share of the source's characters that makes it critical
@@ -95,6 +96,9 @@ def _analyse(source: Text, target: Text, config: Config) -> Analysis:
     bp_tgt = [p.index for p in tgt_all if is_boilerplate(p.text, target.lang, config)]
     src = [p for p in src_all if p.index not in bp_src]
     tgt = [p for p in tgt_all if p.index not in set(bp_tgt)]
+    if not within_budget(len(src), len(tgt)):
+        note = f"{len(src)} x {len(tgt)} paragraphs are too many to align: structure checks skipped"
+        return Analysis([], bp_tgt, aligner={"method": "skipped", "encoder": "none", "note": note})
     src_vecs, aligner = _vectors([p.text for p in src], config)
     tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
     mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
@@ -188,9 +192,22 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _repeats(texts: Sequence[str]) -> list[tuple[int, int]]:
-    """(first, repeat) index pairs of near-identical items, each repeat reported once."""
+    """(first, repeat) index pairs of near-identical items, each repeat reported once.
+
+    Exact repeats (after normalisation) are found by hashing; the pairwise fuzzy comparison runs only
+    up to ``FUZZY_REPEATS_MAX`` items, so a pathological text cannot make it quadratic.
+    """
     found: list[tuple[int, int]] = []
-    for j in range(len(texts)):
+    first: dict[str, int] = {}
+    fuzzy = len(texts) <= FUZZY_REPEATS_MAX
+    for j, text in enumerate(texts):
+        key = normalise(text)
+        if len(key) >= DUPLICATE_MIN_CHARS and key in first:
+            found.append((first[key], j))
+            continue
+        first.setdefault(key, j)
+        if not fuzzy:
+            continue
         for k in range(j):
             if _similar(texts[k], texts[j]):
                 found.append((k, j))
@@ -292,7 +309,7 @@ def _sentence_gaps(
     config: Config, mu: float, sd: float, calibration: tuple[float, float] | None, longer: bool,
 ) -> bool:
     src_s, tgt_s = _sentences(source, src_paras), _sentences(target, tgt_paras)
-    if len(tgt_s if longer else src_s) < 2:
+    if len(tgt_s if longer else src_s) < 2 or not within_budget(len(src_s), len(tgt_s)):
         return False
     src_vecs, _ = _vectors([s.text for s in src_s], config) if calibration else (None, {})
     tgt_vecs, _ = _vectors([s.text for s in tgt_s], config) if src_vecs is not None else (None, {})

@@ -1,0 +1,100 @@
+"""Bad input gets one clear line naming the file and the problem; the rest of the batch is still checked."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mtcheck.cli import app
+
+ID = "Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga.\n\nBantuan itu bernilai Rp2,1 triliun."
+EN = "Jakarta - The government distributed aid to 80,000 families.\n\nThe aid is worth Rp2.1 trillion."
+runner = CliRunner()
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["check", *args, "--encoder", "none", "-q"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def batch(tmp_path: Path, bad: dict[str, bytes]) -> tuple[int, str, dict]:  # type: ignore[type-arg]
+    root = tmp_path / "in"
+    for name, texts in {"good": {"id": ID.encode(), "en": EN.encode()}, "bad": bad}.items():
+        (root / name).mkdir(parents=True)
+        for lang, data in texts.items():
+            (root / name / f"{lang}.txt").write_bytes(data)
+    code, _, stderr = check(str(root), "--out", str(tmp_path / "out"))
+    return code, stderr, json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    code, stderr, doc = batch(tmp_path, {"id": ID.encode(), "en": b"  \n"})
+    assert code == 2 and "empty en text" in stderr and "bad" in stderr
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+
+
+def test_binary_garbage(tmp_path: Path) -> None:
+    code, stderr, doc = batch(tmp_path, {"id": ID.encode(), "en": bytes(range(256)) * 4})
+    assert code == 2 and "bad/en.txt" in stderr and "binary" in stderr
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+
+
+def test_ten_megabyte_paragraph_is_an_input_error(tmp_path: Path) -> None:
+    huge = ("Harga beras naik menjadi 80.000 rupiah per karung di pasar induk. " * 160_000).encode()  # ~10.6 MB
+    code, stderr, doc = batch(tmp_path, {"id": huge, "en": EN.encode()})
+    assert code == 2 and "bad/id.txt" in stderr and "too large" in stderr and "limit is 1,000,000" in stderr
+    assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+
+
+def test_long_single_paragraph_is_checked(tmp_path: Path) -> None:
+    # 2,000 sentences in one paragraph: over the sentence-alignment budget, yet every number is still compared
+    long = " ".join(f"Harga beras naik menjadi {80 + k % 7}.000 rupiah per karung di pasar induk." for k in range(2000))
+    code, stderr, doc = batch(tmp_path, {"id": long.encode(), "en": EN.encode()})
+    assert code == 1 and stderr == ""
+    bad = next(a for a in doc["articles"] if a["id"] == "bad")
+    rules = {f["rule"] for f in bad["versions"][0]["findings"]}
+    assert "NUM002" in rules
+
+
+def test_too_many_paragraphs_to_align_says_structure_was_skipped(tmp_path: Path) -> None:
+    src = "\n\n".join(f"Paragraf nomor {k} tentang bantuan sosial untuk keluarga miskin." for k in range(300))
+    tgt = "\n\n".join(f"Paragraph number {k} about social aid for poor families." for k in range(300))
+    code, stderr, doc = batch(tmp_path, {"id": src.encode(), "en": tgt.encode()})
+    assert stderr == ""
+    version = next(a for a in doc["articles"] if a["id"] == "bad")["versions"][0]
+    aligner = version["details"]["aligner"]
+    assert aligner["method"] == "skipped" and "too many to align" in aligner["note"]
+    assert not any(f["rule"].startswith("STR") for f in version["findings"])
+    page = (tmp_path / "out" / "bad.html").read_text(encoding="utf-8")
+    assert "too many to align" in page
+
+
+def test_jsonl_ids_cannot_escape_the_output_folder(tmp_path: Path) -> None:
+    lines = [{"id": "../../etc/passwd", "texts": {"id": ID, "en": EN}},
+             {"id": "a\u202eb<script>", "texts": {"id": ID, "en": EN}},
+             {"id": "ctl\x07", "texts": {"id": ID, "en": EN}},
+             {"id": "../../etc/passwd", "texts": {"id": ID, "en": EN}}]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = check(str(path), "--out", str(out))
+    assert code == 2
+    assert "control characters" in stderr and "duplicate article id" in stderr
+    written = {p.resolve().parent for p in out.rglob("*")}
+    assert written == {out.resolve()}
+    assert not (tmp_path / "etc").exists()
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "in" / "a1").mkdir(parents=True)
+    (tmp_path / "in" / "a1" / "id.txt").write_text(ID, encoding="utf-8")
+    (tmp_path / "in" / "a1" / "en.txt").write_text(EN, encoding="utf-8")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, stderr = check(str(tmp_path / "in"), "--out", str(blocker))
+    assert code == 2
+    assert str(blocker) in stderr and "Traceback" not in stderr
+    assert blocker.read_text(encoding="utf-8") == "x"
