@@ -192,6 +192,7 @@ class Scorer:
     def __post_init__(self) -> None:
         self.same_script = get_locale(self.source.lang).script == get_locale(self.target.lang).script
         self.sim: Any = None
+        self._anchor_memo: dict[tuple[tuple[int, ...], tuple[int, ...]], float | None] = {}
         if self.source.vectors is not None and self.target.vectors is not None:
             self.sim = self.source.vectors @ self.target.vectors.T
             self.row_base, self.col_base = _knn_bases(self.sim)
@@ -216,10 +217,13 @@ class Scorer:
         base = (float(np.mean(self.row_base[list(src)])) + float(np.mean(self.col_base[list(tgt)]))) / 2
         return min(1.0, max(0.0, 0.5 + (cos - base) / MARGIN_SCALE))
 
-    def anchor(self, src: Sequence[int], tgt: Sequence[int]) -> float | None:
-        a = frozenset().union(*(self.source.anchors[i] for i in src))
-        b = frozenset().union(*(self.target.anchors[j] for j in tgt))
-        return anchor_quality(a, b, self.same_script)
+    def anchor(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float | None:
+        key = (src, tgt)
+        if key not in self._anchor_memo:  # merges re-ask for their 1-1 parts: computed once per pair
+            a = self.source.anchors[src[0]] if len(src) == 1 else frozenset().union(*(self.source.anchors[i] for i in src))
+            b = self.target.anchors[tgt[0]] if len(tgt) == 1 else frozenset().union(*(self.target.anchors[j] for j in tgt))
+            self._anchor_memo[key] = anchor_quality(a, b, self.same_script) if a and b else None
+        return self._anchor_memo[key]
 
     def quality(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
         sem = self.semantic(src, tgt)

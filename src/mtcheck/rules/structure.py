@@ -9,6 +9,7 @@ alignment for the HTML report (``alignment``, ``boilerplate`` and ``aligner`` in
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -183,12 +184,28 @@ def _calibration(scorer: Scorer, beads: list[Bead]) -> tuple[float, float] | Non
     return float(np.median(off)), float(np.median(on))
 
 
-def _similar(a: str, b: str) -> bool:
-    na, nb = normalise(a), normalise(b)
-    if len(na) < DUPLICATE_MIN_CHARS or len(nb) < DUPLICATE_MIN_CHARS:
+@dataclass(frozen=True)
+class _Item:
+    """A text prepared once for the pairwise repeat test: its normal form and character counts."""
+
+    key: str
+    chars: Counter[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Item:
+        key = normalise(text)
+        return cls(key, Counter(key))
+
+
+def _similar(a: _Item, b: _Item) -> bool:
+    """difflib ratio >= ``DUPLICATE_SIMILARITY``, after the two bounds it implies (length, then the
+    character multiset, which is what ``quick_ratio`` computes) have ruled out most pairs cheaply."""
+    la, lb = len(a.key), len(b.key)
+    if min(la, lb) < DUPLICATE_MIN_CHARS or 2 * min(la, lb) < DUPLICATE_SIMILARITY * (la + lb):
         return False
-    matcher = SequenceMatcher(None, na, nb, autojunk=False)
-    return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
+    if 2 * sum((a.chars & b.chars).values()) < DUPLICATE_SIMILARITY * (la + lb):
+        return False
+    return SequenceMatcher(None, a.key, b.key, autojunk=False).ratio() >= DUPLICATE_SIMILARITY
 
 
 def _repeats(texts: Sequence[str]) -> list[tuple[int, int]]:
@@ -200,16 +217,18 @@ def _repeats(texts: Sequence[str]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     first: dict[str, int] = {}
     fuzzy = len(texts) <= FUZZY_REPEATS_MAX
+    items: list[_Item] = []
     for j, text in enumerate(texts):
-        key = normalise(text)
-        if len(key) >= DUPLICATE_MIN_CHARS and key in first:
-            found.append((first[key], j))
+        item = _Item.of(text)
+        items.append(item)
+        if len(item.key) >= DUPLICATE_MIN_CHARS and item.key in first:
+            found.append((first[item.key], j))
             continue
-        first.setdefault(key, j)
+        first.setdefault(item.key, j)
         if not fuzzy:
             continue
         for k in range(j):
-            if _similar(texts[k], texts[j]):
+            if _similar(items[k], item):
                 found.append((k, j))
                 break
     return found
