@@ -198,8 +198,8 @@ class Scorer:
             self.row_base, self.col_base = _knn_bases(self.sim)
 
     def length(self, src: Sequence[int], tgt: Sequence[int]) -> float:
-        ls = sum(self.source.lengths[i] for i in src)
-        lt = sum(self.target.lengths[j] for j in tgt)
+        ls = sum(self.source.lengths[i] for i in src) if len(src) > 1 else self.source.lengths[src[0]]
+        lt = sum(self.target.lengths[j] for j in tgt) if len(tgt) > 1 else self.target.lengths[tgt[0]]
         return math.exp(-(length_z(ls, lt, self.mu, self.sd) ** 2) / 8)  # z=2: 0.61, 3: 0.32, 4: 0.14
 
     def semantic(self, src: Sequence[int], tgt: Sequence[int]) -> float | None:
@@ -226,14 +226,13 @@ class Scorer:
         return self._anchor_memo[key]
 
     def quality(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
-        sem = self.semantic(src, tgt)
-        parts = [(self.length(src, tgt), 0.25 if sem is not None else 0.4)]
-        if sem is not None:
-            parts.append((sem, 0.6))
+        sem = self.semantic(src, tgt) if self.sim is not None else None
         anchor = self.anchor(src, tgt)
-        if anchor is not None:  # shared anchors vouch for a pair whose length is off (a shortened paragraph)
-            parts.append((anchor, 0.15 if sem is not None else 0.6))
-        q = sum(v * w for v, w in parts) / sum(w for _, w in parts)
+        length = self.length(src, tgt)
+        if sem is None:  # weights: length 0.4, anchors 0.6
+            q = length if anchor is None else 0.4 * length + 0.6 * anchor
+        else:  # weights: length 0.25, semantic 0.6, anchors 0.15 (shared anchors vouch for a shortened pair)
+            q = (0.25 * length + 0.6 * sem) / 0.85 if anchor is None else 0.25 * length + 0.6 * sem + 0.15 * anchor
         return min(q, self._merge_support(src, tgt) + MERGE_SUPPORT_SLACK) if len(src) + len(tgt) > 2 else q
 
     def _merge_support(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
