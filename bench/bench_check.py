@@ -19,7 +19,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -76,7 +75,7 @@ def make_corpus(samples: str, n: int) -> list:  # type: ignore[type-arg]
         art = base[i % len(base)]
         bump = str(rng.randint(1, 9))
 
-        def vary(text: str) -> str:
+        def vary(text: str, i: int = i, bump: str = bump) -> str:
             paras = text.split("\n\n")
             k = i % max(1, len(paras) - 1)
             # rotate body paragraphs identically in every version; change one digit everywhere

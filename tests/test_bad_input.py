@@ -62,7 +62,7 @@ def test_long_single_paragraph_is_checked(tmp_path: Path) -> None:
 def test_too_many_paragraphs_to_align_says_structure_was_skipped(tmp_path: Path) -> None:
     src = "\n\n".join(f"Paragraf nomor {k} tentang bantuan sosial untuk keluarga miskin." for k in range(300))
     tgt = "\n\n".join(f"Paragraph number {k} about social aid for poor families." for k in range(300))
-    code, stderr, doc = batch(tmp_path, {"id": src.encode(), "en": tgt.encode()})
+    _, stderr, doc = batch(tmp_path, {"id": src.encode(), "en": tgt.encode()})
     assert stderr == ""
     version = next(a for a in doc["articles"] if a["id"] == "bad")["versions"][0]
     aligner = version["details"]["aligner"]

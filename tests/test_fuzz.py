@@ -8,9 +8,8 @@ from mtcheck.config import Config
 from mtcheck.engine import check
 from mtcheck.locales import SUPPORTED
 from mtcheck.model import Article, Text
-from mtcheck.results import article_dict
+from mtcheck.results import article_dict, build_document
 from mtcheck.schema import validate
-from mtcheck.results import build_document
 
 # Text that looks like news in any of our scripts, with the characters that trip parsers up.
 ALPHABET = st.sampled_from(

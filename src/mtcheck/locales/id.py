@@ -59,8 +59,10 @@ _DATES = dict(
         "per", "mulai", "antara", "dan", "atau", "hari",
     ),
     date_false_friends=(
-        r"\bMinggu\s+(?:lalu|ini|depan|ke|kemarin|berikutnya|sebelumnya|pertama|kedua|ketiga|terakhir|"
-        r"mendatang|pagi ini)\b",
+        (
+            r"\bMinggu\s+(?:lalu|ini|depan|ke|kemarin|berikutnya|sebelumnya|pertama|kedua|ketiga|terakhir|"
+            r"mendatang|pagi ini)\b"
+        ),
         r"(?:^|(?<=[.!?\"“]\s)|(?<=\n))Minggu(?!\s*(?:,|\(|pagi|siang|sore|malam|\d))",
         r"\b(?:[Mm]inggu|[Pp]ekan)\s+[Ii]ni\b",
     ),
