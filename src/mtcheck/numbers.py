@@ -449,7 +449,7 @@ def _excluded_spans(norm: str, tokens: list[tuple[int, int]], g: _Grammar) -> li
 def _looks_like_clock(token: str) -> bool:
     """An Indonesian "13.00" or "4.40" is not a valid Indonesian number: most likely a time of day."""
     m = re.fullmatch(r"(\d{1,2})\.(\d{2})", token)
-    return bool(m) and int(m.group(1)) <= 24 and int(m.group(2)) < 60
+    return m is not None and int(m.group(1)) <= 24 and int(m.group(2)) < 60
 
 
 def _looks_like_year(token: str) -> bool:

@@ -108,7 +108,7 @@ def _env() -> Any:
 @cache
 def _asset(name: str) -> Markup:
     """Inline CSS/JS shipped beside the templates (trusted, ours; inlined so pages work offline)."""
-    return Markup(resources.files("mtcheck").joinpath("templates", name).read_text(encoding="utf-8"))
+    return Markup(resources.files("mtcheck").joinpath("templates").joinpath(name).read_text(encoding="utf-8"))
 
 
 @cache

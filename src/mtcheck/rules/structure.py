@@ -247,9 +247,9 @@ def _find_duplicates(
     partner = {j: b.source for b in analysis.beads if b.matched for j in b.target}
     content = [p for p in tgt_all if p.index not in boilerplate]
     for k, j in _repeats([p.text for p in content]):
-        first, again = content[k], content[j]
-        if not _source_repeats(partner.get(first.index), partner.get(again.index), src_all):
-            analysis.duplicates.append((_span(target, [first]), _span(target, [again])))
+        para, repeat = content[k], content[j]
+        if not _source_repeats(partner.get(para.index), partner.get(repeat.index), src_all):
+            analysis.duplicates.append((_span(target, [para]), _span(target, [repeat])))
     covered = [(s.start, s.end) for pair in analysis.duplicates for s in pair]
     if any(_repeats([s.text for s in split_sentences(p.text, source.lang)]) for p in src_all):
         return  # the source itself repeats a sentence inside a paragraph
@@ -337,10 +337,10 @@ def _sentence_gaps(
     beads = align_units(scorer)
     if longer:
         extra = [j for b in beads if not b.source for j in b.target]
-        kept_src, kept_tgt = range(len(src_s)), [j for j in range(len(tgt_s)) if j not in extra]
+        kept_src, kept_tgt = list(range(len(src_s))), [j for j in range(len(tgt_s)) if j not in extra]
     else:
         extra = [i for b in beads if not b.target for i in b.source]
-        kept_src, kept_tgt = [i for i in range(len(src_s)) if i not in extra], range(len(tgt_s))
+        kept_src, kept_tgt = [i for i in range(len(src_s)) if i not in extra], list(range(len(tgt_s)))
     if not extra or not kept_src or not kept_tgt:
         return False
     residual = length_z(sum(len(src_s[i].text) for i in kept_src), sum(len(tgt_s[j].text) for j in kept_tgt), mu, sd)
