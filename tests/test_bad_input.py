@@ -98,3 +98,32 @@ def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
     assert code == 2
     assert str(blocker) in stderr and "Traceback" not in stderr
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_unreadable_file_is_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "good").mkdir(parents=True)
+    (root / "good" / "id.txt").write_text(ID, encoding="utf-8")
+    (root / "good" / "en.txt").write_text(EN, encoding="utf-8")
+    (root / "bad" / "en.txt").mkdir(parents=True)  # read_bytes fails (IsADirectoryError), as for a file without permission
+    (root / "bad" / "id.txt").write_text(ID, encoding="utf-8")
+    code, _, stderr = check(str(root), "--out", str(tmp_path / "out"))
+    assert code == 2
+    [line] = stderr.strip().splitlines()
+    assert "bad/en.txt" in line and "cannot read" in line
+    doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+    assert [e["path"].endswith("bad/en.txt") for e in doc["input_errors"]] == [True]
+
+
+def test_input_files_are_never_modified(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "a1").mkdir(parents=True)
+    files = {root / "a1" / "id.txt": b"\xef\xbb\xbf" + ID.replace("\n", "\r\n").encode(),
+             root / "a1" / "en.txt": EN.replace("80,000", "80.000").encode()}
+    for path, data in files.items():
+        path.write_bytes(data)
+    before = {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in files}
+    code, _, _ = check(str(root), "--out", str(tmp_path / "out"))
+    assert code == 1  # 80.000 in English is a finding
+    assert {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in files} == before
