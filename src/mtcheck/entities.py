@@ -275,12 +275,13 @@ def find_names(text: str, lang: str, common_elsewhere: frozenset[str] = frozense
     for start, para in paragraphs:
         starts |= _sentence_starts(para, start, lang)
     lexicon = _lexicon(paragraphs, starts, locale.name_stopwords)
+    own_lower = frozenset(lexicon.lower)  # before other versions' words: English "who" must not hide WHO
     lexicon.lower |= common_elsewhere
     names: list[Name] = []
     for start, para in paragraphs:
         tokens = [Token(t.text, t.start + start, t.end + start) for t in words(para)]
         headline = _is_headline(tokens, locale.name_stopwords)
-        names.extend(_acronyms(text, tokens, locale))
+        names.extend(_acronyms(text, tokens, locale, own_lower))
         for run in _capitalised_runs(text, tokens, locale):
             names.extend(_names_in_run(text, run, common, lexicon, starts, headline))
     return sorted(names, key=lambda n: n.start)
@@ -292,15 +293,40 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return [(p.start, p.text) for p in split_paragraphs(text)]
 
 
-def _acronyms(text: str, tokens: list[Token], locale: Locale) -> list[Name]:
-    """Acronyms a translation owes; a currency prefix (``US$``, ``S$``) is the number rules' business."""
+def _acronyms(text: str, tokens: list[Token], locale: Locale, lower: frozenset[str] = frozenset()) -> list[Name]:
+    """Acronyms a translation owes; a currency prefix (``US$``, ``S$``) is the number rules' business,
+    and shouted words are not acronyms (see ``_shouted``)."""
     found = []
-    for token in tokens:
-        if text.startswith("$", token.end):
+    for k, token in enumerate(tokens):
+        if text.startswith("$", token.end) or _shouted(text, tokens, k, lower):
             continue
         if is_acronym(token.text) and locale.acronym_translations.get(token.text) != ():
             found.append(Name("acronym", token.text, token.start, token.end, (token.text,)))
     return found
+
+
+_STRETCHED = re.compile(r"([A-Z])\1\1")  # TIDAAAKKK
+
+
+def _shouted(text: str, tokens: list[Token], k: int, lower: frozenset[str]) -> bool:
+    """An all-capital word written for emphasis, not an acronym: the text also uses it in lower case
+    (TIDAK / tidak, from three letters), its letters are stretched (TIDAAAKKK), or it stands in a run of
+    capitalised words one of which is five letters or more (TERIMA KASIH TELAH MEMBELA RAKYAT)."""
+    word = tokens[k].text
+    if not word.isupper():
+        return False
+    if (len(word) >= 3 and word.casefold() in lower) or _STRETCHED.search(word):
+        return True
+    run = [word]
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(tokens) and tokens[j].text.isupper() and tokens[j].text.isalpha():
+            between = text[min(tokens[j].end, tokens[j - step].end):max(tokens[j].start, tokens[j - step].start)]
+            if between.strip(" ,!"):
+                break
+            run.append(tokens[j].text)
+            j += step
+    return len(run) >= 2 and word.isalpha() and max(len(w) for w in run) >= 5 and len(word) >= 3
 
 
 def _capitalised_runs(text: str, tokens: list[Token], locale: Locale) -> list[list[Token]]:
@@ -526,7 +552,7 @@ def acronym_found(acronym: str, index: TargetIndex, locale: Locale) -> bool:
     if len(acronym) >= 4:
         if fold(acronym) in index.folded:
             return True
-    elif re.search(rf"(?<![\w]){re.escape(acronym)}(?![\w])", index.text):
+    elif re.search(rf"(?<![\w]){re.escape(acronym)}(?![^\W\d_])", index.text):  # HER2 keeps HER
         return True
     return any(_phrase_in(alt, index) for alt in locale.acronym_translations.get(acronym, ()))
 

@@ -113,3 +113,37 @@ def test_arabic_and_cjk_punctuation_after_a_url_is_not_part_of_it() -> None:
     zh = "全文见https://kemlu.go.id/berita/deklarasi-2026，发言人说。"
     assert findings(source, "LINK001", ar=ar, zh=zh) == {"ar": [], "zh": []}
     assert findings(source, "LINK002", ar=ar, zh=zh) == {"ar": [], "zh": []}
+
+
+SHOUT_SOURCE = (
+    "Massa membentangkan spanduk bertuliskan TERIMA KASIH TELAH MEMBELA RAKYAT di depan gedung KPU.\n\n"
+    "\"TIDAK!\" teriak seorang demonstran, yang mengatakan ia tidak akan pulang sebelum bertemu Ketua KPU."
+)
+SHOUT_EN = (
+    "The crowd unfurled a banner reading THANK YOU FOR DEFENDING THE PEOPLE in front of the KPU building.\n\n"
+    "\"NO!\" shouted one protester, who said he would not go home before meeting the KPU chairman."
+)
+
+
+def test_shouted_words_are_not_acronyms_but_real_acronyms_still_are() -> None:
+    assert findings(SHOUT_SOURCE, "NAME001", en=SHOUT_EN)["en"] == []
+    dropped = SHOUT_EN.replace("the KPU building", "the building").replace("the KPU chairman", "the chairman")
+    got = findings(SHOUT_SOURCE, "NAME001", en=dropped)["en"]
+    assert [(f.source.text, f.source.start) for f in got if f.source] == [("KPU", SHOUT_SOURCE.index("KPU"))]
+
+
+@pytest.mark.parametrize(("source", "good", "bad", "acronym"), [
+    ("Obat itu menyasar protein HER2 pada sel kanker payudara.",
+     "The drug targets the HER2 protein in breast cancer cells.",
+     "The drug targets a protein in breast cancer cells.", "HER"),
+    ("Ia mengenang tahun-tahunnya selama SMA di Bandung.",
+     "He recalled his high school years in Bandung.",
+     "He recalled his years in Bandung.", "SMA"),
+    ("Para ibu memompa ASI di kantor.",
+     "Mothers pump breast milk at the office.",
+     "Mothers pump at the office.", "ASI"),
+])
+def test_translated_acronyms_are_accepted_and_dropped_ones_flagged(source: str, good: str, bad: str, acronym: str) -> None:
+    assert findings(source, "NAME001", en=good)["en"] == []
+    [missing] = findings(source, "NAME001", en=bad)["en"]
+    assert missing.source is not None and missing.source.text == acronym
