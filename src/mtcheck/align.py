@@ -196,6 +196,11 @@ class Scorer:
         if self.source.vectors is not None and self.target.vectors is not None:
             self.sim = self.source.vectors @ self.target.vectors.T
             self.row_base, self.col_base = _knn_bases(self.sim)
+            self._sim_rows: list[list[float]] = self.sim.tolist()
+            self._gram_s: list[list[float]] = (self.source.vectors @ self.source.vectors.T).tolist()
+            self._gram_t: list[list[float]] = (self.target.vectors @ self.target.vectors.T).tolist()
+            self._row_base: list[float] = self.row_base.tolist()
+            self._col_base: list[float] = self.col_base.tolist()
 
     def length(self, src: Sequence[int], tgt: Sequence[int]) -> float:
         ls = sum(self.source.lengths[i] for i in src) if len(src) > 1 else self.source.lengths[src[0]]
@@ -203,18 +208,26 @@ class Scorer:
         return math.exp(-(length_z(ls, lt, self.mu, self.sd) ** 2) / 8)  # z=2: 0.61, 3: 0.32, 4: 0.14
 
     def semantic(self, src: Sequence[int], tgt: Sequence[int]) -> float | None:
+        """The cosine of the summed unit vectors, as a margin over the units' usual similarity.
+
+        Computed from the similarity and Gram matrices (as Python lists: the DP asks for thousands of
+        tiny groups, where numpy's per-call overhead dominated): for unit vectors, cos(sum s, sum t) =
+        sum sim[s][t] / sqrt(sum gram_s * sum gram_t).
+        """
         if self.sim is None:
             return None
-        import numpy as np
-
-        assert self.source.vectors is not None and self.target.vectors is not None
-        vs = self.source.vectors[list(src)].sum(axis=0)
-        vt = self.target.vectors[list(tgt)].sum(axis=0)
-        cos = float(vs @ vt / max(float(np.linalg.norm(vs) * np.linalg.norm(vt)), 1e-12))
+        sim = self._sim_rows
+        if len(src) == 1 and len(tgt) == 1:
+            cos = sim[src[0]][tgt[0]]
+        else:
+            dot = sum(sim[i][j] for i in src for j in tgt)
+            norm_s = sum(self._gram_s[i][k] for i in src for k in src)
+            norm_t = sum(self._gram_t[j][k] for j in tgt for k in tgt)
+            cos = dot / max(math.sqrt(max(norm_s, 0.0) * max(norm_t, 0.0)), 1e-12)
         if self.calibration is not None:
             low, high = self.calibration
             return min(1.0, max(0.0, (cos - low) / max(high - low, 1e-6)))
-        base = (float(np.mean(self.row_base[list(src)])) + float(np.mean(self.col_base[list(tgt)]))) / 2
+        base = (sum(self._row_base[i] for i in src) / len(src) + sum(self._col_base[j] for j in tgt) / len(tgt)) / 2
         return min(1.0, max(0.0, 0.5 + (cos - base) / MARGIN_SCALE))
 
     def anchor(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float | None:
