@@ -68,8 +68,10 @@ def test_too_many_paragraphs_to_align_says_structure_was_skipped(tmp_path: Path)
     aligner = version["details"]["aligner"]
     assert aligner["method"] == "skipped" and "too many to align" in aligner["note"]
     assert not any(f["rule"].startswith("STR") for f in version["findings"])
+    assert "alignment" not in version["details"]  # nothing aligned, so no paragraph is shown as a gap
     page = (tmp_path / "out" / "bad.html").read_text(encoding="utf-8")
-    assert "too many to align" in page
+    assert "paragraphs paired by position: 300 x 300 paragraphs are too many to align" in page
+    assert "possible omission" not in page and "Paragraph number 299 about" in page
 
 
 def test_jsonl_ids_cannot_escape_the_output_folder(tmp_path: Path) -> None:

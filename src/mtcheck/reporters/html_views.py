@@ -45,6 +45,8 @@ def describe_aligner(details: dict[str, Any] | None) -> str:
     if not isinstance(aligner, dict) or not aligner:
         return ""
     method = str(aligner.get("method") or "aligner")
+    if method == "skipped":  # the note says why (e.g. too many paragraphs to align)
+        return str(aligner.get("note") or "alignment skipped")
     rest = [
         str(v) if k == "encoder" else f"{k}={v}"
         for k, v in aligner.items()

@@ -88,9 +88,10 @@ def _norm(source_lang: str, target_lang: str, src_len: int, tgt_len: int) -> tup
 def analyse(ctx: VersionContext) -> Analysis:
     """The structure analysis of this version (memoised per article and language)."""
     analysis = ctx.memo(("structure", ctx.target.lang), lambda: _analyse(ctx.source, ctx.target, ctx.config))
-    ctx.extra["alignment"] = [
-        {"source": list(b.source), "target": list(b.target), "score": b.score} for b in analysis.beads
-    ]
+    if analysis.aligner.get("method") != "skipped":  # a skipped alignment publishes none: the report pairs by position
+        ctx.extra["alignment"] = [
+            {"source": list(b.source), "target": list(b.target), "score": b.score} for b in analysis.beads
+        ]
     ctx.extra["boilerplate"] = list(analysis.boilerplate)
     ctx.extra["aligner"] = dict(analysis.aligner)
     return analysis
