@@ -80,6 +80,9 @@ EN_CASES = [
     ("Exports of US$132.8 billion.", [132.8e9]),
     ("Rates rose 4.25% in May.", [4.25]),
     ("It cost $2.1bn.", [2.1e9]),
+    ("The club paid £125m for him.", [125e6]),  # a scale letter after money: million
+    ("A £40k salary and US$3.5m in bonuses.", [40e3, 3.5e6]),
+    ("He ran 100m and carried 5m of rope.", [100, 5]),  # without money, "m" is metres
     ("Up 14 per cent.", [14]),
     ("She finished 3rd.", []),
     ("On June 21, the court met.", []),

@@ -353,6 +353,14 @@ def _with_suffixes(norm: str, pos: int, g: _Grammar) -> tuple[float, int, str, s
     return scale, pos, kind, currency
 
 
+def _currency_scale_letter(norm: str, end: int, loc: Locale, scale: float) -> tuple[float, int]:
+    """"£125m" is 125 million: a locale's scale letter right after a money amount, ending the word."""
+    letter = norm[end:end + 1]
+    if letter in loc.currency_scale_letters and not norm[end + 1:end + 2].isalnum():
+        return loc.currency_scale_letters[letter], end + 1
+    return scale, end
+
+
 def _readings(token: str, loc: Locale, source: bool) -> tuple[Decimal | None, tuple[Decimal, ...], tuple[Decimal, ...], tuple[Decimal, ...]]:
     """The token's own reading and its (correct, lenient, foreign) candidate values, before scaling.
 
@@ -407,6 +415,8 @@ def _digit_quantities(text: str, norm: str, source: bool, g: _Grammar) -> list[Q
             currency = g.locale.currency_words.get(pre.group(1), "?")
         if pre := g.percent_before.search(norm, max(0, start - 6), start):
             q_start, kind = pre.start(), "percent"
+        if kind == "currency" and scale == 1 and q_end == end:
+            scale, q_end = _currency_scale_letter(norm, end, g.locale, scale)
         bare = scale == 1 and kind == "plain"
         if source and bare and _looks_like_year(token):
             continue  # a year in the source is not a quantity

@@ -21,6 +21,8 @@ class Locale:
     group: str = ","  # the preferred group separator
     group_alternatives: tuple[str, ...] = ()  # other accepted group separators (e.g. U+00A0, U+202F in fr)
     scale_words: dict[str, float] = field(default_factory=dict)  # "juta" -> 1e6, "万" -> 1e4 ...
+    # one-letter scales that count only right after a money amount: "£125m", "US$40k" (bare "5m" is metres)
+    currency_scale_letters: dict[str, float] = field(default_factory=dict)
     percent_words: tuple[str, ...] = ()  # "persen", "pour cent" ...
     currency_words: dict[str, str] = field(default_factory=dict)  # surface form -> ISO code ("Rp" -> "IDR")
     decimal_alternatives: tuple[str, ...] = ()  # other accepted decimal marks (U+066B in ar)

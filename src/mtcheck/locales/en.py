@@ -6,6 +6,7 @@ _NUMBERS = dict(
     group=",",
     group_alternatives=("\u00a0", "\u202f", "\u2009", " "),
     scale_words={"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "tn": 1e12},
+    currency_scale_letters={"m": 1e6, "k": 1e3},
     percent_words=("%", "percent", "per cent"),
     currency_words={
         "US$": "USD", "$": "USD", "USD": "USD", "US dollars": "USD", "dollars": "USD", "dollar": "USD",
