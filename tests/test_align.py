@@ -79,6 +79,14 @@ def test_scorer_aligns_by_length_and_anchors_without_encoder() -> None:
         ("価格が上がった。政府は否定した。", "ja", ["価格が上がった。", "政府は否定した。"]),
         ("هل جاء؟ نعم. لا", "ar", ["هل جاء؟", "نعم.", "لا"]),
         ("« C'est fini. » Il part.", "fr", ["« C'est fini. »", "Il part."]),
+        # a straight quote after the space opens the next sentence; right after the mark it closes this one
+        ('Ia meraih perunggu. "Saya senang," katanya. "Tapi lelah."', "id",
+         ["Ia meraih perunggu.", '"Saya senang," katanya.', '"Tapi lelah."']),
+        ('"Itu dia." Ross lalu pergi.', "id", ['"Itu dia."', "Ross lalu pergi."]),
+        # an all-capital pair is an acronym that can end a sentence; "Dr." and initials do not
+        ("Investasi turun di AS. Sementara itu, Cina naik.", "id", ["Investasi turun di AS.", "Sementara itu, Cina naik."]),
+        ("He met Dr. Sari and J. Smith. Then he left.", "en", ["He met Dr. Sari and J. Smith.", "Then he left."]),
+        ("He lives in the U.S. and works there.", "en", ["He lives in the U.S. and works there."]),
         ("", "en", []),
     ],
 )

@@ -17,8 +17,9 @@ from .locales import get_locale
 _CLOSERS = "\"'”’»」』）)]】〕›"
 # A run of lower-case-initial text after a full stop means the stop was an abbreviation ("approx. five").
 _LOWER_START = re.compile(r"[a-zà-ÿ]")
-# "J. K. Rowling", "Dr.", "No. 5": a one- or two-letter token before a full stop is not a sentence end.
-_SHORT_TOKEN = re.compile(r"(?:^|[\s(])[A-Za-z]{1,2}$")
+# "J. K. Rowling", "Dr.", "No. 5": a one-letter or two-letter (not all-capital) token before a full stop
+# is not a sentence end; an all-capital pair is an acronym that can end one ("... di AS. Sementara itu").
+_SHORT_TOKEN = re.compile(r"(?:^|[\s(])(?:[A-Za-z]|[A-Z][a-z]|[a-z]{2})$")
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,9 @@ class Sentence:
 @lru_cache(maxsize=16)
 def _boundary(ends: str) -> re.Pattern[str]:
     marks = re.escape(ends)
-    # French sets its closing guillemet off with a (no-break) space: « Fini. »
-    return re.compile(f"[{marks}]+(?:[ \u00a0\u202f]?[{re.escape(_CLOSERS)}])*")
+    # Closers stick to the mark ('dia." Ross'), except the French closing guillemet, set off with a
+    # (no-break) space: « Fini. » A quote after a space opens the next sentence: 'perunggu. "Yang ...'.
+    return re.compile(f"[{marks}]+(?:[{re.escape(_CLOSERS)}]|[ \u00a0\u202f]»)*")
 
 
 def split_sentences(text: str, lang: str, offset: int = 0) -> list[Sentence]:
