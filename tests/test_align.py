@@ -87,6 +87,8 @@ def test_scorer_aligns_by_length_and_anchors_without_encoder() -> None:
         ("Investasi turun di AS. Sementara itu, Cina naik.", "id", ["Investasi turun di AS.", "Sementara itu, Cina naik."]),
         ("He met Dr. Sari and J. Smith. Then he left.", "en", ["He met Dr. Sari and J. Smith.", "Then he left."]),
         ("He lives in the U.S. and works there.", "en", ["He lives in the U.S. and works there."]),
+        ("U.S. Department of Justice analyst Paul testified. He left.", "en",
+         ["U.S. Department of Justice analyst Paul testified.", "He left."]),
         ("", "en", []),
     ],
 )
