@@ -69,6 +69,10 @@ def test_too_many_paragraphs_to_align_says_structure_was_skipped(tmp_path: Path)
     assert aligner["method"] == "skipped" and "too many to align" in aligner["note"]
     assert not any(f["rule"].startswith("STR") for f in version["findings"])
     assert "alignment" not in version["details"]  # nothing aligned, so no paragraph is shown as a gap
+    assert doc["summary"]["aligner_notes"] == {"300 x 300 paragraphs are too many to align: structure checks skipped": 1,
+                                               "encoder disabled (--encoder none)": 1}
+    loud = runner.invoke(app, ["check", str(tmp_path / "in" / "bad"), "--encoder", "none", "--no-reports"])
+    assert loud.stderr == "mtcheck: warning: 300 x 300 paragraphs are too many to align: structure checks skipped (1 version(s))\n"
     page = (tmp_path / "out" / "bad.html").read_text(encoding="utf-8")
     assert "paragraphs paired by position: 300 x 300 paragraphs are too many to align" in page
     assert "possible omission" not in page and "Paragraph number 299 about" in page

@@ -182,3 +182,21 @@ def test_text_lines_name_the_version_when_they_point_into_the_source() -> None:
     assert finding_line(article, version, omitted) == "a/id.txt:3:1: NAME001 major [en] name 'Budi Santoso' is missing"
     in_target = {**base, "source": None, "target": {"start": 6, "end": 8, "text": "He"}}
     assert finding_line(article, version, in_target) == "a/en.txt:3:1: NAME001 major name 'Budi Santoso' is missing"
+
+
+def test_an_encoder_that_cannot_load_is_one_warning_and_the_check_still_runs(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("a1", id=ID, en=EN_OK.replace("80,000", "80.000"))
+    missing = tmp_path / "no-such-model"
+    code, stdout, stderr = run("check", str(folder), "--out", str(tmp_path / "o"), "--encoder", str(missing))
+    assert code == 1 and "NUM001" in stdout  # every other rule ran
+    assert stderr.splitlines() == [f"mtcheck: warning: {missing}: no such model folder, aligned with anchors only (1 version(s))"]
+    document = json.loads((tmp_path / "o" / "results.json").read_text(encoding="utf-8"))
+    validate(document)
+    assert document["summary"]["aligner_notes"] == {f"{missing}: no such model folder, aligned with anchors only": 1}
+    assert document["articles"][0]["versions"][0]["details"]["aligner"]["method"] == "anchors"
+
+
+def test_no_warning_when_the_encoder_is_turned_off_or_quiet(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = make_article("a1", id=ID, en=EN_OK)
+    assert run("check", str(folder), "--out", str(tmp_path / "o"), "--encoder", "none")[2] == ""
+    assert run("check", str(folder), "--out", str(tmp_path / "p"), "--encoder", str(tmp_path / "x"), "-q")[2] == ""

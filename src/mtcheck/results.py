@@ -70,6 +70,7 @@ class SummaryAccumulator:
         self.by_category: Counter[str] = Counter()
         self.by_lang: dict[str, dict[str, Any]] = {}
         self.verdicts: Counter[str] = Counter({"pass": 0, "warn": 0, "fail": 0})
+        self.aligner_notes: Counter[str] = Counter()  # why versions were aligned without encoder, or not at all
 
     def add(self, article: dict[str, Any]) -> None:
         self.articles += 1
@@ -79,6 +80,9 @@ class SummaryAccumulator:
             lang["versions"] += 1
             lang["findings"] += len(version["findings"])
             lang["score_sum"] += version["score"]
+            aligner = (version.get("details") or {}).get("aligner")
+            if isinstance(aligner, dict) and aligner.get("note"):
+                self.aligner_notes[str(aligner["note"])] += 1
             for f in version["findings"]:
                 self.by_severity[f["severity"]] += 1
                 self.by_rule[f["rule"]] += 1
@@ -100,6 +104,7 @@ class SummaryAccumulator:
             "by_category": dict(sorted(self.by_category.items())),
             "by_language": languages,
             "verdicts": dict(self.verdicts),
+            "aligner_notes": dict(sorted(self.aligner_notes.items())),
         }
 
 
