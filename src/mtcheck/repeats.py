@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from .boilerplate import normalise
 
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
-DUPLICATE_MIN_CHARS = 20
+DUPLICATE_MIN_CHARS = 20  # normalised characters; a Chinese or Japanese character carries about a word:
+CJK_DUPLICATE_MIN_CHARS = 10  # "「もちろんだ」ケネディは言った。" repeated is a duplicate
 FUZZY_REPEATS_MAX = 300  # items compared pairwise for near-identical repeats (exact ones always found)
 
 
@@ -31,18 +32,18 @@ class Item:
         return cls(key, Counter(key))
 
 
-def similar(a: Item, b: Item) -> bool:
+def similar(a: Item, b: Item, min_chars: int = DUPLICATE_MIN_CHARS) -> bool:
     """difflib ratio >= ``DUPLICATE_SIMILARITY``, after the two bounds it implies (length, then the
     character multiset, which is what ``quick_ratio`` computes) have ruled out most pairs cheaply."""
     la, lb = len(a.key), len(b.key)
-    if min(la, lb) < DUPLICATE_MIN_CHARS or 2 * min(la, lb) < DUPLICATE_SIMILARITY * (la + lb):
+    if min(la, lb) < min_chars or 2 * min(la, lb) < DUPLICATE_SIMILARITY * (la + lb):
         return False
     if 2 * sum((a.chars & b.chars).values()) < DUPLICATE_SIMILARITY * (la + lb):
         return False
     return SequenceMatcher(None, a.key, b.key, autojunk=False).ratio() >= DUPLICATE_SIMILARITY
 
 
-def repeats(texts: Sequence[str]) -> list[tuple[int, int]]:
+def repeats(texts: Sequence[str], min_chars: int = DUPLICATE_MIN_CHARS) -> list[tuple[int, int]]:
     """(first, repeat) index pairs of near-identical items, each repeat reported once.
 
     Exact repeats (after normalisation) are found by hashing; the pairwise fuzzy comparison runs only
@@ -55,14 +56,21 @@ def repeats(texts: Sequence[str]) -> list[tuple[int, int]]:
     for j, text in enumerate(texts):
         item = Item.of(text)
         items.append(item)
-        if len(item.key) >= DUPLICATE_MIN_CHARS and item.key in first:
+        if len(item.key) >= min_chars and item.key in first:
             found.append((first[item.key], j))
             continue
         first.setdefault(item.key, j)
         if not fuzzy:
             continue
         for k in range(j):
-            if similar(items[k], item):
+            if similar(items[k], item, min_chars):
                 found.append((k, j))
                 break
     return found
+
+
+def min_repeat_chars(lang: str) -> int:
+    """The shortest normalised text of ``lang`` whose repetition counts."""
+    from .locales import get_locale
+
+    return CJK_DUPLICATE_MIN_CHARS if get_locale(lang).cjk else DUPLICATE_MIN_CHARS

