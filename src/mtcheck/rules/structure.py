@@ -82,9 +82,10 @@ class Addition(Rule):
 class Duplication(Rule):
     """A paragraph or sentence of the translation repeats an earlier one the source does not repeat.
 
-    **What it does.** Compares every translation paragraph (then sentence, at least 20 characters) with
-    the earlier ones after normalising case, punctuation and spacing; a near-identical repeat (>= 90%
-    similar) is reported unless the source repeats as often.
+    **What it does.** Compares every translation paragraph (then sentence, at least 20 characters, 10 in
+    Chinese and Japanese) with the earlier ones after normalising case, punctuation and spacing; a
+    near-identical repeat (>= 90% similar) is reported unless the source repeats itself there (both
+    copies translate source paragraphs that resemble each other).
 
     **Why is this bad.** Generation loops and copy-paste slips make the article look broken.
 
