@@ -196,6 +196,8 @@ def test_extra_number(source: str, lang: str, target: str, extra: str) -> None:
         ("Rapat pukul 13.00 WIB.", "en", "The meeting is at 1 p.m."),
         ("Sebanyak 1,127 orang membelot.", "en", "1,127 people defected."),
         ("Naik 3,5 hingga 4,2 juta.", "zh", "增加350万至420万。"),
+        ("Lebih dari 1.000 orang tewas.", "fr", "Plus d’un millier de personnes sont mortes."),
+        ("Klub itu membayar £125 juta.", "en", "The club paid £125m."),
     ],
 )
 def test_must_not_flag(source: str, lang: str, target: str) -> None:

@@ -21,7 +21,7 @@ _NUMBERS = dict(
     number_words={
         "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
         "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "une douzaine": 12, "cent": 100,
-        "mille": 1e3, "un million": 1e6, "un milliard": 1e9,
+        "mille": 1e3, "un millier": 1e3, "un million": 1e6, "un milliard": 1e9,
     },
     ordinal_suffixes=("e", "è", "er", "re", "ère", "ème", "eme", "ᵉ", "es", "èmes", "nd", "nde"),
     reference_words=("article", "n°", "no", "numéro", "page", "section", "chapitre", "vol."),
