@@ -295,3 +295,21 @@ def test_a_dropped_paragraph_absorbed_into_a_merge_is_split_back_out() -> None:
     assert split is not None and [(b.source, b.target) for b in split] == [((0,), (0,)), ((1,), ())]
     merged = scorer([SOURCE[1], SOURCE[2]], [ENGLISH[1] + " " + ENGLISH[2]])  # a real merge: both said
     assert _weak_merge_split(Bead((0, 1), (0,), 0.9), merged) is None
+
+
+def test_diagonal_shortcut_agrees_with_the_dp() -> None:
+    from mtcheck.align import Scorer, Units, align_units, length_norm
+    from mtcheck.structure_analysis import _diagonal
+
+    norm = length_norm("id", "en")
+    assert norm is not None
+
+    def scorer(source: list[str], target: list[str]) -> Scorer:
+        return Scorer(Units(source, "id"), Units(target, "en"), norm["log_median"], norm["log_sd_long"])
+
+    # paragraph 1 is a looser translation (0.75 by length and anchors): leave it out for a clear diagonal
+    clear = scorer(SOURCE[:1] + SOURCE[2:], ENGLISH[:1] + ENGLISH[2:])
+    shortcut = _diagonal(clear)
+    assert shortcut is not None and shortcut == align_units(clear)
+    assert _diagonal(scorer(SOURCE, ENGLISH)) is None  # one pair below the floor: the DP decides
+    assert _diagonal(scorer(SOURCE[:1] + SOURCE[2:], ENGLISH[:1] + ENGLISH[2:4] + [INVENTED] + ENGLISH[5:])) is None
