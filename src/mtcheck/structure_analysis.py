@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from .align import Bead, Scorer, Units, align_units, length_norm, length_z, within_budget
+from .align import MAX_ALIGN_CELLS, Bead, Scorer, Units, align_units, length_norm, length_z, within_budget
 from .boilerplate import is_boilerplate, normalise
 from .config import Config
 from .model import Paragraph, Span, Text
@@ -100,8 +100,9 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
     src = [p for p in src_all if p.index not in bp_src]
     tgt = [p for p in tgt_all if p.index not in set(bp_tgt)]
     if not within_budget(len(src), len(tgt)):
-        note = f"{len(src)} x {len(tgt)} paragraphs are too many to align: structure checks skipped"
-        return Analysis([], bp_tgt, aligner={"method": "skipped", "encoder": "none", "note": note})
+        note = f"too many paragraphs to align (over {MAX_ALIGN_CELLS:,} pairs): structure checks skipped"
+        size = f"{len(src)} x {len(tgt)}"  # apart from the note, so that notes count alike in the summary
+        return Analysis([], bp_tgt, aligner={"method": "skipped", "encoder": "none", "paragraphs": size, "note": note})
     src_vecs, aligner = _vectors([p.text for p in src], config)
     tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
     mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))

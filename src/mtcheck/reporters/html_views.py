@@ -46,7 +46,8 @@ def describe_aligner(details: dict[str, Any] | None) -> str:
         return ""
     method = str(aligner.get("method") or "aligner")
     if method == "skipped":  # the note says why (e.g. too many paragraphs to align)
-        return str(aligner.get("note") or "alignment skipped")
+        size = f" ({aligner['paragraphs']} paragraphs)" if aligner.get("paragraphs") else ""
+        return str(aligner.get("note") or "alignment skipped") + size
     rest = [
         str(v) if k == "encoder" else f"{k}={v}"
         for k, v in aligner.items()
