@@ -14,6 +14,9 @@ CASES: list[tuple[str, str, list[tuple[int | None, int | None, int | None, int |
     ("id", "Kontrak diteken 30 Agt 2021 dan berakhir 1 Des 2022.", [(30, 8, 2021, None), (1, 12, 2022, None)]),
     ("id", "Inflasi naik sejak Januari, kata Selasa.", [(None, 1, None, None), (None, None, None, 2)]),
     ("id", "Undang-undang itu disahkan pada 2016.", [(None, None, 2016, None)]),
+    # a cue word before a month-year keeps the year with the month (not a separate mention)
+    ("id", "Harga beras naik sejak Maret 2023 lalu.", [(None, 3, 2023, None)]),
+    ("id", "Pemilu digelar pada bulan Februari.", [(None, 2, None, None)]),
     ("id", "Ia tiba pada hari Minggu, 5 Februari.", [(5, 2, None, 7)]),
     # not dates: weeks, times, quantities, decades
     ("id", "Minggu lalu harga naik 2.000 rupiah.", []),

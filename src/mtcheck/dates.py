@@ -115,7 +115,9 @@ def _patterns(lang: str) -> _Patterns:
         named.append(("month", re.compile(rf"{month}{month2},?\s+{_YEAR}", flags)))
         if loc.month_cues:
             cues = "|".join(re.escape(c) for c in sorted(loc.month_cues, key=len, reverse=True))
-            named.append(("month", re.compile(rf"(?<![^\W\d_])(?:{cues})[\s-]*{month}", flags)))
+            # the year is taken along ("pada Maret 2023"): left to the plain month-year form, a longer
+            # cue match ("sejak Maret") would win and leave the year a separate, unchecked mention
+            named.append(("month", re.compile(rf"(?<![^\W\d_])(?:{cues})[\s-]*{month}{month2}(?:,?\s+{_YEAR})?", flags)))
     if loc.cjk:
         named.append(("date", re.compile(_CJK_DATE)))
         named.append(("day", re.compile(_CJK_DAY)))
@@ -186,8 +188,9 @@ def _from_match(kind: str, m: re.Match[str], text: str, pats: _Patterns, lang: s
     month = _lookup(loc.months, name)
     day = int(g["d"]) if g.get("d") else None
     year = int(g["y"]) if g.get("y") else None
-    if kind == "month" and year is None:  # cue + month: the span is the month name alone
-        return DateMention(Span.of(text, *m.span("mname")), month=month, kind="month")
+    if kind == "month":  # the span starts at the month name (a cue word before it is not the date)
+        end = m.end() if year is not None else m.end("mname")
+        return DateMention(Span.of(text, m.start("mname"), end), month=month, year=year, kind="month")
     return DateMention(Span.of(text, *m.span()), day, month, year, ordinal=g.get("ord") or "",
                        kind="date" if day else "month")
 

@@ -114,6 +114,10 @@ PLANTED = [
     ("fr", "Sidang dibuka Sabtu.\n\nSaksi hadir pada Sabtu.\n\nPutusan dibacakan Minggu.",
      "L'audience s'est ouverte samedi.\n\nLe témoin a comparu dimanche.\n\nLe verdict a été lu dimanche.",
      "Sabtu", "dimanche", "weekday"),
+    # a month-year after a cue word is one date: its year is checked too
+    ("zh", "Harga beras naik sejak Maret 2023.", "米价自2022年3月以来上涨。", "Maret 2023", "2022年3月", "year"),
+    ("en", "Harga beras naik sejak Maret 2023.", "Rice prices have risen since March 2022.", "Maret 2023", "March 2022",
+     "year"),
 ]
 
 
