@@ -37,6 +37,11 @@ def _latin_labels() -> dict[str, str]:
     return labels
 
 
+def load_model() -> None:
+    """Load the py3langid model now (it is loaded on first use otherwise)."""
+    _identifier()
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier

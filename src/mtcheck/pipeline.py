@@ -12,6 +12,7 @@ writes exactly what a serial run writes.
 from __future__ import annotations
 
 import json
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
@@ -80,6 +81,16 @@ def read_articles(
     return articles, errors
 
 
+def _load_langid() -> None:
+    """Load the language-ID model (0.4 s, once per process); a failure surfaces later, in the rule."""
+    try:
+        from .langid import load_model
+
+        load_model()
+    except Exception:  # noqa: BLE001,S110 -- the rule that needs it reports the problem
+        pass
+
+
 def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]:
     """Check a chunk of articles and serialise the results (runs in a worker process with ``--jobs``)."""
     from .engine import check, enabled_rules
@@ -89,7 +100,10 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     except ImportError:
         pass
     else:
+        warm = threading.Thread(target=_load_langid, daemon=True)  # its model loads while the encoder runs
+        warm.start()
         prefetch(articles, config)
+        warm.join()
     rules = enabled_rules(config)
     out: list[dict[str, Any]] = []
     for article in articles:
@@ -119,7 +133,6 @@ def _context(config: Config) -> Any:
     milliseconds. Otherwise (a progress bar's refresh thread, an encoder's thread pool) ``spawn``: a
     forked child could inherit a lock held by a thread that does not exist in the child."""
     import multiprocessing
-    import threading
 
     from .engine import enabled_rules
 
