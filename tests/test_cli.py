@@ -194,9 +194,12 @@ def test_an_encoder_that_cannot_load_is_one_warning_and_the_check_still_runs(mak
     validate(document)
     assert document["summary"]["aligner_notes"] == {f"{missing}: no such model folder, aligned with anchors only": 1}
     assert document["articles"][0]["versions"][0]["details"]["aligner"]["method"] == "anchors"
+    dashboard = (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
+    assert f'role="status">! Checks ran degraded: {missing}: no such model folder' in dashboard
 
 
 def test_no_warning_when_the_encoder_is_turned_off_or_quiet(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = make_article("a1", id=ID, en=EN_OK)
     assert run("check", str(folder), "--out", str(tmp_path / "o"), "--encoder", "none")[2] == ""
+    assert "Checks ran degraded" not in (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
     assert run("check", str(folder), "--out", str(tmp_path / "p"), "--encoder", str(tmp_path / "x"), "-q")[2] == ""
