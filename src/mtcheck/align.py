@@ -201,17 +201,17 @@ class Scorer:
             self._gram_t: list[list[float]] = (self.target.vectors @ self.target.vectors.T).tolist()
             self._row_base: list[float] = self.row_base.tolist()
             self._col_base: list[float] = self.col_base.tolist()
-            import numpy
-
-            self._sem11: list[list[float]] = self._pair_semantics(numpy)
+            self._sem11: list[list[float]] = self._pair_semantics()
 
     def length(self, src: Sequence[int], tgt: Sequence[int]) -> float:
         ls = sum(self.source.lengths[i] for i in src) if len(src) > 1 else self.source.lengths[src[0]]
         lt = sum(self.target.lengths[j] for j in tgt) if len(tgt) > 1 else self.target.lengths[tgt[0]]
         return math.exp(-(length_z(ls, lt, self.mu, self.sd) ** 2) / 8)  # z=2: 0.61, 3: 0.32, 4: 0.14
 
-    def _pair_semantics(self, np: Any) -> list[list[float]]:
+    def _pair_semantics(self) -> list[list[float]]:
         """``semantic`` of every 1-1 pair at once (same float64 arithmetic as the scalar formula)."""
+        import numpy as np
+
         cos = self.sim.astype(np.float64)
         if self.calibration is not None:
             low, high = self.calibration
@@ -250,7 +250,7 @@ class Scorer:
         return self._anchor_memo[key]
 
     def quality(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
-        sem = self.semantic(src, tgt) if self.sim is not None else None
+        sem = self.semantic(src, tgt)
         anchor = self.anchor(src, tgt)
         length = self.length(src, tgt)
         if sem is None:  # weights: length 0.4, anchors 0.6
@@ -268,7 +268,7 @@ class Scorer:
         parts = [((i,), tgt) for i in src] if len(src) > 1 else [(src, (j,)) for j in tgt]
         weakest = 1.0
         for s, t in parts:
-            sem = self.semantic(s, t) if self.sim is not None else None
+            sem = self.semantic(s, t)
             anchor = self.anchor(s, t)
             if sem is None:
                 if anchor is not None and anchor < weakest:

@@ -77,13 +77,13 @@ def _flags(
 
 Opt = typer.Option
 
-def _warn_degraded(notes: dict[str, int]) -> None:
-    """One stderr line per reason a check ran degraded (encoder not loaded, alignment skipped)."""
-    from .encoders import DISABLED_NOTE
 
-    for note, versions in notes.items():
-        if note != DISABLED_NOTE:
-            typer.echo(f"mtcheck: warning: {note} ({versions} version(s))", err=True)
+def _warn_degraded(summary: dict[str, Any]) -> None:
+    """One stderr line per reason a check ran degraded (encoder not loaded, alignment skipped)."""
+    from .results import degraded_notes
+
+    for note, versions in degraded_notes(summary).items():
+        typer.echo(f"mtcheck: warning: {note} ({versions} version(s))", err=True)
 
 
 @app.command()
@@ -166,7 +166,7 @@ def check(
         raise _fail(str(exc)) from None
     summary = document["summary"]
     if not quiet:
-        _warn_degraded(summary.get("aligner_notes", {}))
+        _warn_degraded(summary)
     say(f"checked {summary['articles']} article(s) in {time.perf_counter() - started:.2f} s")
     if write_baseline is not None:
         say(f"wrote baseline {write_baseline}")

@@ -157,7 +157,7 @@ def _load(spec: str) -> EncoderStatus:
 
 def _looks_like_path(spec: str) -> bool:
     """A folder, not a Hugging Face model name (``org/name`` may still be found in the local HF cache)."""
-    return spec.startswith((".", "/", "~")) or os.sep in spec and spec.count("/") != 1 or "\\" in spec
+    return spec.startswith((".", "/", "~")) or spec.count("/") > 1 or "\\" in spec
 
 
 @dataclass

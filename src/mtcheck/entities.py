@@ -317,16 +317,18 @@ def _shouted(text: str, tokens: list[Token], k: int, lower: frozenset[str]) -> b
         return False
     if (len(word) >= 3 and word.casefold() in lower) or _STRETCHED.search(word):
         return True
+    if len(word) < 3 or not word.isalpha():
+        return False
     run = [word]
     for step in (-1, 1):
         j = k + step
         while 0 <= j < len(tokens) and tokens[j].text.isupper() and tokens[j].text.isalpha():
-            between = text[min(tokens[j].end, tokens[j - step].end):max(tokens[j].start, tokens[j - step].start)]
-            if between.strip(" ,!"):
+            left, right = (tokens[j], tokens[j + 1]) if step < 0 else (tokens[j - 1], tokens[j])
+            if text[left.end:right.start].strip(" ,!"):  # only spaces, commas, "!" inside a shouted run
                 break
             run.append(tokens[j].text)
             j += step
-    return len(run) >= 2 and word.isalpha() and max(len(w) for w in run) >= 5 and len(word) >= 3
+    return len(run) >= 2 and max(len(w) for w in run) >= 5
 
 
 def _capitalised_runs(text: str, tokens: list[Token], locale: Locale) -> list[list[Token]]:

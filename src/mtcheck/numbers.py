@@ -353,12 +353,13 @@ def _with_suffixes(norm: str, pos: int, g: _Grammar) -> tuple[float, int, str, s
     return scale, pos, kind, currency
 
 
-def _currency_scale_letter(norm: str, end: int, loc: Locale, scale: float) -> tuple[float, int]:
-    """"£125m" is 125 million: a locale's scale letter right after a money amount, ending the word."""
+def _currency_scale_letter(norm: str, end: int, loc: Locale) -> tuple[float, int]:
+    """"£125m" is 125 million: a locale's scale letter right after a money amount, ending the word.
+    (scale, end of the quantity); (1.0, ``end``) without one."""
     letter = norm[end:end + 1]
     if letter in loc.currency_scale_letters and not norm[end + 1:end + 2].isalnum():
         return loc.currency_scale_letters[letter], end + 1
-    return scale, end
+    return 1.0, end
 
 
 def _readings(token: str, loc: Locale, source: bool) -> tuple[Decimal | None, tuple[Decimal, ...], tuple[Decimal, ...], tuple[Decimal, ...]]:
@@ -416,7 +417,7 @@ def _digit_quantities(text: str, norm: str, source: bool, g: _Grammar) -> list[Q
         if pre := g.percent_before.search(norm, max(0, start - 6), start):
             q_start, kind = pre.start(), "percent"
         if kind == "currency" and scale == 1 and q_end == end:
-            scale, q_end = _currency_scale_letter(norm, end, g.locale, scale)
+            scale, q_end = _currency_scale_letter(norm, end, g.locale)
         bare = scale == 1 and kind == "plain"
         if source and bare and _looks_like_year(token):
             continue  # a year in the source is not a quantity

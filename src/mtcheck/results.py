@@ -108,6 +108,15 @@ class SummaryAccumulator:
         }
 
 
+def degraded_notes(summary: dict[str, Any]) -> dict[str, int]:
+    """The summary's aligner notes that mean a check ran degraded (not ``--encoder none``, which was asked
+    for): an encoder that could not load, an alignment skipped as too large. Note -> versions."""
+    from .encoders import DISABLED_NOTE  # light: no numpy, no torch at import
+
+    notes = summary.get("aligner_notes") or {}
+    return {note: n for note, n in notes.items() if note != DISABLED_NOTE}
+
+
 def summarise(articles: Iterable[dict[str, Any]], errors: list[dict[str, str]]) -> dict[str, Any]:
     summary = SummaryAccumulator()
     for article in articles:

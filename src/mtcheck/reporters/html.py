@@ -19,15 +19,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..encoders import DISABLED_NOTE  # a light module: no numpy, no torch at import
 from ..output import safe_filename, write_atomic
+from ..results import degraded_notes
 from .html_segments import Block
 from .html_views import SEVERITIES, DashboardBuilder, article_view, language
 
 # Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 SEVERITY_ICON = {"critical": "◆", "major": "▲", "minor": "●", "neutral": "○"}
-
 VERDICT_ICON = {"pass": "✓", "warn": "!", "fail": "✗"}
 
 
@@ -101,7 +100,7 @@ def _env() -> Any:
         SEVERITIES=SEVERITIES,
         SEVERITY_ICON=SEVERITY_ICON,
         VERDICT_ICON=VERDICT_ICON,
-        DISABLED_NOTE=DISABLED_NOTE,
+        degraded_notes=degraded_notes,
         asset=_asset,
         csp_hash=_csp_hash,
     )

@@ -37,6 +37,10 @@ RULES_BY_KIND: dict[str, frozenset[str]] = {
     "term": frozenset({"TERM001"}),
     "paragraph": frozenset({"STR001", "STR004", "STR005", "SEM001", "CONS001"}),
 }
+KINDS_OF_RULE: dict[str, tuple[str, ...]] = {
+    rule: tuple(kind for kind, rules in RULES_BY_KIND.items() if rule in rules)
+    for rule in frozenset().union(*RULES_BY_KIND.values())
+}
 RAISED_WHEN_CONFIRMED = frozenset({"NUM002", "DATE001", "NAME001", "LINK001", "LINK002", "TERM001"})
 CONFIRMED = " (the other {n} versions render it correctly)"
 EVERYWHERE = " (all {n} versions differ from the source here: check the source)"
@@ -168,17 +172,13 @@ class _FactIndex:
 
 def fact_table(facts: Sequence[Fact], findings: dict[str, list[Finding]]) -> FactTable:
     index = _FactIndex(facts)
-    kinds_of_rule: dict[str, list[str]] = {}
-    for kind, rules in RULES_BY_KIND.items():
-        for rule in rules:
-            kinds_of_rule.setdefault(rule, []).append(kind)
     table: FactTable = {}
     for lang, found in findings.items():
         rows: list[list[int]] = [[] for _ in facts]
         for k, f in enumerate(found):
             if f.source is None:
                 continue
-            hits = {i for kind in kinds_of_rule.get(f.rule, ()) for i in index.overlapping(kind, f.source)}
+            hits = {i for kind in KINDS_OF_RULE.get(f.rule, ()) for i in index.overlapping(kind, f.source)}
             for i in sorted(hits):
                 if facts[i].applies(lang):
                     rows[i].append(k)
