@@ -74,12 +74,16 @@ def make_corpus(samples: str, n: int) -> list:  # type: ignore[type-arg]
     for i in range(n):
         art = base[i % len(base)]
         bump = str(rng.randint(1, 9))
+        # Rotate the source's body paragraphs (after the title) by the same k in every version; a version's
+        # extra paragraphs (the trailing AI disclaimer) stay where they are. Rotating each version by its own
+        # paragraph count misaligned every copy whose versions differ in length (before 2026-11-26).
+        body = len(art.source.content.split("\n\n")) - 1
+        k = i % max(1, body)
 
-        def vary(text: str, i: int = i, bump: str = bump) -> str:
+        def vary(text: str, k: int = k, body: int = body, bump: str = bump) -> str:
             paras = text.split("\n\n")
-            k = i % max(1, len(paras) - 1)
-            # rotate body paragraphs identically in every version; change one digit everywhere
-            paras = paras[:1] + paras[1 + k :] + paras[1 : 1 + k]
+            end = min(len(paras), 1 + body)
+            paras = paras[:1] + paras[1 + k : end] + paras[1 : 1 + k] + paras[end:]
             return re.sub(r"(?<=\d)7(?=\d)", bump, "\n\n".join(paras))
 
         corpus.append(
