@@ -68,6 +68,40 @@ def test_scorer_aligns_by_length_and_anchors_without_encoder() -> None:
     assert [(b.source, b.target) for b in align_units(scorer)] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
 
 
+@pytest.mark.parametrize("target_lang", ["en", "zh"])
+@pytest.mark.parametrize("vectors", [False, True], ids=["anchors", "vectors"])
+@pytest.mark.parametrize("calibration", [None, (0.3, 0.8)], ids=["margin", "calibrated"])
+def test_bead_tables_equal_the_scalar_quality(target_lang: str, vectors: bool, calibration: tuple[float, float] | None) -> None:
+    """The DP reads every 1-1, 1-2 and 2-1 quality from tables computed with numpy; they must equal the
+    definition (``Scorer._quality``), names compared only where both scripts can share them."""
+    import numpy as np
+
+    source = ["Banjir di Medan merendam 1.250 rumah.", "BMKG mencatat hujan 180 milimeter sejak 2019.",
+              "Warga mengungsi ke Masjid Agung.", "Gubernur Bobby memberi 3, 4, 5, 6 dan 8 paket.", "Bantuan tiba."]
+    target = {"en": ["Floods in Medan submerged 1,250 houses.", "BMKG recorded 180 mm of rain.",
+                     "Residents fled to the Grand Mosque.", "Governor Bobby gave 9 parcels.", "Aid came.", "Extra."],
+              "zh": ["棉兰(Medan)洪水淹没了1250所房屋。", "BMKG记录了180毫米降雨。", "居民逃往大清真寺。",
+                     "省长Bobby送出了9个包裹。", "援助已到达。", "另外。"]}[target_lang]
+    rng = np.random.default_rng(3)
+
+    def unit(rows: int) -> np.ndarray | None:
+        if not vectors:
+            return None
+        v = rng.normal(size=(rows, 8)).astype(np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    scorer = Scorer(Units(source, "id", unit(len(source))), Units(target, target_lang, unit(len(target))), 0.1, 0.3,
+                    calibration if vectors else None)
+    checked = 0
+    for di, dj in ((1, 1), (1, 2), (2, 1)):
+        for i in range(len(source) - di + 1):
+            for j in range(len(target) - dj + 1):
+                src, tgt = tuple(range(i, i + di)), tuple(range(j, j + dj))
+                assert scorer.quality(src, tgt) == pytest.approx(scorer._quality(src, tgt), abs=1e-12)
+                checked += 1
+    assert checked == 5 * 6 + 5 * 5 + 4 * 6
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
