@@ -6,10 +6,9 @@ bounded (length and character counts first) and capped at ``FUZZY_REPEATS_MAX`` 
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .boilerplate import normalise
 
@@ -19,54 +18,62 @@ CJK_DUPLICATE_MIN_CHARS = 10  # "「もちろんだ」ケネディは言った�
 FUZZY_REPEATS_MAX = 300  # items compared pairwise for near-identical repeats (exact ones always found)
 
 
-@dataclass(frozen=True)
-class Item:
-    """A text prepared once for the pairwise repeat test: its normal form and character counts."""
-
-    key: str
-    chars: Counter[str]
-
-    @classmethod
-    def of(cls, text: str) -> Item:
-        key = normalise(text)
-        return cls(key, Counter(key))
+def _ratio_holds(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= DUPLICATE_SIMILARITY
 
 
-def similar(a: Item, b: Item, min_chars: int = DUPLICATE_MIN_CHARS) -> bool:
-    """difflib ratio >= ``DUPLICATE_SIMILARITY``, after the two bounds it implies (length, then the
-    character multiset, which is what ``quick_ratio`` computes) have ruled out most pairs cheaply."""
-    la, lb = len(a.key), len(b.key)
-    if min(la, lb) < min_chars or 2 * min(la, lb) < DUPLICATE_SIMILARITY * (la + lb):
-        return False
-    if 2 * sum((a.chars & b.chars).values()) < DUPLICATE_SIMILARITY * (la + lb):
-        return False
-    return SequenceMatcher(None, a.key, b.key, autojunk=False).ratio() >= DUPLICATE_SIMILARITY
+def _candidates(keys: Sequence[str], first: Sequence[int], second: Sequence[int], min_chars: int) -> set[tuple[int, int]]:
+    """The pairs ``(first[p], second[p])`` that pass both bounds of the ratio: lengths, then shared
+    characters (for all pairs at once, from a count matrix of the texts' characters)."""
+    import numpy as np
+
+    lengths = np.array([len(k) for k in keys])
+    a, b = np.array(first, dtype=np.intp), np.array(second, dtype=np.intp)
+    la, lb = lengths[a], lengths[b]
+    keep = (np.minimum(la, lb) >= min_chars) & (2 * np.minimum(la, lb) >= DUPLICATE_SIMILARITY * (la + lb))
+    a, b, la, lb = a[keep], b[keep], la[keep], lb[keep]
+    if not a.size:
+        return set()
+    codes = np.frombuffer("".join(keys).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    alphabet, symbol = np.unique(codes, return_inverse=True)
+    rows = np.repeat(np.arange(len(keys)), lengths)
+    counts = np.bincount(rows * len(alphabet) + symbol, minlength=len(keys) * len(alphabet)).reshape(len(keys), -1)
+    shared = np.minimum(counts[a], counts[b]).sum(axis=1)
+    keep = 2 * shared >= DUPLICATE_SIMILARITY * (la + lb)
+    return set(zip(a[keep].tolist(), b[keep].tolist()))
 
 
 def repeats(texts: Sequence[str], min_chars: int = DUPLICATE_MIN_CHARS) -> list[tuple[int, int]]:
-    """(first, repeat) index pairs of near-identical items, each repeat reported once.
+    """(first, repeat) index pairs of near-identical items, each repeat reported once, with the earliest
+    item it repeats.
 
     Exact repeats (after normalisation) are found by hashing; the pairwise fuzzy comparison runs only
     up to ``FUZZY_REPEATS_MAX`` items, so a pathological text cannot make it quadratic.
     """
-    found: list[tuple[int, int]] = []
+    if len(texts) < 2:
+        return []
+    keys = [normalise(t) for t in texts]
+    found: dict[int, int] = {}
     first: dict[str, int] = {}
-    fuzzy = len(texts) <= FUZZY_REPEATS_MAX
-    items: list[Item] = []
-    for j, text in enumerate(texts):
-        item = Item.of(text)
-        items.append(item)
-        if len(item.key) >= min_chars and item.key in first:
-            found.append((first[item.key], j))
-            continue
-        first.setdefault(item.key, j)
-        if not fuzzy:
-            continue
-        for k in range(j):
-            if similar(items[k], item, min_chars):
-                found.append((k, j))
-                break
-    return found
+    for j, key in enumerate(keys):
+        if len(key) >= min_chars and key in first:
+            found[j] = first[key]
+        first.setdefault(key, j)
+    if len(texts) <= FUZZY_REPEATS_MAX:
+        pairs = [(k, j) for j in range(len(keys)) if j not in found for k in range(j)]
+        candidates = _candidates(keys, [k for k, _ in pairs], [j for _, j in pairs], min_chars) if pairs else set()
+        for k, j in pairs:  # in order: the earliest similar item is the one repeated
+            if j not in found and (k, j) in candidates and _ratio_holds(keys[k], keys[j]):
+                found[j] = k
+    return [(k, j) for j, k in sorted(found.items())]
+
+
+@lru_cache(maxsize=4096)
+def repeats_a_sentence(paragraph: str, lang: str) -> bool:
+    """Whether a paragraph repeats one of its sentences (asked of the same source paragraph once per version)."""
+    from .sentences import split_sentences
+
+    return bool(repeats([s.text for s in split_sentences(paragraph, lang)], min_repeat_chars(lang)))
 
 
 def min_repeat_chars(lang: str) -> int:

@@ -17,7 +17,7 @@ from .align import MAX_ALIGN_CELLS, Bead, Scorer, Units, align_units, length_nor
 from .boilerplate import is_boilerplate, normalise
 from .config import Config
 from .model import Paragraph, Span, Text
-from .repeats import min_repeat_chars, repeats
+from .repeats import min_repeat_chars, repeats, repeats_a_sentence
 from .sentences import Sentence, split_sentences
 
 Z_SENTENCES = 2.0  # paragraph-pair length z beyond which its sentences are aligned too
@@ -294,8 +294,7 @@ def _find_duplicates(
         if (of_first is not None and of_first == of_again) or not _source_repeats(of_first, of_again, src_all):
             analysis.duplicates.append((_span(target, [para]), _span(target, [repeat])))
     covered = [(s.start, s.end) for pair in analysis.duplicates for s in pair]
-    source_shortest = min_repeat_chars(source.lang)
-    if any(repeats([s.text for s in split_sentences(p.text, source.lang)], source_shortest) for p in src_all):
+    if any(repeats_a_sentence(p.text, source.lang) for p in src_all):
         return  # the source itself repeats a sentence inside a paragraph
     for paragraph in content:
         sentences = split_sentences(paragraph.text, target.lang, paragraph.start)
