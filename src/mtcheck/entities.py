@@ -422,6 +422,7 @@ class TargetIndex:
     by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     sorted_folded: list[str] = field(default_factory=list)  # distinct folded forms, for prefix look-ups
     by_length: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (first position, form)
+    _near: dict[int, list[tuple[int, str, int]]] = field(default_factory=dict)  # see forms_near_length
 
     def __post_init__(self) -> None:
         for i, (f, k) in enumerate(zip(self.folded, self.skeletons)):
@@ -430,6 +431,20 @@ class TargetIndex:
         self.sorted_folded = sorted(self.by_folded)
         for f, positions in self.by_folded.items():
             self.by_length.setdefault(len(f), []).append((positions[0], f))
+
+    def forms_near_length(self, size: int) -> list[tuple[int, str, int]]:
+        """(first position, form, character occurrence bits) of the distinct folded forms whose length
+        allows a ``MATCH_RATIO`` with a word of ``size`` letters, in text order (computed once per size)."""
+        near = self._near.get(size)
+        if near is None:
+            near = self._near[size] = [
+                (first, form, _occurrences(form))
+                for first, form in sorted(
+                    pair for length, pairs in self.by_length.items() if _may_reach_length(size, length, MATCH_RATIO)
+                    for pair in pairs
+                )
+            ]
+        return near
 
     def starting_with(self, prefix: str) -> list[int]:
         """Positions of the tokens whose folded form starts with ``prefix`` (unsorted)."""
@@ -508,22 +523,17 @@ def _closest_token(name: Name, index: TargetIndex) -> Token | None:
     best, best_token = 0.0, None
     for part in name.parts:
         folded = fold(part)
-        candidates = sorted(  # first occurrence order, among forms whose length allows the threshold
-            pair
-            for size, pairs in index.by_length.items()
-            if _may_reach_length(len(folded), size, MATCH_RATIO)
-            for pair in pairs
-        )
-        bits = _occurrences(folded)
-        for first, form in candidates:
+        bits, size = _occurrences(folded), len(folded)
+        floor = max(best, MATCH_RATIO)
+        for first, form, form_bits in index.forms_near_length(size):
             # Only a strictly better pair counts. The shared characters (what quick_ratio counts) bound
             # the matching blocks, so this upper bound of ratio() skips SequenceMatcher exactly.
-            total = len(folded) + len(form)
-            if total and 2.0 * (bits & _occurrences(form)).bit_count() / total < max(best, MATCH_RATIO):
+            if 2.0 * (bits & form_bits).bit_count() < floor * (size + len(form)):
                 continue
             ratio = _folded_similarity(folded, form)
             if ratio > best:
                 best, best_token = ratio, index.tokens[first]
+                floor = max(best, MATCH_RATIO)
     return best_token if best >= MATCH_RATIO else None
 
 
@@ -554,18 +564,20 @@ def acronym_found(acronym: str, index: TargetIndex, locale: Locale) -> bool:
     if len(acronym) >= 4:
         if fold(acronym) in index.folded:
             return True
-    elif re.search(rf"(?<![\w]){re.escape(acronym)}(?![^\W\d_])", index.text):  # HER2 keeps HER
+    elif acronym in index.text and re.search(rf"(?<![\w]){re.escape(acronym)}(?![^\W\d_])", index.text):  # HER2 keeps HER
         return True
     return any(_phrase_in(alt, index) for alt in locale.acronym_translations.get(acronym, ()))
 
 
 @lru_cache(maxsize=4096)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def _phrase_pattern(phrase: str) -> tuple[str, re.Pattern[str]]:
+    """The folded phrase, and the pattern that finds it as whole words (after a plain substring test)."""
     folded = " ".join(fold(w) for w in _PHRASE_SPLIT.split(phrase) if fold(w))
-    return re.compile(rf"(?<![\w]){re.escape(folded)}(?![\w])")
+    return folded, re.compile(rf"(?<![\w]){re.escape(folded)}(?![\w])")
 
 
 def _phrase_in(phrase: str, index: TargetIndex) -> bool:
     if is_acronym(phrase.replace(".", "")) and len(phrase.replace(".", "")) < 4:
-        return bool(re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", index.text))
-    return bool(_phrase_pattern(phrase).search(index.folded_text))
+        return phrase in index.text and bool(re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", index.text))
+    folded, pattern = _phrase_pattern(phrase)
+    return folded in index.folded_text and bool(pattern.search(index.folded_text))
