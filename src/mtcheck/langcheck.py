@@ -19,6 +19,7 @@ from .locales import get_locale
 from .model import Paragraph, Span, Text
 from .scripts import (
     blank_addresses,
+    has_other_script,
     is_ordinary_word,
     latin_runs,
     latin_words,
@@ -211,9 +212,12 @@ def _has_own_script(text: str, lang: str) -> bool:
 
 def _unquoted(text: str) -> str:
     mask = quoted_mask(text)
+    if True not in mask:
+        return text
     return "".join(" " if m else c for c, m in zip(text, mask))
 
 
+@lru_cache(maxsize=8192)  # asked of a sentence and again of its unquoted form, mostly the same text
 def _judged(text: str, sentence: bool) -> bool:
     """Enough ordinary words (not names, numbers or addresses) to say what language this is."""
     words = ordinary_words(blank_addresses(text), sentence)
@@ -295,6 +299,8 @@ def _foreign_script_issues(target: Text, para: Paragraph, src_lang: str, covered
 def _merged_runs(text: str, allowed: set[str]) -> list[tuple[str, int, int]]:
     """Runs of foreign scripts ("Hani+Kana" when mixed), merged across short or letterless gaps."""
     merged: list[tuple[str, int, int]] = []
+    if not has_other_script(text, frozenset(allowed)):
+        return merged
     for run in script_runs(text):
         if run.script in allowed:
             continue

@@ -58,6 +58,16 @@ def script_runs(text: str) -> Iterator[ScriptRun]:
         yield ScriptRun(m.lastgroup or "", m.start(), m.end())
 
 
+@lru_cache(maxsize=16)
+def _other_scripts(allowed: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(chars for tag, chars in _SCRIPT_RANGES if tag not in allowed) + "]")
+
+
+def has_other_script(text: str, allowed: frozenset[str]) -> bool:
+    """Whether the text has a letter of a script outside ``allowed`` (one C-level scan)."""
+    return _other_scripts(allowed).search(text) is not None
+
+
 def script_units(text: str) -> Counter[str]:
     """Word-equivalent units per script: one per word in alphabets, chars / 1.5 for Han and kana.
 
