@@ -97,6 +97,9 @@ class _Patterns:
     named: tuple[tuple[str, re.Pattern[str]], ...]
     weekday: re.Pattern[str] | None
     false_friends: tuple[re.Pattern[str], ...]
+    by_month: tuple[tuple[str, re.Pattern[str]], ...] = ()  # the named forms that need a month name
+    month_words: tuple[str, ...] = ()  # lower-case first words of the month names: a text without one
+    weekday_words: tuple[str, ...] = ()  # cannot match ``by_month`` (or ``weekday``): not scanned
 
 
 @cache
@@ -104,20 +107,21 @@ def _patterns(lang: str) -> _Patterns:
     loc = get_locale(lang)
     flags = re.IGNORECASE
     named: list[tuple[str, re.Pattern[str]]] = []
+    by_month: list[tuple[str, re.Pattern[str]]] = []
     if loc.months:
         pre = "|".join(re.escape(p) for p in sorted(loc.clitic_prefixes, key=len, reverse=True))
         edge = rf"(?<![^\W\d_])(?:{pre})?" if pre else r"(?<![^\W\d_])"
         month = rf"{edge}(?P<mname>{_names(loc.months)})\.?(?![^\W\d_])"
         month2 = rf"(?:\s*[/(]\s*(?:{_names(loc.months)})(?:\s*\))?)?"  # "مارس/آذار", "Maret (March)"
         year_tail = rf"(?:,?\s+(?:de\s+)?{_YEAR}(?:م(?![^\W\d_]))?)?"
-        named.append(("date", re.compile(rf"{_NO_NUM_BEFORE}{_DAY}\.?\s*(?:de\s+)?{month}{month2}{year_tail}", flags)))
-        named.append(("date", re.compile(rf"{month}{month2}\s+{_DAY}(?![^\W\d_])(?:,?\s+{_YEAR})?", flags)))
-        named.append(("month", re.compile(rf"{month}{month2},?\s+{_YEAR}", flags)))
+        by_month.append(("date", re.compile(rf"{_NO_NUM_BEFORE}{_DAY}\.?\s*(?:de\s+)?{month}{month2}{year_tail}", flags)))
+        by_month.append(("date", re.compile(rf"{month}{month2}\s+{_DAY}(?![^\W\d_])(?:,?\s+{_YEAR})?", flags)))
+        by_month.append(("month", re.compile(rf"{month}{month2},?\s+{_YEAR}", flags)))
         if loc.month_cues:
             cues = "|".join(re.escape(c) for c in sorted(loc.month_cues, key=len, reverse=True))
             # the year is taken along ("pada Maret 2023"): left to the plain month-year form, a longer
             # cue match ("sejak Maret") would win and leave the year a separate, unchecked mention
-            named.append(("month", re.compile(rf"(?<![^\W\d_])(?:{cues})[\s-]*{month}{month2}(?:,?\s+{_YEAR})?", flags)))
+            by_month.append(("month", re.compile(rf"(?<![^\W\d_])(?:{cues})[\s-]*{month}{month2}(?:,?\s+{_YEAR})?", flags)))
     if loc.cjk:
         named.append(("date", re.compile(_CJK_DATE)))
         named.append(("day", re.compile(_CJK_DAY)))
@@ -138,7 +142,12 @@ def _patterns(lang: str) -> _Patterns:
             prefix = f"(?:{pre})?" if pre else ""
             weekday = re.compile(rf"(?<![^\W\d_]){prefix}(?P<wname>{_names(loc.weekdays)})(?![^\W\d_])", flags)
     friends = tuple(re.compile(p) for p in loc.date_false_friends)
-    return _Patterns(loc, tuple(named), weekday, friends)
+    return _Patterns(loc, tuple(named), weekday, friends, tuple(by_month), _first_words(loc.months),
+                     _first_words(loc.weekdays))
+
+
+def _first_words(names: dict[str, int]) -> tuple[str, ...]:
+    return tuple(sorted({name.lower().split()[0] for name in names if name.strip()}))
 
 
 def _capital_ok(loc: Locale, name: str) -> bool:
@@ -250,13 +259,15 @@ def _parse(text: str, lang: str) -> tuple[DateMention, ...]:
         found.append(mention)
 
     # Longest forms first: "Kamis, 16 Maret 2023" before "16 Maret" before "Maret" before "2023".
+    lowered = ascii_text.lower()
+    named = pats.by_month + pats.named if any(w in lowered for w in pats.month_words) else pats.named
     candidates: list[tuple[str, re.Match[str]]] = [
-        (kind, m) for kind, pattern in pats.named for m in pattern.finditer(ascii_text)
+        (kind, m) for kind, pattern in named for m in pattern.finditer(ascii_text)
     ]
     candidates.sort(key=lambda km: (-(km[1].end() - km[1].start()), km[1].start()))
     for kind, m in candidates:
         add(_from_match(kind, m, text, pats, lang))
-    if pats.weekday is not None:
+    if pats.weekday is not None and any(w in lowered for w in pats.weekday_words):
         for m in pats.weekday.finditer(ascii_text):
             name = m.group("wname") if "wname" in m.groupdict() else m.group(0)
             if not _capital_ok(pats.locale, name):
