@@ -58,20 +58,26 @@ def _known() -> tuple[tuple[str, Counter[str], dict[str, int]], ...]:
     return tuple(out)
 
 
-def _lcs_length(text: str, masks: dict[str, int], size: int) -> int:
-    """Length of the longest common subsequence of ``text`` and the string behind ``masks``.
+def _lcs_length(text: str, masks: dict[str, int], size: int, need: float = 0.0) -> int:
+    """Length of the longest common subsequence of ``text`` and the string behind ``masks``, or an
+    upper bound of it below ``need - 1`` as soon as the LCS certainly cannot reach ``need``.
 
     Bit-parallel (Allison-Dix / Hyyro): one big-int step per character of ``text``. Whatever difflib's
     matching blocks find is a common subsequence, so this bounds ``ratio()`` and the block sum from
     above and lets ``is_disclaimer`` skip SequenceMatcher (its cost) whenever the bound already fails.
+    After ``t`` characters the LCS can grow by at most the characters left, which stops most texts
+    that are not the disclaimer half-way.
     """
     full = (1 << size) - 1
     v = full
-    for ch in text:
+    left = len(text)
+    for t, ch in enumerate(text, 1):
         mask = masks.get(ch)
         if mask:  # a character absent from the other string leaves the state unchanged
             u = v & mask
             v = ((v + u) | (v - u)) & full
+        if not t % 16 and (bound := size - v.bit_count() + left - t) < need - 1:
+            return bound
     return size - v.bit_count()
 
 
@@ -101,7 +107,8 @@ def is_disclaimer(text: str) -> bool:
         may_part = share <= 1.0 and shared >= MIN_SIMILARITY * len(norm)
         if not (may_ratio or may_part):
             continue
-        lcs = _lcs_length(norm, masks, len(known))  # >= every matching-block sum
+        need = min(MIN_SIMILARITY * total / 2 if may_ratio else total, MIN_SIMILARITY * len(norm) if may_part else total)
+        lcs = _lcs_length(norm, masks, len(known), need)  # >= every matching-block sum
         may_ratio = may_ratio and 2.0 * lcs / total >= MIN_SIMILARITY
         may_part = may_part and lcs >= MIN_SIMILARITY * len(norm)
         if not (may_ratio or may_part):
