@@ -30,6 +30,29 @@ def test_dp_finds_the_best_monotonic_chain(n: int, m: int, good: dict, expected:
     assert [(b.source, b.target) for b in beads] == expected
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_vectorised_dp_equals_the_cell_by_cell_dp(seed: int) -> None:
+    """``align_units`` runs the DP a row at a time with numpy; it must choose exactly the chain the
+    cell-by-cell ``dp_align`` chooses, ties included (qualities on a coarse grid make many ties)."""
+    import random
+
+    import numpy as np
+
+    from mtcheck.align import _chain_tables
+
+    rng = random.Random(seed)
+    n, m = rng.randint(0, 7), rng.randint(0, 7)
+    grid = [0.0, 0.25, 0.45, 0.5, 0.7, 0.95, 1.0]
+    tables = {(1, 1): (n, m), (1, 2): (n, max(m - 1, 0)), (2, 1): (max(n - 1, 0), m)}
+    quality = {shape: np.array([[rng.choice(grid) for _ in range(w)] for _ in range(h)]).reshape(h, w)
+               for shape, (h, w) in tables.items()}
+
+    def scalar(src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
+        return float(quality[len(src), len(tgt)][src[0], tgt[0]])
+
+    assert _chain_tables(quality, n, m) == dp_align(n, m, scalar)
+
+
 def test_anchors_are_language_independent_values() -> None:
     assert "n:3.5e+06" in anchors("Harga naik Rp 3,5 juta di Jakarta.", "id")
     assert {"w:elizabeth", "w:warren"} <= anchors("参议员伊丽莎白·沃伦(Elizabeth Warren)表示", "zh")
