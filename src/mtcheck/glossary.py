@@ -18,6 +18,7 @@ import io
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -226,9 +227,24 @@ def find_target_terms(text: str, variants: tuple[str, ...], lang: str) -> list[t
         pattern, probe = _lenient_pattern(variant, lang)
         acronym = get_locale(lang).script == "latin" and _is_acronym(variant)
         subject = text if acronym else folded
-        if probe is not pattern and not probe.search(subject):
-            continue
-        for m in pattern.finditer(subject):
+        for m in _probed_matches(pattern, probe, subject):
             start, end = (m.start(), m.end()) if acronym else (index[m.start()], index[m.end()])
             found.append((variant, Span.of(text, start, end)))
     return found
+
+
+def _probed_matches(pattern: re.Pattern[str], probe: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, when ``pattern`` is ``probe`` with look-arounds: the probe
+    finds each candidate position by its literal prefix, the look-arounds are checked only there (the
+    look-behind first made the regex engine try every position of the text)."""
+    if probe is pattern:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (candidate := probe.search(text, pos)) is not None:
+        m = pattern.match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
