@@ -172,6 +172,7 @@ def length_z(src_len: int, tgt_len: int, mu: float, sd: float) -> float:
 # --- anchors ----------------------------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|org|net|gov|edu)\b", re.IGNORECASE)
+_URL_PROBE = re.compile(r"https?://|www\.|\.(?:com|id|org|net|gov|edu)\b", re.IGNORECASE)  # in every _URL match
 _LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z\u00c0-\u024f'’-]+|\b[A-Z]{2,}\b")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _QUOTE = re.compile(r"[\"“”«»「」『』„]")
@@ -193,8 +194,10 @@ def _number_values(text: str, lang: str) -> set[str]:
 def anchors(text: str, lang: str) -> frozenset[str]:
     """Language-independent tokens a translation keeps: number values, Latin names, URLs, quotes."""
     found = {f"n:{v}" for v in _number_values(text, lang)}
-    found |= {f"u:{u.lower().rstrip('/.')}" for u in _URL.findall(text)}
-    plain = _URL.sub(" ", text)
+    plain = text
+    if _URL_PROBE.search(text):  # the full pattern tries every word for a domain: most texts have none
+        found |= {f"u:{u.lower().rstrip('/.')}" for u in _URL.findall(text)}
+        plain = _URL.sub(" ", text)
     if get_locale(lang).script == "latin":
         names = _LATIN_NAME.findall(plain)
     else:  # in non-Latin scripts every Latin word is a kept name, acronym or brand
