@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from .locales import Locale, get_locale
 from .model import Span
+from .scan import Probed
 
 Reading = tuple[int | None, int | None, int | None, int | None]  # day, month, year, weekday
 
@@ -94,10 +95,10 @@ class _Patterns:
     """The compiled regexes of one language, built once from its ``Locale``."""
 
     locale: Locale
-    named: tuple[tuple[str, re.Pattern[str]], ...]
-    weekday: re.Pattern[str] | None
-    false_friends: tuple[re.Pattern[str], ...]
-    by_month: tuple[tuple[str, re.Pattern[str]], ...] = ()  # the named forms that need a month name
+    named: tuple[tuple[str, Probed], ...]
+    weekday: Probed | None
+    false_friends: tuple[Probed, ...]
+    by_month: tuple[tuple[str, Probed], ...] = ()  # the named forms that need a month name
     month_words: tuple[str, ...] = ()  # lower-case first words of the month names: a text without one
     weekday_words: tuple[str, ...] = ()  # cannot match ``by_month`` (or ``weekday``): not scanned
 
@@ -106,42 +107,42 @@ class _Patterns:
 def _patterns(lang: str) -> _Patterns:
     loc = get_locale(lang)
     flags = re.IGNORECASE
-    named: list[tuple[str, re.Pattern[str]]] = []
-    by_month: list[tuple[str, re.Pattern[str]]] = []
+    named: list[tuple[str, Probed]] = []
+    by_month: list[tuple[str, Probed]] = []
     if loc.months:
         pre = "|".join(re.escape(p) for p in sorted(loc.clitic_prefixes, key=len, reverse=True))
         edge = rf"(?<![^\W\d_])(?:{pre})?" if pre else r"(?<![^\W\d_])"
         month = rf"{edge}(?P<mname>{_names(loc.months)})\.?(?![^\W\d_])"
         month2 = rf"(?:\s*[/(]\s*(?:{_names(loc.months)})(?:\s*\))?)?"  # "مارس/آذار", "Maret (March)"
         year_tail = rf"(?:,?\s+(?:de\s+)?{_YEAR}(?:م(?![^\W\d_]))?)?"
-        by_month.append(("date", re.compile(rf"{_NO_NUM_BEFORE}{_DAY}\.?\s*(?:de\s+)?{month}{month2}{year_tail}", flags)))
-        by_month.append(("date", re.compile(rf"{month}{month2}\s+{_DAY}(?![^\W\d_])(?:,?\s+{_YEAR})?", flags)))
-        by_month.append(("month", re.compile(rf"{month}{month2},?\s+{_YEAR}", flags)))
+        by_month.append(("date", Probed.compile(rf"{_NO_NUM_BEFORE}{_DAY}\.?\s*(?:de\s+)?{month}{month2}{year_tail}", flags)))
+        by_month.append(("date", Probed.compile(rf"{month}{month2}\s+{_DAY}(?![^\W\d_])(?:,?\s+{_YEAR})?", flags, False)))
+        by_month.append(("month", Probed.compile(rf"{month}{month2},?\s+{_YEAR}", flags, False)))
         if loc.month_cues:
             cues = "|".join(re.escape(c) for c in sorted(loc.month_cues, key=len, reverse=True))
             # the year is taken along ("pada Maret 2023"): left to the plain month-year form, a longer
             # cue match ("sejak Maret") would win and leave the year a separate, unchecked mention
-            by_month.append(("month", re.compile(rf"(?<![^\W\d_])(?:{cues})[\s-]*{month}{month2}(?:,?\s+{_YEAR})?", flags)))
+            by_month.append(("month", Probed.compile(rf"(?<![^\W\d_])(?:{cues})[\s-]*{month}{month2}(?:,?\s+{_YEAR})?", flags, False)))
     if loc.cjk:
-        named.append(("date", re.compile(_CJK_DATE)))
-        named.append(("day", re.compile(_CJK_DAY)))
-        named.append(("year", re.compile(_CJK_YEAR)))
-    named.append(("numeric", re.compile(_NUMERIC_YMD)))
-    named.append(("numeric", re.compile(_NUMERIC_DMY)))
-    named.append(("dm", re.compile(_NUMERIC_DM)))
+        named.append(("date", Probed.compile(_CJK_DATE)))
+        named.append(("day", Probed.compile(_CJK_DAY)))
+        named.append(("year", Probed.compile(_CJK_YEAR)))
+    named.append(("numeric", Probed.compile(_NUMERIC_YMD)))
+    named.append(("numeric", Probed.compile(_NUMERIC_DMY)))
+    named.append(("dm", Probed.compile(_NUMERIC_DM)))
     if not loc.cjk:
-        named.append(("year", re.compile(
+        named.append(("year", Probed.compile(
             rf"(?<![^\W_])(?<![$€£¥.,/:\-]){_YEAR}(?:م)?(?![^\W_])(?!-an|'s|[.,]\d|\s?%)"
         )))
     weekday = None
     if loc.weekdays:
         if loc.cjk:
-            weekday = re.compile(_names(loc.weekdays))
+            weekday = Probed.compile(_names(loc.weekdays))
         else:
             pre = "|".join(re.escape(p) for p in sorted(loc.clitic_prefixes, key=len, reverse=True))
             prefix = f"(?:{pre})?" if pre else ""
-            weekday = re.compile(rf"(?<![^\W\d_]){prefix}(?P<wname>{_names(loc.weekdays)})(?![^\W\d_])", flags)
-    friends = tuple(re.compile(p) for p in loc.date_false_friends)
+            weekday = Probed.compile(rf"(?<![^\W\d_]){prefix}(?P<wname>{_names(loc.weekdays)})(?![^\W\d_])", flags, False)
+    friends = tuple(Probed.compile(p) for p in loc.date_false_friends)
     return _Patterns(loc, tuple(named), weekday, friends, tuple(by_month), _first_words(loc.months),
                      _first_words(loc.weekdays))
 

@@ -18,7 +18,6 @@ import io
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from .locales import get_locale
 from .model import Span
+from .scan import Probed
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -202,12 +202,12 @@ def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]
 
 
 @lru_cache(maxsize=8192)
-def _lenient_pattern(term: str, lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The target pattern of a term, and a fast probe without the look-behind (see ``_strict_pattern``)."""
+def _lenient_pattern(term: str, lang: str) -> Probed:
+    """The target pattern of a term, with a fast probe without the look-behind (see ``scan.Probed``)."""
     script = get_locale(lang).script
     if script == "latin" and _is_acronym(term):
         # acronyms keep their case and stand alone ("UE", "U.S."), against the unfolded text
-        return re.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W\d_])"), re.compile(re.escape(term))
+        return Probed(re.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W\d_])"), re.compile(re.escape(term)))
     for prefix in get_locale(lang).term_strip_prefixes:  # "الأمم" also matches "للأمم", "بالأمم"
         if term.startswith(prefix) and len(term) > len(prefix) + 2:
             term = term[len(prefix):]
@@ -215,8 +215,8 @@ def _lenient_pattern(term: str, lang: str) -> tuple[re.Pattern[str], re.Pattern[
     body = re.escape(folded).replace(r"\ ", r"[\s\-]*")  # some texts lose the space: "مجلسالأمن"
     probe = re.compile(body)
     if script == "latin":
-        return re.compile(rf"(?<![^\W_]){body}"), probe  # the start of a word: "americain" in "americaines"
-    return probe, probe  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
+        return Probed(re.compile(rf"(?<![^\W_]){body}"), probe)  # the start of a word: "americain" in "americaines"
+    return Probed(probe, probe)  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
 
 
 def find_target_terms(text: str, variants: tuple[str, ...], lang: str) -> list[tuple[str, Span]]:
@@ -224,27 +224,10 @@ def find_target_terms(text: str, variants: tuple[str, ...], lang: str) -> list[t
     folded, index = _fold(text, lang)
     found = []
     for variant in variants:
-        pattern, probe = _lenient_pattern(variant, lang)
+        pattern = _lenient_pattern(variant, lang)
         acronym = get_locale(lang).script == "latin" and _is_acronym(variant)
         subject = text if acronym else folded
-        for m in _probed_matches(pattern, probe, subject):
+        for m in pattern.finditer(subject):
             start, end = (m.start(), m.end()) if acronym else (index[m.start()], index[m.end()])
             found.append((variant, Span.of(text, start, end)))
     return found
-
-
-def _probed_matches(pattern: re.Pattern[str], probe: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, when ``pattern`` is ``probe`` with look-arounds: the probe
-    finds each candidate position by its literal prefix, the look-arounds are checked only there (the
-    look-behind first made the regex engine try every position of the text)."""
-    if probe is pattern:
-        yield from pattern.finditer(text)
-        return
-    pos = 0
-    while (candidate := probe.search(text, pos)) is not None:
-        m = pattern.match(text, candidate.start())
-        if m is None:
-            pos = candidate.start() + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > m.start() else m.end() + 1

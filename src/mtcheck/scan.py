@@ -1,0 +1,79 @@
+"""Fast scanning for patterns that open with a look-behind.
+
+Python's regex engine finds a pattern that starts with literal text or a small set of first characters
+by skipping ahead in C; a leading look-behind (``(?<![^\\W\\d_])Maret``) disables that, so the engine
+tries the whole pattern at every position of the text. ``Probed`` keeps the pattern and its body
+without the look-behinds: the body finds each candidate position quickly, the full pattern is tried
+only there, and the matches are exactly those of ``pattern.finditer``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+def leading_lookbehinds(pattern: str) -> int:
+    """Length of the look-behind groups a pattern opens with (0 if none)."""
+    end = 0
+    while pattern.startswith(("(?<!", "(?<="), end):
+        depth, i = 0, end
+        while True:
+            if i >= len(pattern):
+                raise ValueError(f"unbalanced look-behind in {pattern!r}")
+            ch = pattern[i]
+            if ch == "\\":
+                i += 1
+            elif ch == "[":
+                i = _class_end(pattern, i)
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        end = i + 1
+    return end
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index of the ``]`` closing the character class opened at ``i`` (a ``]`` first is literal)."""
+    j = i + 1
+    if pattern.startswith("^", j):
+        j += 1
+    if pattern.startswith("]", j):
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j
+
+
+@dataclass(frozen=True)
+class Probed:
+    """A compiled pattern and the probe that finds its candidate positions."""
+
+    pattern: re.Pattern[str]
+    probe: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0, probe: bool = True) -> Probed:
+        """``probe=False`` keeps plain ``finditer``: when the body opens with a long alternation of words
+        (month names), the look-behind is the cheaper filter (measured: 230 vs 620 µs on a French article)."""
+        full = re.compile(pattern, flags)
+        cut = leading_lookbehinds(pattern) if probe else 0
+        return cls(full, re.compile(pattern[cut:], flags) if cut else full)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(text, pos, endpos)`` yields (for patterns that never match empty)."""
+        end = len(text) if endpos is None else endpos
+        if self.probe is self.pattern:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        while (candidate := self.probe.search(text, pos, end)) is not None:
+            m = self.pattern.match(text, candidate.start(), end)
+            if m is None:
+                pos = candidate.start() + 1
+                continue
+            yield m
+            pos = max(m.end(), candidate.start() + 1)
