@@ -409,7 +409,7 @@ _PHRASE_SPLIT = re.compile(r"[\s\-‐/'’]+")
 
 @dataclass(frozen=True)
 class NameMatch:
-    status: str  # "found", "variant", "near-miss", "missing"
+    status: str  # "found", "variant", "near-miss", "missing"; "unchecked": not found, not told apart further
     target: Token | None = None  # the misspelt word for a near miss
 
 
@@ -505,8 +505,7 @@ def match_name(name: Name, index: TargetIndex, lang: str) -> NameMatch:
     parts are (Warren for Elizabeth Warren), or a single-word name has a close capitalised look-alike
     (a translated place name); neither is reported, but only "found" is evidence for other versions.
     """
-    rewrites = get_locale(lang).name_rewrites
-    positions = [_part_positions(p, index, rewrites) for p in name.parts]
+    positions = _positions(name, index, lang)
     if all(positions):
         return NameMatch("found")
     if any(positions):
@@ -515,6 +514,17 @@ def match_name(name: Name, index: TargetIndex, lang: str) -> NameMatch:
     if best is not None and best.text[:1].isupper():
         return NameMatch("variant")
     return NameMatch("missing")
+
+
+def name_found(name: Name, index: TargetIndex, lang: str) -> bool:
+    """``match_name(...).status == "found"``, without telling the other outcomes apart (cheaper)."""
+    rewrites = get_locale(lang).name_rewrites
+    return all(_part_positions(p, index, rewrites) for p in name.parts)
+
+
+def _positions(name: Name, index: TargetIndex, lang: str) -> list[list[int]]:
+    rewrites = get_locale(lang).name_rewrites
+    return [_part_positions(p, index, rewrites) for p in name.parts]
 
 
 def _closest_token(name: Name, index: TargetIndex) -> Token | None:

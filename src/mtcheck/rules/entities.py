@@ -15,6 +15,7 @@ from ..entities import (
     fold,
     lower_case_words,
     match_name,
+    name_found,
 )
 from ..locales import get_locale
 from ..model import Finding, Severity, Span
@@ -65,7 +66,7 @@ class NameMissingRule(Rule):
     severity = Severity.MAJOR
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
-        if get_locale(ctx.target.lang).script != "latin" or get_locale(ctx.source.lang).script != "latin":
+        if not _reported(ctx.target.lang) or get_locale(ctx.source.lang).script != "latin":
             return
         source = ctx.source
         names = ctx.memo(("entities.names", source.lang), lambda: _source_names(ctx))
@@ -106,11 +107,18 @@ def _statuses(ctx: VersionContext, lang: str, names: list[Name]) -> list[NameMat
         return [
             (NameMatch("found") if acronym_found(n.text, index, source_locale) else NameMatch("missing"))
             if n.kind == "acronym"
-            else match_name(n, index, lang)
+            else match_name(n, index, lang) if _reported(lang)
+            # a version never reported only vouches for names ("found" or not): no near-miss search
+            else NameMatch("found" if name_found(n, index, lang) else "unchecked")
             for n in names
         ]
 
     return ctx.memo(("entities.status", lang), compute)
+
+
+def _reported(lang: str) -> bool:
+    """NAME001 reports Latin-script versions (names are compared as written)."""
+    return get_locale(lang).script == "latin"
 
 
 def _required(name: Name, elsewhere: list[NameMatch]) -> bool:
