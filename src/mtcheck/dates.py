@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
+from .caching import text_cache
 from .locales import Locale, get_locale
 from .model import Span
 from .scan import Probed
@@ -245,7 +246,7 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
     return [m for m in out if m.kind != "dm"]  # "(16/3)" alone may be a score or a fraction
 
 
-@lru_cache(maxsize=2048)
+@text_cache(2048)
 def _parse(text: str, lang: str) -> tuple[DateMention, ...]:
     pats = _patterns(lang)
     ascii_text = text.translate(_DIGITS)

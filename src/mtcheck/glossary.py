@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .caching import text_cache
 from .locales import get_locale
 from .model import Span
 from .scan import Probed
@@ -127,7 +128,7 @@ def _fold(text: str, lang: str) -> tuple[str, tuple[int, ...]]:
     return _fold_script(text, get_locale(lang).script)
 
 
-@lru_cache(maxsize=256)
+@text_cache(256)
 def _fold_script(text: str, script: str) -> tuple[str, tuple[int, ...]]:
     if script == "latin":  # one character for one: a translation table, filled as characters come
         return text.translate(_LATIN_TABLE), tuple(range(len(text) + 1))

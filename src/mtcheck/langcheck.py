@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from .caching import text_cache
 from .config import Config
 from .langid import MIN_UNITS, UND, detect, detect_latin, dominant_language, family
 from .locales import get_locale
@@ -152,7 +152,7 @@ class _SourceIndex:
         return None
 
 
-@lru_cache(maxsize=8)
+@text_cache(8)
 def _source_index(source: Text) -> _SourceIndex:
     """One index per source text, shared by its five versions."""
     return _SourceIndex(source)
@@ -217,7 +217,7 @@ def _unquoted(text: str) -> str:
     return "".join(" " if m else c for c, m in zip(text, mask))
 
 
-@lru_cache(maxsize=8192)  # asked of a sentence and again of its unquoted form, mostly the same text
+@text_cache(8192)  # asked of a sentence and again of its unquoted form, mostly the same text
 def _judged(text: str, sentence: bool) -> bool:
     """Enough ordinary words (not names, numbers or addresses) to say what language this is."""
     words = ordinary_words(blank_addresses(text), sentence)

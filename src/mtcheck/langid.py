@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .caching import text_cache
 from .locales import SUPPORTED, get_locale
 from .scripts import blank_addresses, latin_words, ordinary_words, script_units
 from .segment import split_paragraphs
@@ -51,7 +52,7 @@ def _identifier() -> LanguageIdentifier:
     return identifier
 
 
-@lru_cache(maxsize=4096)  # pure; a one-sentence paragraph is detected as paragraph and as sentence
+@text_cache(4096)  # pure; a one-sentence paragraph is detected as paragraph and as sentence
 def detect_latin(text: str) -> tuple[str, float]:
     """The Latin-script project language of ``text`` and its probability (aliases summed)."""
     labels = _latin_labels()
@@ -64,7 +65,7 @@ def detect_latin(text: str) -> tuple[str, float]:
     return lang, min(1.0, probs[lang])  # float32 sums can exceed 1 by an ulp
 
 
-@lru_cache(maxsize=4096)  # pure and deterministic; a paragraph is often also its only sentence
+@text_cache(4096)  # pure and deterministic; a paragraph is often also its only sentence
 def detect(text: str) -> tuple[str, float]:
     """``(language, confidence)`` of a passage; ``("und", 0.0)`` when the evidence is too thin.
 

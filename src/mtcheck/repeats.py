@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from .boilerplate import normalise
+from .caching import text_cache
 
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
 DUPLICATE_MIN_CHARS = 20  # normalised characters; a Chinese or Japanese character carries about a word:
@@ -68,7 +68,7 @@ def repeats(texts: Sequence[str], min_chars: int = DUPLICATE_MIN_CHARS) -> list[
     return [(k, j) for j, k in sorted(found.items())]
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def repeats_a_sentence(paragraph: str, lang: str) -> bool:
     """Whether a paragraph repeats one of its sentences (asked of the same source paragraph once per version)."""
     from .sentences import split_sentences

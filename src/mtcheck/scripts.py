@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .caching import text_cache
 from .text import CJK_CHARS_PER_WORD
 
 # (script tag, character class). Order matters only for readability; the ranges do not overlap.
@@ -37,7 +38,7 @@ _ADDRESS_PROBE = re.compile(r"://|www\.|@|\.(?:com|id|org|net|go|co|gov|edu|int)
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|id|org|net|go\.id|co\.id|gov|edu|int)\b(?:/\S*)?", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)  # pure; the LANG analysis asks it several times per paragraph and sentence
+@text_cache(8192)  # pure; the LANG analysis asks it several times per paragraph and sentence
 def blank_addresses(text: str) -> str:
     """The text with URLs, e-mail addresses and domain names replaced by spaces (offsets kept)."""
     if not _ADDRESS_PROBE.search(text):  # most passages: no part any address needs, no slow scan

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from .caching import text_cache
 from .model import Paragraph
 
 _BLANK_LINES = re.compile(r"\n[ \t\u3000]*\n\s*")
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def _split(content: str) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     pos = 0
