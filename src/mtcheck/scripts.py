@@ -29,6 +29,7 @@ _SCRIPT_RANGES: tuple[tuple[str, str], ...] = (
     ("Deva", "\u0900-\u097f"),
 )
 _RUN = re.compile("|".join(f"(?P<{tag}>[{chars}]+)" for tag, chars in _SCRIPT_RANGES))
+_ASCII_RUN = re.compile("[A-Za-z]+")  # _RUN on ASCII text: Latin runs only
 CHARACTER_SCRIPTS = frozenset({"Hani", "Kana", "Hang"})  # one character ~ one syllable or word
 
 # Parts of a text that are never language evidence: web and e-mail addresses.
@@ -75,6 +76,9 @@ def script_units(text: str) -> Counter[str]:
     Units make scripts comparable: a Chinese paragraph with an English name in brackets is still
     mostly Han, although the name has more letters than the paragraph has characters.
     """
+    if text.isascii():  # English and most Indonesian passages: only Latin runs, counted in C
+        runs = len(_ASCII_RUN.findall(text))
+        return Counter({"Latn": runs}) if runs else Counter()
     units: Counter[str] = Counter()
     for m in _RUN.finditer(text):  # hot path: no ScriptRun objects
         script = m.lastgroup or ""
