@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -191,10 +192,26 @@ def _number_values(text: str, lang: str) -> set[str]:
         return {d.replace(",", "").replace(".", "") for d in _DIGITS.findall(text)}
 
 
+def unit_numbers(content: str, lang: str, spans: Sequence[tuple[int, int]]) -> list[frozenset[str]] | None:
+    """The number values (as ``_number_values`` gives them) of each span of ``content``, from one reading of
+    the whole text that the number rules share; None if the number engine fails (then each unit is read
+    alone). Read whole, "December 26" stays a date even where a sentence boundary separates the 26."""
+    try:
+        from .numbers import digit_quantities, word_quantities
+
+        digits = digit_quantities(content, lang)
+        found = sorted((q.num_start, f"{q.value:.6g}") for q in [*digits, *word_quantities(content, lang, list(digits))])
+    except Exception:  # noqa: BLE001  (a number-engine bug must not break alignment)
+        return None
+    starts = [start for start, _ in found]
+    return [frozenset(v for _, v in found[bisect_left(starts, a):bisect_left(starts, b)]) for a, b in spans]
+
+
 @text_cache(8192)
-def anchors(text: str, lang: str) -> frozenset[str]:
-    """Language-independent tokens a translation keeps: number values, Latin names, URLs, quotes."""
-    found = {f"n:{v}" for v in _number_values(text, lang)}
+def anchors(text: str, lang: str, numbers: frozenset[str] | None = None) -> frozenset[str]:
+    """Language-independent tokens a translation keeps: number values, Latin names, URLs, quotes.
+    ``numbers``: the text's number values when already known (``unit_numbers``)."""
+    found = {f"n:{v}" for v in (_number_values(text, lang) if numbers is None else numbers)}
     plain = text
     if _URL_PROBE.search(text):  # the full pattern tries every word for a domain: most texts have none
         found |= {f"u:{u.lower().rstrip('/.')}" for u in _URL.findall(text)}
@@ -236,10 +253,12 @@ class Units:
     texts: list[str]
     lang: str
     vectors: np.ndarray | None = None
+    numbers: list[frozenset[str]] | None = None  # each unit's number values, if read already (unit_numbers)
 
     def __post_init__(self) -> None:
         self.lengths = [len(t) for t in self.texts]
-        self.anchors = [anchors(t, self.lang) for t in self.texts]
+        numbers: list[frozenset[str] | None] = list(self.numbers) if self.numbers is not None else [None] * len(self.texts)
+        self.anchors = [anchors(t, self.lang, n) for t, n in zip(self.texts, numbers)]
 
 
 @dataclass

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from .caching import text_cache
 from .locales import Locale, get_locale
 
 DOT = "dot"  # "." (or U+066B) is the decimal mark; "," and spaces group
@@ -560,6 +561,12 @@ def parse_quantities(text: str, lang: str, source: bool = False, words: bool = T
     if words:
         qs = sorted(qs + word_quantities(text, lang, qs), key=lambda q: q.start)
     return qs
+
+
+@text_cache(32)
+def digit_quantities(text: str, lang: str, source: bool = False) -> tuple[Quantity, ...]:
+    """``parse_quantities(text, lang, source, words=False)``, read once per text for the rules and the aligner."""
+    return tuple(parse_quantities(text, lang, source, words=False))
 
 
 def word_quantities(text: str, lang: str, digits: list[Quantity]) -> list[Quantity]:

@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from .align import MAX_ALIGN_CELLS, Bead, Scorer, Units, align_units, length_norm, length_z, within_budget
+from .align import (
+    MAX_ALIGN_CELLS,
+    Bead,
+    Scorer,
+    Units,
+    align_units,
+    length_norm,
+    length_z,
+    unit_numbers,
+    within_budget,
+)
 from .boilerplate import is_boilerplate, normalise
 from .config import Config
 from .model import Paragraph, Span, Text
@@ -106,7 +116,7 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
     src_vecs, aligner = _vectors([p.text for p in src], config)
     tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
     mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
-    scorer = Scorer(Units([p.text for p in src], source.lang, src_vecs), Units([p.text for p in tgt], target.lang, tgt_vecs), mu, sd)
+    scorer = Scorer(_units(source, src, src_vecs), _units(target, tgt, tgt_vecs), mu, sd)
     local = _diagonal(scorer) or align_units(scorer)
     if scorer.sim is None:
         local = _undo_shifts(_pair_substitutions(local, scorer), scorer)
@@ -132,6 +142,12 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
         if bead.matched:
             _inspect_pair(analysis, bead, source, target, config, mu, sd, calibration)
     return analysis
+
+
+def _units(text: Text, units: Sequence[Paragraph | Sentence], vectors: Any) -> Units:
+    """The aligner's view of some paragraphs or sentences of ``text`` (numbers read from the whole text)."""
+    spans = [(u.start, u.end) for u in units]
+    return Units([u.text for u in units], text.lang, vectors, unit_numbers(text.content, text.lang, spans))
 
 
 def _diagonal(scorer: Scorer) -> list[Bead] | None:
@@ -375,8 +391,7 @@ def _sentence_gaps(
         return False
     src_vecs, _ = _vectors([s.text for s in src_s], config) if calibration else (None, {})
     tgt_vecs, _ = _vectors([s.text for s in tgt_s], config) if src_vecs is not None else (None, {})
-    scorer = Scorer(Units([s.text for s in src_s], source.lang, src_vecs),
-                    Units([s.text for s in tgt_s], target.lang, tgt_vecs), mu, sd, calibration)
+    scorer = Scorer(_units(source, src_s, src_vecs), _units(target, tgt_s, tgt_vecs), mu, sd, calibration)
     beads = align_units(scorer)
     if longer:
         extra = [j for b in beads if not b.source for j in b.target]

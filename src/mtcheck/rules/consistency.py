@@ -77,13 +77,13 @@ def source_facts(ctx: VersionContext) -> list[Fact]:
 
 def _collect(ctx: VersionContext) -> list[Fact]:
     from ..dates import parse_dates
-    from ..numbers import parse_quantities
+    from ..numbers import digit_quantities
 
     src = ctx.source
     text = src.content
     facts = [
         Fact("number", Span.of(text, q.start, q.end))
-        for q in parse_quantities(text, src.lang, True, words=False) if not q.optional
+        for q in digit_quantities(text, src.lang, True) if not q.optional
     ]
     facts += [Fact("date", d.span) for d in parse_dates(text, src.lang)]
     facts += _entity_facts(ctx)

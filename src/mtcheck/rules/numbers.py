@@ -11,13 +11,13 @@ from decimal import Decimal
 from ..locales import get_locale
 from ..model import Finding, Severity, Span, Text
 from ..number_match import NumberComparison, compare
-from ..numbers import Quantity, format_number, parse_quantities, word_quantities
+from ..numbers import Quantity, digit_quantities, format_number, word_quantities
 from .base import Rule, VersionContext, register
 
 
 def _source_quantities(ctx: VersionContext) -> list[Quantity]:
     src = ctx.source
-    return ctx.memo(("numbers", "source"), lambda: parse_quantities(src.content, src.lang, True, words=False))
+    return ctx.memo(("numbers", "source"), lambda: list(digit_quantities(src.content, src.lang, True)))
 
 
 def _source_words(ctx: VersionContext) -> list[Quantity]:
@@ -33,7 +33,7 @@ def comparison(ctx: VersionContext) -> NumberComparison:
 
     def compute() -> NumberComparison:
         content = ctx.target.content
-        targets = parse_quantities(content, lang, words=False)
+        targets = list(digit_quantities(content, lang))
         return compare(
             ctx.source, _source_quantities(ctx), ctx.target, targets,
             source_words=lambda: _source_words(ctx), target_words=lambda: word_quantities(content, lang, targets),
