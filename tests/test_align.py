@@ -53,6 +53,17 @@ def test_vectorised_dp_equals_the_cell_by_cell_dp(seed: int) -> None:
     assert _chain_tables(quality, n, m) == dp_align(n, m, scalar)
 
 
+def test_unit_numbers_come_from_one_reading_of_the_whole_text() -> None:
+    from mtcheck.align import unit_numbers
+    from mtcheck.segment import split_paragraphs
+
+    text = "Harga naik 3,5 persen.\n\nBanjir merendam 1.250 rumah pada 12 Maret, kata dua warga."
+    paragraphs = split_paragraphs(text)
+    numbers = unit_numbers(text, "id", [(p.start, p.end) for p in paragraphs])
+    assert numbers == [frozenset({"3.5"}), frozenset({"1250", "2"})]  # a day is no quantity; "dua" is
+    assert [anchors(p.text, "id", n) for p, n in zip(paragraphs, numbers)] == [anchors(p.text, "id") for p in paragraphs]
+
+
 def test_anchors_are_language_independent_values() -> None:
     assert "n:3.5e+06" in anchors("Harga naik Rp 3,5 juta di Jakarta.", "id")
     assert {"w:elizabeth", "w:warren"} <= anchors("参议员伊丽莎白·沃伦(Elizabeth Warren)表示", "zh")
