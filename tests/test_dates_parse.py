@@ -20,6 +20,7 @@ CASES: list[tuple[str, str, list[tuple[int | None, int | None, int | None, int |
     ("id", "Ia tiba pada hari Minggu, 5 Februari.", [(5, 2, None, 7)]),
     # month and weekday names are looked for case-insensitively (a headline in capitals)
     ("id", "KAMIS, 16 MARET 2023: BI MENAHAN SUKU BUNGA", [(16, 3, 2023, 4)]),
+    ("en", "ON THURSDAY, MARCH 16, 2023, POLICE MOVED IN.", [(16, 3, 2023, 4)]),
     # not dates: weeks, times, quantities, decades
     ("id", "Minggu lalu harga naik 2.000 rupiah.", []),
     ("id", "Dua minggu kemudian, pukul 10.30 WIB, dia pergi.", []),

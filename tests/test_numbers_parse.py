@@ -174,7 +174,8 @@ def test_arabic(text: str, expected: list[float]) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "value"),
     [("three people", "en", 3), ("trois personnes", "fr", 3), ("三个人", "zh", 3), ("ثلاثة أشخاص", "ar", 3),
-     ("三千五百人", "zh", 3500), ("lima belas orang", "id", 15), ("بعشرين عامًا", "ar", 20)],
+     ("三千五百人", "zh", 3500), ("lima belas orang", "id", 15), ("بعشرين عامًا", "ar", 20),
+     ("LIMA BELAS orang", "id", 15), ("Three people", "en", 3)],  # found whatever the case
 )
 def test_number_words_are_optional_quantities(text: str, lang: str, value: float) -> None:
     words = [q for q in parse_quantities(text, lang) if q.word]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck.scan import Probed, leading_lookbehinds
+from mtcheck.scan import Probed, leading_lookbehinds, lower_same_length
 
 PATTERNS = [
     (r"(?<![^\W_])indo", re.IGNORECASE),  # the start of a word only
@@ -51,3 +51,9 @@ def test_without_probe_it_is_the_pattern() -> None:
     plain = Probed.compile(r"(?<![^\W_])mars", 0, probe=False)
     assert plain.probe is plain.pattern
     assert [m.span() for m in plain.finditer("mars 1 mars xmars")] == [(0, 4), (7, 11)]
+
+
+def test_lower_same_length_keeps_offsets() -> None:
+    assert lower_same_length("Kamis, 16 MARET") == "kamis, 16 maret"
+    text = "İSTANBUL, 16 Maret"  # "İ".lower() is two characters: it stays, the rest is lowered
+    assert len(lower_same_length(text)) == len(text) and lower_same_length(text).endswith("stanbul, 16 maret")

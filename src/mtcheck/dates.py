@@ -13,11 +13,12 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .caching import text_cache
 from .locales import Locale, get_locale
 from .model import Span
-from .scan import Probed
+from .scan import Probed, lower_same_length
 
 Reading = tuple[int | None, int | None, int | None, int | None]  # day, month, year, weekday
 
@@ -99,7 +100,8 @@ class _Patterns:
     named: tuple[tuple[str, Probed], ...]
     weekday: Probed | None
     false_friends: tuple[Probed, ...]
-    by_month: tuple[tuple[str, Probed], ...] = ()  # the named forms that need a month name
+    by_month: tuple[tuple[str, Probed], ...] = ()  # the named forms that need a month name (and ``weekday``):
+    # lower-case words without re.IGNORECASE, run on the lower-cased text (scan.lower_same_length)
     month_words: tuple[str, ...] = ()  # lower-case first words of the month names: a text without one
     weekday_words: tuple[str, ...] = ()  # cannot match ``by_month`` (or ``weekday``): not scanned
 
@@ -107,7 +109,7 @@ class _Patterns:
 @cache
 def _patterns(lang: str) -> _Patterns:
     loc = get_locale(lang)
-    flags = re.IGNORECASE
+    flags = 0  # the month and weekday forms run on the lower-cased text; every word in them is lower case
     named: list[tuple[str, Probed]] = []
     by_month: list[tuple[str, Probed]] = []
     if loc.months:
@@ -179,11 +181,13 @@ def _numeric(kind: str, m: re.Match[str], text: str, lang: str) -> DateMention |
                        kind="dm" if kind == "dm" else "date")
 
 
-def _from_match(kind: str, m: re.Match[str], text: str, pats: _Patterns, lang: str) -> DateMention | None:
+def _from_match(kind: str, m: re.Match[str], text: str, written: str, pats: _Patterns, lang: str) -> DateMention | None:
+    """The mention a match stands for; its groups are read from ``written`` (the text with ASCII digits), as
+    the month and weekday forms match the lower-cased text."""
     loc = pats.locale
     if kind in ("numeric", "dm"):
         return _numeric(kind, m, text, lang)
-    g = m.groupdict()
+    g: dict[str, Any] = {key: written[m.start(key):m.end(key)] if m.start(key) >= 0 else None for key in m.re.groupindex}
     if loc.cjk and kind in ("date", "day", "year"):
         day = _cjk_int(g["d"]) if g.get("d") else None
         month = _cjk_int(g["m"]) if g.get("m") else None
@@ -261,20 +265,20 @@ def _parse(text: str, lang: str) -> tuple[DateMention, ...]:
         found.append(mention)
 
     # Longest forms first: "Kamis, 16 Maret 2023" before "16 Maret" before "Maret" before "2023".
-    lowered = ascii_text.lower()
-    named = pats.by_month + pats.named if any(w in lowered for w in pats.month_words) else pats.named
+    lowered = lower_same_length(ascii_text)
+    by_month = pats.by_month if any(w in lowered for w in pats.month_words) else ()
     candidates: list[tuple[str, re.Match[str]]] = [
-        (kind, m) for kind, pattern in named for m in pattern.finditer(ascii_text)
-    ]
+        (kind, m) for kind, pattern in by_month for m in pattern.finditer(lowered)
+    ] + [(kind, m) for kind, pattern in pats.named for m in pattern.finditer(ascii_text)]
     candidates.sort(key=lambda km: (-(km[1].end() - km[1].start()), km[1].start()))
     for kind, m in candidates:
-        add(_from_match(kind, m, text, pats, lang))
+        add(_from_match(kind, m, text, ascii_text, pats, lang))
     if pats.weekday is not None and any(w in lowered for w in pats.weekday_words):
-        for m in pats.weekday.finditer(ascii_text):
-            name = m.group("wname") if "wname" in m.groupdict() else m.group(0)
+        for m in pats.weekday.finditer(lowered):
+            start, end = m.span("wname") if "wname" in m.groupdict() else m.span()
+            name = ascii_text[start:end]  # as written: capitals matter to _capital_ok
             if not _capital_ok(pats.locale, name):
                 continue
-            start, end = m.span("wname") if "wname" in m.groupdict() else m.span()
             add(DateMention(Span.of(text, start, end), weekday=_lookup(pats.locale.weekdays, name), kind="weekday"))
     return tuple(_merge(found, text))
 

@@ -21,6 +21,7 @@ from functools import cache
 
 from .caching import text_cache
 from .locales import Locale, get_locale
+from .scan import lower_same_length
 
 DOT = "dot"  # "." (or U+066B) is the decimal mark; "," and spaces group
 COMMA = "comma"  # "," (or U+066B) is the decimal mark; "." and spaces group
@@ -249,10 +250,10 @@ def _grammar(lang: str) -> _Grammar:
         month_before=re.compile(r"(?i)(?:" + months + r")\.?\s*,?\s*$"),
         month_after=re.compile(r"(?i)\s*(?:" + months + ")"),
         range_between=re.compile(r"(?i)\s*(?:" + _alternation(loc.range_words, True) + r")\s*"),
-        words=re.compile("(?i)" + r"(?<![^\W\d_])(?:" + _alternation(loc.number_word_prefixes, False) + ")?("
+        words=re.compile(r"(?<![^\W\d_])(?:" + _alternation(loc.number_word_prefixes, False) + ")?("
                          + _alternation(loc.number_words, False)
                          + r")(?![^\W\d_])") if loc.number_words else None,
-        idioms=tuple(re.compile(p, re.IGNORECASE) for p in loc.number_word_idioms),
+        idioms=tuple(re.compile(p) for p in loc.number_word_idioms),
         kanji=kanji,
         word_values={k.lower(): v for k, v in loc.number_words.items()},
     )
@@ -520,14 +521,15 @@ def _word_quantities(text: str, norm: str, taken: list[tuple[int, int]], g: _Gra
     found: list[Quantity] = []
     big = {w: v for w, v in g.locale.scale_words.items() if len(w) == 1 and v >= 1e4}
     matches: list[tuple[int, int, float]] = []
+    lowered = lower_same_length(norm)  # the number words and idioms are lower case: found case-blind there
     if g.words:
-        matches += [(m.start(1), m.end(1), g.word_values[m.group(1).lower()]) for m in g.words.finditer(norm)]
+        matches += [(m.start(1), m.end(1), g.word_values[m.group(1)]) for m in g.words.finditer(lowered)]
     if g.kanji:
         for m in g.kanji.finditer(norm):
             v = _kanji_value(m.group(), big)
             if v is not None:
                 matches.append((m.start(), m.end(), v))
-    idioms = [m.span() for pattern in g.idioms for m in pattern.finditer(norm)]
+    idioms = [m.span() for pattern in g.idioms for m in pattern.finditer(lowered)]
     for start, end, value in matches:
         if _blocked(taken + idioms, start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
             continue

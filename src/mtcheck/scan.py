@@ -77,3 +77,13 @@ class Probed:
                 continue
             yield m
             pos = max(m.end(), candidate.start() + 1)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every offset kept (a character whose lower case is longer, like "İ", stays).
+
+    Word lists (month names, number words) are found several times faster by a case-sensitive pattern
+    of lower-case words on this text than by the same pattern with ``re.IGNORECASE`` on the original.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(lc if len(lc := c.lower()) == 1 else c for c in text)
