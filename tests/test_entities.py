@@ -98,3 +98,18 @@ MATCHES = [
 @pytest.mark.parametrize(("name", "lang", "target", "status"), MATCHES)
 def test_match_name(name: str, lang: str, target: str, status: str) -> None:
     assert match_name(_name(name), TargetIndex.build(target, lang), lang).status == status
+
+
+@pytest.mark.parametrize(("name", "lang", "target", "found"), [
+    ("Sri Mulyani", "ar", "قالت وزيرة المالية سري مولياني (Sri Mulyani) إن", True),
+    ("Sri Mulyani", "ar", "قالت وزيرة المالية سري مولياني إن", False),  # transliterated: vouches for nothing
+    ("Joko Widodo", "zh", "印尼总统佐科·维多多(Joko Widodo)表示", True),
+    ("Prabowo", "ja", "プラボウォ国防相(Prabowo)は", True),
+])
+def test_versions_that_only_vouch_index_their_cased_words(name: str, lang: str, target: str, found: bool) -> None:
+    from mtcheck.entities import name_found
+
+    index = TargetIndex.build(target, lang, cased_only=True)
+    assert all(t.text.lower() != t.text.upper() for t in index.tokens)  # no Arabic, Han or kana words
+    assert name_found(_name(name), index, lang) is found
+    assert name_found(_name(name), TargetIndex.build(target, lang), lang) is found  # the full index agrees

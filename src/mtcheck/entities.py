@@ -461,9 +461,14 @@ class TargetIndex:
         return out
 
     @classmethod
-    def build(cls, text: str, lang: str) -> TargetIndex:
+    def build(cls, text: str, lang: str, cased_only: bool = False) -> TargetIndex:
+        """``cased_only``: leave out words without a cased letter (Arabic, Chinese, Japanese). Source names
+        always have a capital, so such words never match one; only the near-miss search, which reads token
+        positions, needs them in place (it is not asked of versions built this way)."""
         rewrites = get_locale(lang).name_rewrites
         tokens = [piece for token in words(text) for piece in _pieces(token)]
+        if cased_only:
+            tokens = [t for t in tokens if t.text.lower() != t.text.upper()]
         return cls(
             text,
             tokens,

@@ -102,7 +102,7 @@ def _statuses(ctx: VersionContext, lang: str, names: list[Name]) -> list[NameMat
     """Whether each source name is in the ``lang`` version (computed once per version)."""
 
     def compute() -> list[NameMatch]:
-        index = TargetIndex.build(ctx.article.targets[lang].content, lang)
+        index = TargetIndex.build(ctx.article.targets[lang].content, lang, cased_only=not _reported(lang))
         source_locale = get_locale(ctx.source.lang)
         return [
             (NameMatch("found") if acronym_found(n.text, index, source_locale) else NameMatch("missing"))
