@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from .caching import text_cache
 from .config import Config
@@ -48,15 +48,44 @@ def _patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _known() -> tuple[tuple[str, Counter[str], dict[str, int]], ...]:
-    """Each normalised disclaimer with its character counts and per-character position bit masks."""
+def _known() -> tuple[tuple[str, dict[str, int]], ...]:
+    """Each normalised disclaimer with its per-character position bit masks."""
     out = []
     for known in _normalised_disclaimers():
         masks: dict[str, int] = {}
         for i, ch in enumerate(known):
             masks[ch] = masks.get(ch, 0) | (1 << i)
-        out.append((known, Counter(known), masks))
+        out.append((known, masks))
     return tuple(out)
+
+
+class _Alphabet(dict[int, str]):
+    """``str.translate`` table: each character of the disclaimers to its index, every other one dropped."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = ""
+        return ""
+
+
+@lru_cache(maxsize=1)
+def _known_counts() -> tuple[_Alphabet, Any]:
+    """The disclaimers' alphabet, and a matrix of their character counts (a row per disclaimer)."""
+    import numpy as np
+
+    letters = sorted({ch for known, _ in _known() for ch in known})
+    alphabet = _Alphabet({ord(ch): chr(i) for i, ch in enumerate(letters)})
+    counts = np.array([[known.count(ch) for ch in letters] for known, _ in _known()])
+    return alphabet, counts
+
+
+def _shared_characters(norm: str) -> list[int]:
+    """Per disclaimer, the characters ``norm`` shares with it as multisets (what ``quick_ratio`` counts)."""
+    import numpy as np
+
+    alphabet, counts = _known_counts()
+    codes = np.frombuffer(norm.translate(alphabet).encode("utf-32-le"), dtype=np.uint32)
+    mine = np.bincount(codes, minlength=counts.shape[1])
+    return np.minimum(counts, mine).sum(axis=1).tolist()  # type: ignore[no-any-return]
 
 
 def _lcs_length(text: str, masks: dict[str, int], size: int, need: float = 0.0) -> int:
@@ -93,17 +122,17 @@ def is_disclaimer(text: str) -> bool:
     norm = normalise(text)
     if not norm:
         return False
-    counts: Counter[str] | None = None
-    for known, known_counts, masks in _known():
+    shared_by_known: list[int] | None = None
+    for k, (known, masks) in enumerate(_known()):
         share = len(norm) / len(known)
         if not MIN_PART <= share <= 1.6:
             continue
         if SYSTEM_NAME in norm:  # the system name anchors the match
             return True
         total = len(norm) + len(known)
-        counts = counts if counts is not None else Counter(norm)
         # What quick_ratio() counts; only characters of both strings contribute (other scripts: none).
-        shared = sum(min(counts[ch], known_counts[ch]) for ch in counts.keys() & known_counts.keys())
+        shared_by_known = shared_by_known if shared_by_known is not None else _shared_characters(norm)
+        shared = shared_by_known[k]
         may_ratio = share >= 0.6 and 2.0 * shared / total >= MIN_SIMILARITY
         may_part = share <= 1.0 and shared >= MIN_SIMILARITY * len(norm)
         if not (may_ratio or may_part):
