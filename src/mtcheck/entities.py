@@ -251,17 +251,16 @@ def lower_case_words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text) if w.islower())
 
 
-def _lexicon(paragraphs: list[tuple[int, str]], starts: set[int], function_words: frozenset[str]) -> _Lexicon:
+def _lexicon(paragraphs: list[list[Token]], starts: set[int], function_words: frozenset[str]) -> _Lexicon:
     """Lower-case words of the text, and words capitalised mid-sentence outside title-case headlines."""
     lower: set[str] = set()
     mid: set[str] = set()
-    for offset, para in paragraphs:
-        tokens = words(para)
+    for tokens in paragraphs:
         headline = _is_headline(tokens, function_words)
         for token in tokens:
             if token.text.islower():
                 lower.add(token.text.casefold())
-            elif not headline and token.start + offset not in starts and _capitalised(token.text):
+            elif not headline and token.start not in starts and _capitalised(token.text):
                 mid.add(token.text)
     return _Lexicon(lower, mid)
 
@@ -278,12 +277,12 @@ def find_names(text: str, lang: str, common_elsewhere: frozenset[str] = frozense
     starts: set[int] = set()
     for start, para in paragraphs:
         starts |= _sentence_starts(para, start, lang)
-    lexicon = _lexicon(paragraphs, starts, locale.name_stopwords)
+    tokens_by_paragraph = [[Token(t.text, t.start + start, t.end + start) for t in words(para)] for start, para in paragraphs]
+    lexicon = _lexicon(tokens_by_paragraph, starts, locale.name_stopwords)
     own_lower = frozenset(lexicon.lower)  # before other versions' words: English "who" must not hide WHO
     lexicon.lower |= common_elsewhere
     names: list[Name] = []
-    for start, para in paragraphs:
-        tokens = [Token(t.text, t.start + start, t.end + start) for t in words(para)]
+    for tokens in tokens_by_paragraph:
         headline = _is_headline(tokens, locale.name_stopwords)
         names.extend(_acronyms(text, tokens, locale, own_lower))
         for run in _capitalised_runs(text, tokens, locale):
