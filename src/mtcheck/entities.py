@@ -424,7 +424,7 @@ class TargetIndex:
     by_folded: dict[str, list[int]] = field(default_factory=dict)  # token positions per folded form
     by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     sorted_folded: list[str] = field(default_factory=list)  # distinct folded forms, for prefix look-ups
-    by_length: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (first position, form)
+    by_length: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (first position, form), lazily
     _near: dict[int, list[tuple[int, str, int]]] = field(default_factory=dict)  # see forms_near_length
 
     def __post_init__(self) -> None:
@@ -432,14 +432,15 @@ class TargetIndex:
             self.by_folded.setdefault(f, []).append(i)
             self.by_skeleton.setdefault(k, []).append(i)
         self.sorted_folded = sorted(self.by_folded)
-        for f, positions in self.by_folded.items():
-            self.by_length.setdefault(len(f), []).append((positions[0], f))
 
     def forms_near_length(self, size: int) -> list[tuple[int, str, int]]:
         """(first position, form, character occurrence bits) of the distinct folded forms whose length
         allows a ``MATCH_RATIO`` with a word of ``size`` letters, in text order (computed once per size)."""
         near = self._near.get(size)
         if near is None:
+            if not self.by_length:  # built on first use: only versions that are reported ask
+                for f, positions in self.by_folded.items():
+                    self.by_length.setdefault(len(f), []).append((positions[0], f))
             near = self._near[size] = [
                 (first, form, _occurrences(form))
                 for first, form in sorted(
