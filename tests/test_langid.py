@@ -84,3 +84,24 @@ def test_quoted_mask_covers_short_quotes_and_titles_only() -> None:
     assert "we will see" in covered
     assert "a very long title with many words in it" in covered
     assert "one two three" not in covered
+
+
+@pytest.mark.parametrize("text", [
+    "Harga naik 3,5 persen di Jakarta.",  # ASCII
+    "Élise a dit « ça va » à Jakarta, 12 fois.",  # Latin only, not ASCII
+    "佐科(Joko Widodo)表示，价格上涨了。",  # mixed scripts
+    "プラボウォ国防相(Prabowo)は語った。",
+    "قال الوزير (Sri Mulyani) إن",
+    "",
+])
+def test_script_units_fast_paths_count_as_the_run_scan(text: str) -> None:
+    from collections import Counter
+
+    from mtcheck.scripts import _RUN, CHARACTER_SCRIPTS, script_units
+    from mtcheck.text import CJK_CHARS_PER_WORD
+
+    expected: Counter[str] = Counter()
+    for m in _RUN.finditer(text):
+        script = m.lastgroup or ""
+        expected[script] += (m.end() - m.start()) / CJK_CHARS_PER_WORD if script in CHARACTER_SCRIPTS else 1
+    assert script_units(text) == expected

@@ -30,6 +30,8 @@ _SCRIPT_RANGES: tuple[tuple[str, str], ...] = (
 )
 _RUN = re.compile("|".join(f"(?P<{tag}>[{chars}]+)" for tag, chars in _SCRIPT_RANGES))
 _ASCII_RUN = re.compile("[A-Za-z]+")  # _RUN on ASCII text: Latin runs only
+_LATN_LETTERS = re.compile(f"[{_SCRIPT_RANGES[0][1]}]+")  # _RUN on text of no other script
+_LATIN_ONLY = frozenset({"Latn"})
 CHARACTER_SCRIPTS = frozenset({"Hani", "Kana", "Hang"})  # one character ~ one syllable or word
 
 # Parts of a text that are never language evidence: web and e-mail addresses.
@@ -78,6 +80,9 @@ def script_units(text: str) -> Counter[str]:
     """
     if text.isascii():  # English and most Indonesian passages: only Latin runs, counted in C
         runs = len(_ASCII_RUN.findall(text))
+        return Counter({"Latn": runs}) if runs else Counter()
+    if not has_other_script(text, _LATIN_ONLY):  # French: Latin runs only, counted in C too
+        runs = len(_LATN_LETTERS.findall(text))
         return Counter({"Latn": runs}) if runs else Counter()
     units: Counter[str] = Counter()
     for m in _RUN.finditer(text):  # hot path: no ScriptRun objects
