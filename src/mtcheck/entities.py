@@ -420,12 +420,12 @@ class TargetIndex:
     tokens: list[Token]
     folded: list[str]
     skeletons: list[str]
-    folded_text: str
     by_folded: dict[str, list[int]] = field(default_factory=dict)  # token positions per folded form
     by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     sorted_folded: list[str] = field(default_factory=list)  # distinct folded forms, for prefix look-ups
     by_length: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (first position, form), lazily
     _near: dict[int, list[tuple[int, str, int]]] = field(default_factory=dict)  # see forms_near_length
+    _folded_text: str | None = None
 
     def __post_init__(self) -> None:
         for i, (f, k) in enumerate(zip(self.folded, self.skeletons)):
@@ -449,6 +449,13 @@ class TargetIndex:
                 )
             ]
         return near
+
+    @property
+    def folded_text(self) -> str:
+        """The whole text folded word by word, for phrase look-ups (built on first use: few versions ask)."""
+        if self._folded_text is None:
+            self._folded_text = " ".join(fold(w) for w in _PHRASE_SPLIT.split(self.text))
+        return self._folded_text
 
     def starting_with(self, prefix: str) -> list[int]:
         """Positions of the tokens whose folded form starts with ``prefix`` (unsorted)."""
@@ -474,7 +481,6 @@ class TargetIndex:
             tokens,
             [fold(t.text) for t in tokens],
             [skeleton(t.text, rewrites) for t in tokens],
-            " ".join(fold(w) for w in _PHRASE_SPLIT.split(text)),
         )
 
 
