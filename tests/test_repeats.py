@@ -32,3 +32,22 @@ def test_short_texts_repeat_only_above_the_language_floor() -> None:
 def test_a_paragraph_repeating_its_own_sentence() -> None:
     assert repeats_a_sentence("Harga naik lagi minggu ini di pasar. Harga naik lagi minggu ini di pasar.", "id")
     assert not repeats_a_sentence("Harga naik lagi minggu ini di pasar. Harga turun lagi bulan lalu di toko.", "id")
+
+
+def test_both_ways_of_counting_shared_characters_agree(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Few distinct characters (Latin) go through a count matrix, many (Chinese) through occurrence bits."""
+    import random
+
+    import mtcheck.repeats as repeats_module
+
+    rng = random.Random(1)
+    han = [chr(0x4E00 + i) for i in range(3000)]
+    texts = ["".join(rng.choice(han) for _ in range(30)) for _ in range(120)]
+    texts += [texts[7][:-1] + "好", texts[9][::-1]]  # a near copy; the same characters in another order
+    texts += PARAGRAPHS + [PARAGRAPHS[2].replace("0.3", "0.4")]
+    found = repeats(texts, 10)
+    assert (7, 120) in found and (2 + 122, 4 + 122) in found and all(j != 121 for _, j in found)
+    monkeypatch.setattr(repeats_module, "BITS_FROM", 10**9)  # force the matrix
+    assert repeats(texts, 10) == found
+    monkeypatch.setattr(repeats_module, "BITS_FROM", 0)  # force the bits
+    assert repeats(texts, 10) == found

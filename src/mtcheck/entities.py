@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from .locales import Locale, get_locale
 from .sentences import split_sentences
+from .text import occurrence_bits
 
 # --- links --------------------------------------------------------------------------------------
 
@@ -141,16 +142,8 @@ _OCCURRENCE_BITS: dict[tuple[str, int], int] = {}  # (character, its n-th occurr
 
 @lru_cache(maxsize=65536)
 def _occurrences(word: str) -> int:
-    """A bit per (character, n-th occurrence): ``(a & b).bit_count()`` is the characters a and b share.
-
-    That count (a multiset intersection, what ``quick_ratio`` computes) then costs one C operation.
-    """
-    seen: dict[str, int] = {}
-    bits = 0
-    for ch in word:
-        n = seen[ch] = seen.get(ch, 0) + 1
-        bits |= 1 << _OCCURRENCE_BITS.setdefault((ch, n), len(_OCCURRENCE_BITS))
-    return bits
+    """The word's ``text.occurrence_bits``: ``(a & b).bit_count()`` is the characters a and b share."""
+    return occurrence_bits(word, _OCCURRENCE_BITS)
 
 
 def _may_reach_length(a: int, b: int, threshold: float) -> bool:

@@ -11,11 +11,16 @@ from difflib import SequenceMatcher
 
 from .boilerplate import normalise
 from .caching import text_cache
+from .text import occurrence_bits
 
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
 DUPLICATE_MIN_CHARS = 20  # normalised characters; a Chinese or Japanese character carries about a word:
 CJK_DUPLICATE_MIN_CHARS = 10  # "「もちろんだ」ケネディは言った。" repeated is a duplicate
 FUZZY_REPEATS_MAX = 300  # items compared pairwise for near-identical repeats (exact ones always found)
+PAIR_CELLS = 2_000_000  # pairs x characters compared in one numpy block (about 16 MB)
+# Shared characters by count matrix cost pairs x distinct characters; by occurrence bits about 100 times that
+# per character read and per pair (measured: 300 Chinese sentences, 0.9 s by matrix, 0.02 s by bits).
+BITS_FROM = 100
 
 
 def _ratio_holds(a: str, b: str) -> bool:
@@ -38,7 +43,16 @@ def _candidates(keys: Sequence[str], first: Sequence[int], second: Sequence[int]
     alphabet, symbol = np.unique(codes, return_inverse=True)
     rows = np.repeat(np.arange(len(keys)), lengths)
     counts = np.bincount(rows * len(alphabet) + symbol, minlength=len(keys) * len(alphabet)).reshape(len(keys), -1)
-    shared = np.minimum(counts[a], counts[b]).sum(axis=1)
+    counts = counts[:, (counts > 0).sum(axis=0) >= 2]  # a character of one text only is shared by no pair
+    if a.size * counts.shape[1] <= BITS_FROM * (a.size + int(lengths.sum())):
+        step = max(1, PAIR_CELLS // max(1, counts.shape[1]))  # pairs per block: memory stays bounded
+        shared = np.concatenate([
+            np.minimum(counts[a[i:i + step]], counts[b[i:i + step]]).sum(axis=1) for i in range(0, len(a), step)
+        ])
+    else:  # many distinct characters (Chinese): a bit per (character, n-th occurrence), one AND per pair
+        registry: dict[tuple[str, int], int] = {}
+        bits = [occurrence_bits(k, registry) for k in keys]
+        shared = np.array([(bits[i] & bits[j]).bit_count() for i, j in zip(a.tolist(), b.tolist())])
     keep = 2 * shared >= DUPLICATE_SIMILARITY * (la + lb)
     return set(zip(a[keep].tolist(), b[keep].tolist()))
 
