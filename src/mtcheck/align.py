@@ -435,11 +435,13 @@ class Scorer:
         pairs have comparable anchors, and their quality."""
         import numpy as np
 
-        shared = a.astype(np.float64) @ b.astype(np.float64).T
+        both = a.any(axis=0) & b.any(axis=0)  # anchors of one side only are shared by no pair: left out
+        a_both, b_both = a[:, both].astype(np.float64), b[:, both].astype(np.float64)
+        shared = a_both @ b_both.T
         if self.same_script:
             size_a, size_b = a.sum(axis=1)[:, None], b.sum(axis=1)[None, :]
         else:  # names count only where both sides have them (see anchor_quality)
-            shared_names = a[:, names].astype(np.float64) @ b[:, names].astype(np.float64).T
+            shared_names = a_both[:, names[both]] @ b_both[:, names[both]].T
             size_a = a[:, ~names].sum(axis=1)[:, None] + shared_names
             size_b = b[:, ~names].sum(axis=1)[None, :] + shared_names
         valid = (size_a > 0) & (size_b > 0)

@@ -22,11 +22,12 @@ part when they pair up: they are never reported on their own.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Text
-from .numbers import Quantity, close
+from .numbers import REL_TOL, Quantity, close
 
 KIND_PENALTY = 0.5  # a cross-kind pair must be half a text closer to beat a same-kind pair
 OPTIONAL_PENALTY = 0.25  # prefer a real number over a word or a bare year
@@ -76,9 +77,10 @@ def _pair(
 ) -> list[tuple[int, int, float]]:
     """Greedy pairing of equal values, cheapest (closest, same kind) first; with the target value used."""
     candidates = []
+    by_value = _ValueIndex([(b, j) for j in t_free for b in target_values(targets[j])])
     for i in s_free:
         s = sources[i]
-        for j in t_free:
+        for j in by_value.near(s.values):
             t = targets[j]
             value = next((b for b in target_values(t) for a in s.values if close(a, b)), None)
             if value is not None:
@@ -91,6 +93,28 @@ def _pair(
             t_free.discard(j)
             pairs.append((i, j, value))
     return pairs
+
+
+class _ValueIndex:
+    """Target quantities by value, so that pairing asks only those near a source value (a text of thousands
+    of numbers made the all-pairs scan quadratic: 7,000 numbers a side took 30 s)."""
+
+    def __init__(self, items: list[tuple[float, int]]) -> None:
+        finite = sorted((v, j) for v, j in items if math.isfinite(v))
+        self.values = [v for v, _ in finite]
+        self.ids = [j for _, j in finite]
+        self.odd = {j for v, j in items if not math.isfinite(v)}  # asked by every source value
+
+    def near(self, values: Sequence[float]) -> set[int]:
+        """The targets with a value that may be ``close`` to one of ``values`` (a superset, checked after)."""
+        out = set(self.odd)
+        for a in values:
+            if not math.isfinite(a):
+                return out | set(self.ids)
+            width = 2 * REL_TOL * max(abs(a), 1.0)  # close(a, b) implies |a - b| <= this (REL_TOL <= 0.5)
+            lo, hi = bisect.bisect_left(self.values, a - width), bisect.bisect_right(self.values, a + width)
+            out.update(self.ids[lo:hi])
+        return out
 
 
 def _add(qs: list[Quantity], pos: list[float], free: set[int], more: Sequence[Quantity], text: Text) -> None:
@@ -125,9 +149,17 @@ def _wrong_renderings(
     reportable source quantities choosing first: a small or optional source quantity cannot take the
     counterpart of a real one. Unreportable quantities with no counterpart are dropped.
     """
+    by_position = sorted((tpos[j], j) for j in t_free)
+    positions = [p for p, _ in by_position]
+
+    def within(i: int) -> list[int]:  # the targets within the window of source i, by bisection (then exactly)
+        lo = bisect.bisect_left(positions, spos[i] - window - 1e-9)
+        hi = bisect.bisect_right(positions, spos[i] + window + 1e-9)
+        return [j for _, j in by_position[lo:hi]]
+
     candidates = sorted(
         (not _reportable(sources[i]), abs(spos[i] - tpos[j]) + (sources[i].kind != targets[j].kind) * KIND_PENALTY, i, j)
-        for i in s_free for j in t_free
+        for i in s_free for j in within(i)
         if abs(spos[i] - tpos[j]) <= window and _may_stand_for(sources[i], targets[j])
     )
     taken: dict[int, int] = {}

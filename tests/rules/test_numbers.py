@@ -210,3 +210,47 @@ def test_rules_are_documented() -> None:
         rule = all_rules()[code]
         assert "What it does" in rule.doc() and "Example" in rule.doc()
         assert rule.summary()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_pairing_by_value_index_equals_the_all_pairs_scan(seed: int) -> None:
+    """Pairing asks only targets near each source value (a text of thousands of numbers was quadratic); it
+    must pair exactly as comparing every source with every target does, repeated values included."""
+    import random
+
+    from mtcheck.number_match import _pair, relative_positions
+    from mtcheck.numbers import close, parse_quantities
+
+    def all_pairs(sources, targets, spos, tpos, s_free, t_free, values):  # type: ignore[no-untyped-def]
+        candidates = []
+        for i in s_free:
+            for j in t_free:
+                value = next((b for b in values(targets[j]) for a in sources[i].values if close(a, b)), None)
+                if value is not None:
+                    cost = abs(spos[i] - tpos[j]) + (sources[i].kind != targets[j].kind) * 0.5 + targets[j].optional * 0.25
+                    candidates.append((cost, i, j, value))
+        pairs = []
+        for _, i, j, value in sorted(candidates, key=lambda c: c[:3]):
+            if i in s_free and j in t_free:
+                s_free.discard(i)
+                t_free.discard(j)
+                pairs.append((i, j, value))
+        return pairs
+
+    rng = random.Random(seed)
+    numbers = [rng.choice([3, 12, 80_000, 1_250, 2.5, 75, 10**9]) for _ in range(40)]
+    source = Text("id", "\n\n".join(f"Harga {n:,.10g} rupiah naik {rng.randint(1, 99)} persen.".replace(",", "_").replace(".", ",").replace("_", ".") for n in numbers))
+    def english(n: float) -> str:  # a third written the Indonesian way (80.000): lenient or foreign readings
+        text = f"{n:,.10g}"
+        return text.replace(",", "_").replace(".", ",").replace("_", ".") if rng.random() < 0.3 else text
+
+    target = Text("en", "\n\n".join(f"The price of {english(rng.choice(numbers))} rupiah rose {rng.randint(1, 99)} percent." for _ in numbers))
+    sources, targets = parse_quantities(source.content, "id", True), parse_quantities(target.content, "en")
+    spos, tpos = relative_positions(source, sources), relative_positions(target, targets)
+    paired = 0
+    for values in (lambda t: t.values, lambda t: t.lenient_values + t.foreign_values):
+        free = set(range(len(sources))), set(range(len(targets)))
+        expected = all_pairs(sources, targets, spos, tpos, set(free[0]), set(free[1]), values)
+        assert _pair(sources, targets, spos, tpos, set(free[0]), set(free[1]), values) == expected
+        paired += len(expected)
+    assert paired > 20  # the texts share values: the test pairs many
