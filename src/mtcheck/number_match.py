@@ -87,7 +87,8 @@ def _pair(
                 cost = abs(spos[i] - tpos[j]) + (s.kind != t.kind) * KIND_PENALTY + t.optional * OPTIONAL_PENALTY
                 candidates.append((cost, i, j, value))
     pairs = []
-    for _, i, j, value in sorted(candidates, key=lambda c: c[:3]):
+    candidates.sort()  # by (cost, i, j): each (i, j) once, so the value never decides
+    for _, i, j, value in candidates:
         if i in s_free and j in t_free:
             s_free.discard(i)
             t_free.discard(j)
