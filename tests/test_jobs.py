@@ -80,3 +80,19 @@ def test_spawned_workers_when_another_thread_runs(tmp_path: Path) -> None:
         stop.set()
         waiter.join()
     assert parallel == serial
+
+
+def test_the_language_model_loads_only_when_a_rule_needs_it() -> None:
+    """py3langid's model costs 0.5 s and 130 MB: a run without LANG rules must not load it."""
+    from mtcheck.langid import _identifier
+    from mtcheck.model import Article
+    from mtcheck.pipeline import check_chunk
+    from mtcheck.readers import read_paths
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    articles = [a for a in read_paths([str(samples)]) if isinstance(a, Article)][:1]
+    _identifier.cache_clear()
+    check_chunk(articles, Config(encoder="none", select=("NUM",)))
+    assert _identifier.cache_info().currsize == 0
+    check_chunk(articles, Config(encoder="none", select=("LANG",)))
+    assert _identifier.cache_info().currsize == 1
