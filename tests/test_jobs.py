@@ -96,3 +96,18 @@ def test_the_language_model_loads_only_when_a_rule_needs_it() -> None:
     assert _identifier.cache_info().currsize == 0
     check_chunk(articles, Config(encoder="none", select=("LANG",)))
     assert _identifier.cache_info().currsize == 1
+
+
+def test_paragraphs_are_embedded_only_for_rules_that_read_embeddings(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import mtcheck.encoders
+    from mtcheck.model import Article
+    from mtcheck.pipeline import check_chunk
+    from mtcheck.readers import read_paths
+
+    asked: list[tuple[str, ...]] = []
+    monkeypatch.setattr(mtcheck.encoders, "prefetch", lambda articles, config: asked.append(config.select) or 0)
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    articles = [a for a in read_paths([str(samples)]) if isinstance(a, Article)][:1]
+    for select in (("NUM", "LANG", "NAME"), ("STR001",), ("SEM",)):
+        check_chunk(articles, Config(encoder="none", select=select))
+    assert asked == [("STR001",), ("SEM",)]

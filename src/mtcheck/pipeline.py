@@ -102,13 +102,15 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     except ImportError:
         pass
     else:
-        # The language-ID model loads while the encoder embeds; without an encoder there is nothing to overlap,
-        # and without a LANG rule nothing needs it (it costs 0.5 s and 130 MB: then it loads on first use).
+        # Embed only for rules that read embeddings. The language-ID model loads while the encoder embeds;
+        # without an encoder there is nothing to overlap, and without a LANG rule nothing needs it (it costs
+        # 0.5 s and 130 MB: then it loads on first use).
         warm = None
-        if config.encoder != "none" and any(rule.code.startswith("LANG") for rule in rules):
-            warm = threading.Thread(target=_load_langid, daemon=True)
-            warm.start()
-        prefetch(articles, config)
+        if any(rule.uses_encoder for rule in rules):  # else no rule would read the embeddings
+            if config.encoder != "none" and any(rule.uses_language_model for rule in rules):
+                warm = threading.Thread(target=_load_langid, daemon=True)
+                warm.start()
+            prefetch(articles, config)
         if warm is not None:
             warm.join()
     out: list[dict[str, Any]] = []

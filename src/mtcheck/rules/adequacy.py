@@ -152,6 +152,7 @@ class LowAdequacy(Rule):
     """
 
     code = "SEM001"
+    uses_encoder = True
     name = "low-adequacy"
     category = "accuracy/mistranslation"
     severity = Severity.MINOR

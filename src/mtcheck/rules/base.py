@@ -58,6 +58,10 @@ class VersionContext:
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
+    # What a rule needs loaded, so a run loads only that: the sentence encoder (embedding every paragraph
+    # costs most of a run) and the language-ID model (0.5 s, 130 MB once per process).
+    uses_encoder: ClassVar[bool] = False
+    uses_language_model: ClassVar[bool] = False
     category: ClassVar[str]
     severity: ClassVar[Severity]
 

@@ -68,6 +68,8 @@ def version_language(ctx: VersionContext) -> VersionLanguage:
 
 
 class _LanguageRule(Rule):
+    uses_language_model = True
+
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         for issue in version_language(ctx).issues:
             if issue.code == self.code:

@@ -27,8 +27,14 @@ def analyse(ctx: VersionContext) -> Analysis:
     return analysis
 
 
+class _AlignedRule(Rule):
+    """A rule that reads the alignment (``analyse``), which embeds every paragraph when an encoder is set."""
+
+    uses_encoder = True
+
+
 @register
-class Omission(Rule):
+class Omission(_AlignedRule):
     """A source paragraph or sentence has no counterpart in the translation.
 
     **What it does.** Aligns source and translation paragraphs (and, inside a paragraph pair that is
@@ -53,7 +59,7 @@ class Omission(Rule):
 
 
 @register
-class Addition(Rule):
+class Addition(_AlignedRule):
     """A translation paragraph or sentence has no counterpart in the source.
 
     **What it does.** Reports translation passages the aligner could not match with any source passage:
@@ -79,7 +85,7 @@ class Addition(Rule):
 
 
 @register
-class Duplication(Rule):
+class Duplication(_AlignedRule):
     """A paragraph or sentence of the translation repeats an earlier one the source does not repeat.
 
     **What it does.** Compares every translation paragraph (then sentence, at least 20 characters, 10 in
@@ -104,7 +110,7 @@ class Duplication(Rule):
 
 
 @register
-class Truncation(Rule):
+class Truncation(_AlignedRule):
     """The translation stops early: the last source paragraphs are all missing.
 
     **What it does.** When the alignment ends with two or more unmatched source paragraphs and the
@@ -138,7 +144,7 @@ class Truncation(Rule):
 
 
 @register
-class LengthRatio(Rule):
+class LengthRatio(_AlignedRule):
     """An aligned paragraph is far longer or shorter than translations into this language usually are.
 
     **What it does.** For aligned paragraph pairs with a source of at least 60 characters, compares the
@@ -169,7 +175,7 @@ class LengthRatio(Rule):
 
 
 @register
-class MissingDisclaimer(Rule):
+class MissingDisclaimer(_AlignedRule):
     """The translation lacks the newsroom's AI-translation disclaimer (only with require_disclaimer).
 
     **What it does.** When ``require_disclaimer`` is configured, reports a version none of whose
