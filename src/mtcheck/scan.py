@@ -1,4 +1,4 @@
-"""Fast scanning for patterns that open with a look-behind.
+"""Fast scanning: patterns that open with a look-behind, and word lists found case-blind.
 
 Python's regex engine finds a pattern that starts with literal text or a small set of first characters
 by skipping ahead in C; a leading look-behind (``(?<![^\\W\\d_])Maret``) disables that, so the engine
