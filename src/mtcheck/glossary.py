@@ -172,15 +172,12 @@ def _is_acronym(term: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _strict_pattern(term: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _strict_pattern(term: str) -> Probed:
     """Whole-word source pattern; a lower-case term also matches capitalised; "-nya" may follow.
-
-    With it comes a probe, the term alone: a necessary condition that the regex engine finds by its
-    literal prefix, while the look-behind makes the full pattern try every position of the text.
-    """
+    (Probed: the look-behind is checked only where the term itself occurs.)"""
     body = re.escape(term).replace(r"\ ", r"\s+")
     flags = 0 if any(c.isupper() for c in term) else re.IGNORECASE
-    return re.compile(rf"(?<![^\W_]){body}(?:-?nya)?(?![^\W_])", flags), re.compile(body, flags)
+    return Probed.compile(rf"(?<![^\W_]){body}(?:-?nya)?(?![^\W_])", flags)
 
 
 def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]:
@@ -188,8 +185,7 @@ def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]
     candidates = [
         (m.start(), m.end(), entry, variant)
         for entry in glossary.entries for variant in entry.get(lang)
-        if (patterns := _strict_pattern(variant))[1].search(text)
-        for m in patterns[0].finditer(text)
+        for m in _strict_pattern(variant).finditer(text)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken = bytearray(len(text))  # characters already inside a (longer) hit
@@ -204,20 +200,19 @@ def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]
 
 @lru_cache(maxsize=8192)
 def _lenient_pattern(term: str, lang: str) -> Probed:
-    """The target pattern of a term, with a fast probe without the look-behind (see ``scan.Probed``)."""
+    """The target pattern of a term (``scan.Probed``: the look-behind is checked only where the body occurs)."""
     script = get_locale(lang).script
     if script == "latin" and _is_acronym(term):
         # acronyms keep their case and stand alone ("UE", "U.S."), against the unfolded text
-        return Probed(re.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W\d_])"), re.compile(re.escape(term)))
+        return Probed.compile(rf"(?<![^\W_]){re.escape(term)}(?![^\W\d_])")
     for prefix in get_locale(lang).term_strip_prefixes:  # "الأمم" also matches "للأمم", "بالأمم"
         if term.startswith(prefix) and len(term) > len(prefix) + 2:
             term = term[len(prefix):]
     folded, _ = _fold(term, lang)
     body = re.escape(folded).replace(r"\ ", r"[\s\-]*")  # some texts lose the space: "مجلسالأمن"
-    probe = re.compile(body)
     if script == "latin":
-        return Probed(re.compile(rf"(?<![^\W_]){body}"), probe)  # the start of a word: "americain" in "americaines"
-    return Probed(probe, probe)  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
+        return Probed.compile(rf"(?<![^\W_]){body}")  # the start of a word: "americain" in "americaines"
+    return Probed.compile(body)  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
 
 
 def find_target_terms(text: str, variants: tuple[str, ...], lang: str) -> list[tuple[str, Span]]:
