@@ -197,14 +197,21 @@ def unit_numbers(content: str, lang: str, spans: Sequence[tuple[int, int]]) -> l
     the whole text that the number rules share; None if the number engine fails (then each unit is read
     alone). Read whole, "December 26" stays a date even where a sentence boundary separates the 26."""
     try:
-        from .numbers import digit_quantities, word_quantities
-
-        digits = digit_quantities(content, lang)
-        found = sorted((q.num_start, f"{q.value:.6g}") for q in [*digits, *word_quantities(content, lang, list(digits))])
+        starts, values = _number_marks(content, lang)
     except Exception:  # noqa: BLE001  (a number-engine bug must not break alignment)
         return None
-    starts = [start for start, _ in found]
-    return [frozenset(v for _, v in found[bisect_left(starts, a):bisect_left(starts, b)]) for a, b in spans]
+    return [frozenset(values[bisect_left(starts, a):bisect_left(starts, b)]) for a, b in spans]
+
+
+@text_cache(32)
+def _number_marks(content: str, lang: str) -> tuple[list[int], list[str]]:
+    """Where each number of the whole text starts, and its value: read once per text, then asked for the
+    paragraphs and, in long or short pairs, the sentences."""
+    from .numbers import digit_quantities, word_quantities
+
+    digits = digit_quantities(content, lang)
+    found = sorted((q.num_start, f"{q.value:.6g}") for q in [*digits, *word_quantities(content, lang, list(digits))])
+    return [start for start, _ in found], [value for _, value in found]
 
 
 @text_cache(8192)
@@ -275,8 +282,8 @@ class Scorer:
         self.same_script = get_locale(self.source.lang).script == get_locale(self.target.lang).script
         self.sim: Any = None
         self._anchor_memo: dict[tuple[tuple[int, ...], tuple[int, ...]], float | None] = {}
-        self._tables: dict[tuple[int, int], list[list[float]]] | None = None
-        self._arrays: dict[tuple[int, int], np.ndarray] = {}
+        self._arrays: dict[tuple[int, int], np.ndarray] | None = None  # _build_tables
+        self._lists: dict[tuple[int, int], list[list[float]]] | None = None  # the same, for scalar look-ups
         if self.source.vectors is not None and self.target.vectors is not None:
             self.sim = self.source.vectors @ self.target.vectors.T
             self.row_base, self.col_base = _knn_bases(self.sim)
@@ -335,14 +342,16 @@ class Scorer:
 
     def bead_quality(self, i: int, j: int, di: int, dj: int) -> float:
         """``quality`` of the contiguous bead of ``di`` source units from ``i`` and ``dj`` target units from
-        ``j``, for the DP's shapes 1-1, 1-2 and 2-1 (from tables computed once per scorer)."""
-        tables = self._tables if self._tables is not None else self._build_tables()
-        return tables[di, dj][i][j]
+        ``j``, for the DP's shapes 1-1, 1-2 and 2-1 (from tables computed once per scorer; Python lists,
+        which one value at a time reads faster than arrays)."""
+        if self._lists is None:
+            self._lists = {shape: q.tolist() for shape, q in self.bead_arrays().items()}
+        return self._lists[di, dj][i][j]
 
     def bead_arrays(self) -> dict[tuple[int, int], np.ndarray]:
         """The 1-1, 1-2 and 2-1 quality tables as arrays (rows: first source unit, columns: first target unit)."""
-        if self._tables is None:
-            self._build_tables()
+        if self._arrays is None:
+            self._arrays = self._build_tables()
         return self._arrays
 
     def quality(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float:
@@ -381,8 +390,7 @@ class Scorer:
                 weakest = min(weakest, best)
         return weakest
 
-
-    def _build_tables(self) -> dict[tuple[int, int], list[list[float]]]:
+    def _build_tables(self) -> dict[tuple[int, int], np.ndarray]:
         """``_quality`` of every 1-1, 1-2 and 2-1 bead at once, with numpy, in the same float64 operations
         (the DP asks for all of them; one Python call each cost about 14 µs). Anchor sets become rows of an
         incidence matrix, so that shared anchors are a matrix product."""
@@ -408,7 +416,7 @@ class Scorer:
             support11 = np.minimum(1.0, np.where(valid11 & (anchor11 >= sem11), anchor11, sem11))
         else:
             support11 = np.where(valid11, anchor11, 1.0)
-        tables: dict[tuple[int, int], list[list[float]]] = {}
+        tables: dict[tuple[int, int], np.ndarray] = {}
         for ds, dt in BEAD_SHAPES:
             valid, anchor = (valid11, anchor11) if (ds, dt) == (1, 1) else self._anchor_table(
                 _grouped(incidence[0], ds), _grouped(incidence[1], dt), names)
@@ -425,9 +433,7 @@ class Scorer:
                 q = np.minimum(q, np.minimum(support11[:-1, :], support11[1:, :]) + MERGE_SUPPORT_SLACK)
             elif dt == 2:
                 q = np.minimum(q, np.minimum(support11[:, :-1], support11[:, 1:]) + MERGE_SUPPORT_SLACK)
-            tables[ds, dt] = q.tolist()
-            self._arrays[ds, dt] = q
-        self._tables = tables
+            tables[ds, dt] = q
         return tables
 
     def _anchor_table(self, a: np.ndarray, b: np.ndarray, names: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
