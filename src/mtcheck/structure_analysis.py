@@ -107,8 +107,9 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
     src_all, tgt_all = source.paragraphs, target.paragraphs
     bp_src = {p.index for p in src_all if is_boilerplate(p.text, source.lang, config)}
     bp_tgt = [p.index for p in tgt_all if is_boilerplate(p.text, target.lang, config)]
+    bp_tgt_set = set(bp_tgt)
     src = [p for p in src_all if p.index not in bp_src]
-    tgt = [p for p in tgt_all if p.index not in set(bp_tgt)]
+    tgt = [p for p in tgt_all if p.index not in bp_tgt_set]
     if not within_budget(len(src), len(tgt)):
         note = f"too many paragraphs to align (over {MAX_ALIGN_CELLS:,} pairs): structure checks skipped"
         size = f"{len(src)} x {len(tgt)}"  # apart from the note, so that notes count alike in the summary
@@ -127,10 +128,10 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
         bp_tgt,
     )
     analysis = Analysis(beads, bp_tgt, aligner=aligner)
-    _find_duplicates(analysis, source, target, src_all, tgt_all, set(bp_tgt))
+    _find_duplicates(analysis, source, target, src_all, tgt_all, bp_tgt_set)
     repeated = {s.start for pair in analysis.duplicates for s in pair}  # STR003's, whichever copy is unmatched
     for bead in beads:
-        if not bead.source and bead.target and bead.target[0] not in bp_tgt:
+        if not bead.source and bead.target and bead.target[0] not in bp_tgt_set:
             para = tgt_all[bead.target[0]]
             if para.start not in repeated:
                 analysis.additions.append(Gap(None, _span(target, [para])))
@@ -363,8 +364,8 @@ def _inspect_pair(
     tgt_paras = [target.paragraphs[j] for j in bead.target]
     ls, lt = sum(len(p.text) for p in src_paras), sum(len(p.text) for p in tgt_paras)
     z = length_z(ls, lt, mu, sd)
-    if _worth_sentences(z, calibration is not None, source, target, src_paras, tgt_paras) and _sentence_gaps(analysis, source, target, src_paras, tgt_paras, config, mu, sd,
-                                                calibration, z > 0):
+    worth = _worth_sentences(z, calibration is not None, source, target, src_paras, tgt_paras)
+    if worth and _sentence_gaps(analysis, source, target, src_paras, tgt_paras, config, mu, sd, calibration, z > 0):
         return
     _length_outlier(analysis, source, target, src_paras, tgt_paras)
 

@@ -1,13 +1,14 @@
 """Structure rules (STR001-STR006): omissions, additions, duplications, truncation, length, disclaimer.
 
-All six read one analysis per version (``structure_analysis.py``), computed once (``ctx.memo``), which
-also publishes the alignment for the HTML report (``alignment``, ``boilerplate`` and ``aligner`` in
-``ctx.extra``).
+STR001-STR005 read one analysis per version (``structure_analysis.py``), computed once (``ctx.memo``),
+which also publishes the alignment for the HTML report (``alignment``, ``boilerplate`` and ``aligner`` in
+``ctx.extra``). STR006 only asks which paragraphs are the disclaimer.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..boilerplate import is_boilerplate
 from ..model import Finding, Severity
 from ..structure_analysis import TRUNCATION_CRITICAL_SHARE, Analysis, analyse_texts
 from .base import Rule, VersionContext, register
@@ -175,7 +176,7 @@ class LengthRatio(_AlignedRule):
 
 
 @register
-class MissingDisclaimer(_AlignedRule):
+class MissingDisclaimer(Rule):
     """The translation lacks the newsroom's AI-translation disclaimer (only with require_disclaimer).
 
     **What it does.** When ``require_disclaimer`` is configured, reports a version none of whose
@@ -197,5 +198,6 @@ class MissingDisclaimer(_AlignedRule):
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         if not ctx.config.require_disclaimer:
             return
-        if not analyse(ctx).boilerplate:
+        # boilerplate alone, not the alignment: selected by itself this rule embeds nothing
+        if not any(is_boilerplate(p.text, ctx.target.lang, ctx.config) for p in ctx.target.paragraphs):
             yield self.finding("The AI-translation disclaimer is missing from this version")
