@@ -100,10 +100,13 @@ class _Patterns:
     named: tuple[tuple[str, Probed], ...]
     weekday: Probed | None
     false_friends: tuple[Probed, ...]
-    by_month: tuple[tuple[str, Probed], ...] = ()  # the named forms that need a month name (and ``weekday``):
-    # lower-case words without re.IGNORECASE, run on the lower-cased text (scan.lower_same_length)
-    month_words: tuple[str, ...] = ()  # lower-case first words of the month names: a text without one
-    weekday_words: tuple[str, ...] = ()  # cannot match ``by_month`` (or ``weekday``): not scanned
+    # The forms that need a month name; they and ``weekday`` are lower-case words without re.IGNORECASE,
+    # run on the lower-cased text (scan.lower_same_length).
+    by_month: tuple[tuple[str, Probed], ...] = ()
+    # The lower-case first words of the month and weekday names: a text with none of them cannot match
+    # ``by_month`` (or ``weekday``), which is then not scanned.
+    month_words: tuple[str, ...] = ()
+    weekday_words: tuple[str, ...] = ()
 
 
 @cache

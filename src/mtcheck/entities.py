@@ -509,7 +509,8 @@ def match_name(name: Name, index: TargetIndex, lang: str) -> NameMatch:
     parts are (Warren for Elizabeth Warren), or a single-word name has a close capitalised look-alike
     (a translated place name); neither is reported, but only "found" is evidence for other versions.
     """
-    positions = _positions(name, index, lang)
+    rewrites = get_locale(lang).name_rewrites
+    positions = [_part_positions(p, index, rewrites) for p in name.parts]
     if all(positions):
         return NameMatch("found")
     if any(positions):
@@ -524,11 +525,6 @@ def name_found(name: Name, index: TargetIndex, lang: str) -> bool:
     """``match_name(...).status == "found"``, without telling the other outcomes apart (cheaper)."""
     rewrites = get_locale(lang).name_rewrites
     return all(_part_positions(p, index, rewrites) for p in name.parts)
-
-
-def _positions(name: Name, index: TargetIndex, lang: str) -> list[list[int]]:
-    rewrites = get_locale(lang).name_rewrites
-    return [_part_positions(p, index, rewrites) for p in name.parts]
 
 
 def _closest_token(name: Name, index: TargetIndex) -> Token | None:

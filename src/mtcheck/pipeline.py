@@ -83,7 +83,7 @@ def read_articles(
 
 
 def _load_langid() -> None:
-    """Load the language-ID model (0.4 s, once per process); a failure surfaces later, in the rule."""
+    """Load the language-ID model (0.5 s, once per process); a failure surfaces later, in the rule."""
     try:
         from .langid import load_model
 

@@ -29,7 +29,6 @@ _SCRIPT_RANGES: tuple[tuple[str, str], ...] = (
     ("Deva", "\u0900-\u097f"),
 )
 _RUN = re.compile("|".join(f"(?P<{tag}>[{chars}]+)" for tag, chars in _SCRIPT_RANGES))
-_ASCII_RUN = re.compile("[A-Za-z]+")  # _RUN on ASCII text: Latin runs only
 _LATN_LETTERS = re.compile(f"[{_SCRIPT_RANGES[0][1]}]+")  # _RUN on text of no other script
 _LATIN_ONLY = frozenset({"Latn"})
 CHARACTER_SCRIPTS = frozenset({"Hani", "Kana", "Hang"})  # one character ~ one syllable or word
@@ -78,10 +77,7 @@ def script_units(text: str) -> Counter[str]:
     Units make scripts comparable: a Chinese paragraph with an English name in brackets is still
     mostly Han, although the name has more letters than the paragraph has characters.
     """
-    if text.isascii():  # English and most Indonesian passages: only Latin runs, counted in C
-        runs = len(_ASCII_RUN.findall(text))
-        return Counter({"Latn": runs}) if runs else Counter()
-    if not has_other_script(text, _LATIN_ONLY):  # French: Latin runs only, counted in C too
+    if not has_other_script(text, _LATIN_ONLY):  # English, Indonesian, French: Latin runs only, counted in C
         runs = len(_LATN_LETTERS.findall(text))
         return Counter({"Latn": runs}) if runs else Counter()
     units: Counter[str] = Counter()

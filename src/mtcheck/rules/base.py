@@ -58,12 +58,12 @@ class VersionContext:
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity]
     # What a rule needs loaded, so a run loads only that: the sentence encoder (embedding every paragraph
     # costs most of a run) and the language-ID model (0.5 s, 130 MB once per process).
     uses_encoder: ClassVar[bool] = False
     uses_language_model: ClassVar[bool] = False
-    category: ClassVar[str]
-    severity: ClassVar[Severity]
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         raise NotImplementedError
