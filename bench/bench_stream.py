@@ -46,7 +46,7 @@ def write_batch(path: Path, samples: list[dict[str, str]], count: int) -> None:
 def run(batch: Path, out: Path, select: str | None, jobs: int) -> tuple[float, float, int]:
     """(seconds, peak RSS of the child in MB, exit code)."""
     command = [sys.executable, "-m", "mtcheck", "check", str(batch), "--out", str(out), "--quiet", "--isolated",
-               "--encoder", "none", "--format", "jsonl", "--output", "/dev/null", "--jobs", str(jobs)]
+               "--encoder", "none", "--format", "jsonl", "--output", "/dev/null", "--jobs", str(jobs), "--no-cache"]
     if select:
         command += ["--select", select]
     started = time.perf_counter()

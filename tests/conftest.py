@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The caches kept between runs go to a folder of this test session, never to the user's ~/.cache.
+_CACHE = tempfile.mkdtemp(prefix="mtcheck-test-cache-")
+os.environ["MTCHECK_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

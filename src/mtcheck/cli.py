@@ -114,6 +114,9 @@ def check(
     refs: Annotated[Path | None, Opt("--refs", help="Reference translations (same folder layout): adds "
                                       "BLEU, chrF++ and TER per version and per language.")] = None,
     jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
+    cache_dir: Annotated[Path | None, Opt("--cache-dir", help="Folder of the caches kept between runs (default: "
+                                          "$MTCHECK_CACHE_DIR, else ~/.cache/mtcheck).")] = None,
+    no_cache: Annotated[bool, Opt("--no-cache", help="Keep nothing between runs (embeddings, unpacked models).")] = False,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar, no informational messages.")] = False,
     verbose: Annotated[bool, Opt("--verbose", "-v", help="Say which config, how long, what was written.")] = False,
 ) -> None:
@@ -143,6 +146,10 @@ def check(
             typer.echo(f"mtcheck: {message}", err=True)
 
     say(f"config: {config_path or 'defaults (no config file found)'}")
+    from . import diskcache
+
+    diskcache.use(None if no_cache else cache_dir or diskcache.default_dir())
+    say(f"cache: {diskcache.chosen() or 'off (--no-cache)'}")
     from .config import config_as_dict
     from .pipeline import OutputError, iter_articles, stream_check
     from .progress import progress_bar

