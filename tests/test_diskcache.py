@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from mtcheck import diskcache, encoders
-from mtcheck.vector_store import FILE_NAME, VectorStore
+from mtcheck.diskcache import EMBEDDINGS
+from mtcheck.vector_store import VectorStore
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -65,13 +66,13 @@ def test_worker_processes_share_one_store(tmp_path: Path) -> None:
 
 
 def test_a_damaged_store_costs_one_warning_not_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    (tmp_path / EMBEDDINGS).write_bytes(b"this is not a database" * 100)
     store = VectorStore(tmp_path)
     assert store.get("m", [b"k"]) == {}
     store.put("m", _vectors(3))
     assert store.get("m", [b"k"]) == {}
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1 and "embedding cache not used" in lines[0] and str(tmp_path / FILE_NAME) in lines[0]
+    assert len(lines) == 1 and "embedding cache not used" in lines[0] and str(tmp_path / EMBEDDINGS) in lines[0]
 
 
 def test_an_unwritable_cache_folder_costs_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -241,3 +242,20 @@ def test_no_cache_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
                                       "--quiet", "--isolated"])
     assert result.exit_code == 1, result.output
     assert not (tmp_path / "cache").exists()
+
+
+def test_cache_command_shows_and_clears_only_mtcheck_files(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    folder = tmp_path / "cache"
+    VectorStore(folder).put("m", _vectors(7))
+    (folder / "notes.txt").write_text("the user's own file")
+    shown = CliRunner().invoke(app, ["cache", "--cache-dir", str(folder)])
+    assert shown.exit_code == 0 and EMBEDDINGS in shown.output and "7 embedding vectors" in shown.output
+    assert "notes.txt" not in shown.output
+    cleared = CliRunner().invoke(app, ["cache", "--cache-dir", str(folder), "--clear"])
+    assert cleared.exit_code == 0 and "cleared" in cleared.output
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert "(empty)" in CliRunner().invoke(app, ["cache", "--cache-dir", str(folder)]).output

@@ -356,5 +356,32 @@ def compare(
         raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
+@app.command()
+def cache(
+    cache_dir: Annotated[Path | None, Opt("--cache-dir", help="The cache folder (default: $MTCHECK_CACHE_DIR, "
+                                          "else ~/.cache/mtcheck).")] = None,
+    clear: Annotated[bool, Opt("--clear", help="Delete what mtcheck keeps there.")] = False,
+) -> None:
+    """Show (or --clear) what is kept between runs: embedding vectors and the unpacked language model."""
+    from . import diskcache
+
+    folder = cache_dir or diskcache.default_dir()
+    if clear:
+        try:
+            freed = diskcache.clear(folder)
+        except OSError as exc:
+            raise _fail(f"{folder}: cannot clear the cache ({exc.strerror or exc})") from None
+        typer.echo(f"cleared {folder} ({freed / 1e6:.1f} MB freed)")
+        return
+    files = diskcache.own_files(folder)
+    typer.echo(f"cache folder: {folder}" + ("" if files else " (empty)"))
+    for path in files:
+        typer.echo(f"  {path.name}: {path.stat().st_size / 1e6:.1f} MB")
+    if (folder / diskcache.EMBEDDINGS).is_file():
+        from .vector_store import VectorStore
+
+        typer.echo(f"  {VectorStore(folder).count():,} embedding vectors")
+
+
 def main() -> None:
     app()

@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 ENV = "MTCHECK_CACHE_DIR"
+EMBEDDINGS = "embeddings.sqlite3"  # vector_store (with SQLite's -wal and -shm companions)
+LANGUAGE_MODEL = "langid-{}.npz"  # langid_model, by fingerprint
+_OWN = (f"{EMBEDDINGS}*", LANGUAGE_MODEL.format("*"), ".langid-*.tmp")  # every file mtcheck writes here
 _UNSET = object()
 _chosen: object = _UNSET  # what ``use`` set in this process: a Path, None (off), or unset (the default)
 _warned: set[str] = set()
@@ -45,3 +48,20 @@ def warn_once(what: str, problem: str) -> None:
     if what not in _warned:
         _warned.add(what)
         print(f"mtcheck: warning: {what} not used ({problem}); the run goes on without it", file=sys.stderr)
+
+
+def own_files(folder: Path) -> list[Path]:
+    """The files mtcheck keeps in ``folder`` (nothing else there is ever touched)."""
+    if not folder.is_dir():
+        return []
+    return sorted({path for pattern in _OWN for path in folder.glob(pattern) if path.is_file()})
+
+
+def clear(folder: Path) -> int:
+    """Delete mtcheck's files from ``folder``; returns the bytes freed."""
+    freed = 0
+    for path in own_files(folder):
+        size = path.stat().st_size
+        path.unlink(missing_ok=True)
+        freed += size
+    return freed

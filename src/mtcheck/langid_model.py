@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .diskcache import chosen, warn_once
+from .diskcache import LANGUAGE_MODEL, chosen, warn_once
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -28,7 +28,7 @@ def load_identifier(labels: list[str]) -> LanguageIdentifier:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
     folder = chosen()
-    unpacked = None if folder is None else folder / f"langid-{_fingerprint(MODEL_DIR / MODEL_FILE, labels)}.npz"
+    unpacked = None if folder is None else folder / LANGUAGE_MODEL.format(_fingerprint(MODEL_DIR / MODEL_FILE, labels))
     if unpacked is not None and unpacked.exists():
         try:
             return _load(unpacked)

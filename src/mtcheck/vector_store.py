@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diskcache import chosen, warn_once
+from .diskcache import EMBEDDINGS, chosen, warn_once
 
 if TYPE_CHECKING:
     import numpy as np
 
-FILE_NAME = "embeddings.sqlite3"
 MAX_ROWS = 400_000  # about 650 MB of 384-d vectors
 QUERY_BATCH = 500  # keys per SELECT (SQLite's host-parameter limit is 999 in old builds)
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
@@ -31,7 +30,7 @@ class VectorStore:
     """Vectors by (model identity, text hash) in ``folder/embeddings.sqlite3``; opened on first use."""
 
     def __init__(self, folder: Path, max_rows: int = MAX_ROWS) -> None:
-        self.path = folder / FILE_NAME
+        self.path = folder / EMBEDDINGS
         self.max_rows = max_rows
         self._db: sqlite3.Connection | None = None
         self._pid = 0
