@@ -193,6 +193,19 @@ def test_a_damaged_unpacked_model_falls_back_with_one_warning(tmp_path: Path, ca
     assert err.count("\n") == 1 and "language-ID model not used" in err and unpacked.name in err
 
 
+def test_an_unwritable_folder_still_gives_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mtcheck.langid import _latin_labels
+    from mtcheck.langid_model import load_identifier
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    diskcache.use(blocker / "cache")
+    labels = sorted(_latin_labels())
+    identifier = load_identifier(labels)
+    assert [identifier.rank(p) for p in PASSAGES] == _packaged_ranks(labels)
+    assert capsys.readouterr().err.count("warning") == 1
+
+
 def test_with_caching_off_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from mtcheck.langid import _latin_labels
     from mtcheck.langid_model import load_identifier
