@@ -8,10 +8,30 @@ from pathlib import Path
 
 import pytest
 
-# The caches kept between runs go to a folder of this test session, never to the user's ~/.cache.
-_CACHE = tempfile.mkdtemp(prefix="mtcheck-test-cache-")
-os.environ["MTCHECK_CACHE_DIR"] = _CACHE
-atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# The caches kept between runs never go to the user's ~/.cache, and no test sees what another test kept
+# (a result kept by one test would hide what the next one changes). Each test gets an empty cache folder
+# but for the unpacked language model, unpacked once per session (0.5 s) and linked into each folder.
+_SESSION_CACHE = Path(tempfile.mkdtemp(prefix="mtcheck-test-cache-"))
+os.environ["MTCHECK_CACHE_DIR"] = str(_SESSION_CACHE)
+atexit.register(shutil.rmtree, _SESSION_CACHE, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck import diskcache
+    from mtcheck.langid import _latin_labels
+    from mtcheck.langid_model import load_identifier
+
+    if not any(_SESSION_CACHE.glob("langid-*.npz")):
+        load_identifier(sorted(_latin_labels()))  # unpacks into the session folder
+    folder = tmp_path_factory.mktemp("cache")
+    for model in _SESSION_CACHE.glob("langid-*.npz"):
+        try:
+            os.link(model, folder / model.name)
+        except OSError:  # another file system: this folder's first use unpacks it again
+            pass
+    monkeypatch.setenv(diskcache.ENV, str(folder))
+    monkeypatch.setattr(diskcache, "_chosen", diskcache._UNSET)  # an in-process CLI run may have chosen one
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

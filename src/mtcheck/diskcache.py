@@ -12,16 +12,23 @@ skipped with one warning per process: the run goes on, only slower.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 ENV = "MTCHECK_CACHE_DIR"
 EMBEDDINGS = "embeddings.sqlite3"  # vector_store (with SQLite's -wal and -shm companions)
+RESULTS = "results.sqlite3"  # result_store
 LANGUAGE_MODEL = "langid-{}.npz"  # langid_model, by fingerprint
-_OWN = (f"{EMBEDDINGS}*", LANGUAGE_MODEL.format("*"), ".langid-*.tmp")  # every file mtcheck writes here
+_OWN = (f"{EMBEDDINGS}*", f"{RESULTS}*", LANGUAGE_MODEL.format("*"), ".langid-*.tmp")  # all mtcheck writes here
 _UNSET = object()
 _chosen: object = _UNSET  # what ``use`` set in this process: a Path, None (off), or unset (the default)
 _warned: set[str] = set()
+_SHARED: dict[tuple[Any, Path], Any] = {}
 
 
 def default_dir() -> Path:
@@ -41,6 +48,16 @@ def use(folder: Path | None) -> None:
 def chosen() -> Path | None:
     """This process's cache folder, or None when caching is off."""
     return default_dir() if _chosen is _UNSET else _chosen  # type: ignore[return-value]
+
+
+def shared(factory: Callable[[Path], T]) -> T | None:
+    """One ``factory(folder)`` per process and cache folder (a store), or None when caching is off."""
+    folder = chosen()
+    if folder is None:
+        return None
+    if (factory, folder) not in _SHARED:
+        _SHARED[factory, folder] = factory(folder)
+    return _SHARED[factory, folder]  # type: ignore[no-any-return]
 
 
 def warn_once(what: str, problem: str) -> None:
@@ -65,3 +82,55 @@ def clear(folder: Path) -> int:
         path.unlink(missing_ok=True)
         freed += size
     return freed
+
+
+class Database:
+    """One SQLite file of the cache folder, opened on first use (again in a forked worker), in WAL mode so
+    that worker processes and concurrent runs share it. Any error (unwritable folder, a damaged file, a
+    full disk) switches it off for the process with one warning: callers then get their default."""
+
+    def __init__(self, path: Path, schema: str, what: str) -> None:
+        self.path, self.schema, self.what = path, schema, what
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self.off = False
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(self.schema)
+            self._db, self._pid = db, os.getpid()
+        return self._db
+
+    def run(self, action: Callable[[sqlite3.Connection], T], default: T) -> T:
+        """``action(connection)``, or ``default`` once the database is off or when it fails."""
+        if self.off:
+            return default
+        try:
+            return action(self._connect())
+        except (sqlite3.Error, OSError) as exc:
+            self.off = True
+            warn_once(self.what, f"{self.path}: {exc}")
+            return default
+
+    def write(self, action: Callable[[sqlite3.Connection], None], table: str, max_rows: int) -> None:
+        """``action`` in one transaction, then drop the oldest tenth of ``table`` if it is over ``max_rows``
+        (rowids grow with age, so their range bounds the count from above)."""
+
+        def transaction(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                action(db)
+                low, high = db.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
+                if low is not None and high - low + 1 > max_rows:
+                    db.execute(f"DELETE FROM {table} WHERE rowid <= ?", (high - max_rows * 9 // 10,))
+
+        self.run(transaction, None)
+
+    def count(self, table: str) -> int:
+        """Rows of ``table`` (0 when the file is absent or unreadable)."""
+        if not self.path.exists():
+            return 0
+        return self.run(lambda db: int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]), 0)

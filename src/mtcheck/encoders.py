@@ -95,7 +95,7 @@ class HFEncoder:
         tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=True)
         model = AutoModel.from_pretrained(name_or_path, local_files_only=True)
         model.eval()
-        return cls(f"hf:{name_or_path}", tokenizer, model, _folder_identity(name_or_path))
+        return cls(f"hf:{name_or_path}", tokenizer, model, folder_identity(name_or_path))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
@@ -111,7 +111,7 @@ class HFEncoder:
         return _normalise(pooled.float().numpy().astype(np.float32))
 
 
-def _folder_identity(name_or_path: str) -> str | None:
+def folder_identity(name_or_path: str) -> str | None:
     """A local model folder's path with every file's name, size and modification time (weights replaced
     in place get a new identity); None for anything else, whose vectors are then not kept between runs."""
     folder = os.path.abspath(os.path.expanduser(name_or_path))

@@ -93,34 +93,48 @@ def _load_langid() -> None:
 
 
 def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]:
-    """Check a chunk of articles and serialise the results (runs in a worker process with ``--jobs``)."""
+    """Check a chunk of articles and serialise the results (runs in a worker process with ``--jobs``).
+    An article whose result is kept from an earlier run (``result_store``) is not checked again."""
     from .engine import check, enabled_rules
+    from .result_store import ChunkResults
 
     rules = enabled_rules(config)
+    uses_encoder = any(rule.uses_encoder for rule in rules)
+    kept = ChunkResults(articles, config, uses_encoder)
+    _prepare([a for a in articles if kept.kept(a) is None], config, rules, uses_encoder)
+    out: list[dict[str, Any]] = []
+    for article in articles:
+        result = kept.kept(article)
+        if result is None:
+            try:
+                result = article_dict(check(article, config, rules), _texts(article))
+            except Exception as exc:  # noqa: BLE001 -- one article's crash must not cost the batch: report it like bad input
+                result = {INTERNAL_ERROR: {"path": article.origin or article.id,
+                                           "message": f"internal error while checking: {type(exc).__name__}: {exc}"}}
+            else:
+                kept.add(article, result)
+        out.append(result)
+    kept.save()
+    return out
+
+
+def _prepare(articles: list[Article], config: Config, rules: list[Any], uses_encoder: bool) -> None:
+    """Embed the articles' paragraphs in large batches, only if a rule reads embeddings. The language-ID
+    model loads while the encoder embeds; without an encoder there is nothing to overlap, and without a
+    LANG rule nothing needs it (then it loads on first use)."""
+    if not articles or not uses_encoder:
+        return
     try:
         from .encoders import prefetch
     except ImportError:
-        pass
-    else:
-        # Embed only for rules that read embeddings. The language-ID model loads while the encoder embeds;
-        # without an encoder there is nothing to overlap, and without a LANG rule nothing needs it (it costs
-        # 0.5 s and 130 MB: then it loads on first use).
-        warm = None
-        if any(rule.uses_encoder for rule in rules):  # else no rule would read the embeddings
-            if config.encoder != "none" and any(rule.uses_language_model for rule in rules):
-                warm = threading.Thread(target=_load_langid, daemon=True)
-                warm.start()
-            prefetch(articles, config)
-        if warm is not None:
-            warm.join()
-    out: list[dict[str, Any]] = []
-    for article in articles:
-        try:
-            out.append(article_dict(check(article, config, rules), _texts(article)))
-        except Exception as exc:  # noqa: BLE001 -- one article's crash must not cost the batch: report it like bad input
-            out.append({INTERNAL_ERROR: {"path": article.origin or article.id,
-                                         "message": f"internal error while checking: {type(exc).__name__}: {exc}"}})
-    return out
+        return
+    warm = None
+    if config.encoder != "none" and any(rule.uses_language_model for rule in rules):
+        warm = threading.Thread(target=_load_langid, daemon=True)
+        warm.start()
+    prefetch(articles, config)
+    if warm is not None:
+        warm.join()
 
 
 def _chunks(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
