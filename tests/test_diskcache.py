@@ -379,3 +379,17 @@ def test_the_code_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPa
         assert result_store.code_fingerprint() != before
     finally:
         result_store.code_fingerprint.cache_clear()
+
+
+def test_a_kept_result_of_another_shape_is_checked_again(tmp_path: Path) -> None:
+    from mtcheck.pipeline import check_chunk
+    from mtcheck.result_store import ResultStore, article_key, encoder_identity
+
+    article, config = _sample_articles()[0], Config(encoder="none", select=("NUM",))
+    identity = encoder_identity(config, uses_encoder=False)
+    assert identity is not None
+    ResultStore(tmp_path).put([(article_key(article, config, identity), {"source": {"lang": "xx", "text": None}})])
+    diskcache.use(None)
+    fresh = check_chunk([article], config)
+    diskcache.use(tmp_path)
+    assert check_chunk([article], config) == fresh

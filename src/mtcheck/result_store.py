@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, config_as_dict
-from .diskcache import RESULTS, Database, shared
+from .diskcache import RESULTS, Database, shared, warn_once
 from .model import Article
 
 MAX_ROWS = 20_000  # 2-6 KB each, compressed (without their texts)
@@ -129,14 +129,19 @@ class ChunkResults:
             return
         try:
             self.keys = {id(a): article_key(a, config, encoder) for a in articles}
-        except OSError:  # the glossary became unreadable: the check will say so
+        except Exception as exc:  # noqa: BLE001 -- e.g. an unreadable glossary: check, do not keep, say it once
+            warn_once("result cache", f"{type(exc).__name__}: {exc}")
             return
         self.found = self.store.get(list(self.keys.values()))
 
     def kept(self, article: Article) -> dict[str, Any] | None:
+        """The article's kept result, or None (then it must be checked)."""
         key = self.keys.get(id(article))
         found = None if key is None else self.found.get(key)
-        return None if found is None else _with_texts(found, article)
+        try:
+            return None if found is None else _with_texts(found, article)
+        except (KeyError, TypeError, AttributeError):  # a stored value of another shape: check again
+            return None
 
     def add(self, article: Article, result: dict[str, Any]) -> None:
         key = self.keys.get(id(article))
