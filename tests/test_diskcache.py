@@ -134,6 +134,9 @@ def test_the_folder_is_chosen_by_flag_then_environment(tmp_path: Path, monkeypat
     monkeypatch.delenv(diskcache.ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert diskcache.chosen() == tmp_path / "xdg" / "mtcheck"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(diskcache.os.path, "expanduser", lambda path: path)  # no home folder at all
+    assert diskcache.chosen() is None
     diskcache.use(tmp_path / "flag")
     assert diskcache.chosen() == tmp_path / "flag"
     diskcache.use(None)

@@ -366,6 +366,8 @@ def cache(
     from . import diskcache
 
     folder = cache_dir or diskcache.default_dir()
+    if folder is None:
+        raise _fail("no cache folder: set --cache-dir or $MTCHECK_CACHE_DIR (there is no home folder)")
     if clear:
         try:
             freed = diskcache.clear(folder)

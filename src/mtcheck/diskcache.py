@@ -31,11 +31,17 @@ _warned: set[str] = set()
 _SHARED: dict[tuple[Any, Path], Any] = {}
 
 
-def default_dir() -> Path:
-    """The cache folder when none is chosen: ``$MTCHECK_CACHE_DIR``, else the XDG cache folder."""
+def default_dir() -> Path | None:
+    """The cache folder when none is chosen: ``$MTCHECK_CACHE_DIR``, else the XDG cache folder; None (no
+    caching) when neither is set and there is no home folder to put it in."""
     if os.environ.get(ENV):
         return Path(os.environ[ENV]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":  # no HOME and no password entry: never write a folder named "~" here
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "mtcheck"
 
 
