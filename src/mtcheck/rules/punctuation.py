@@ -95,6 +95,9 @@ def _unbalanced(paras: list[Paragraph], locale: Locale) -> list[_Unbalanced]:
     """
     found: list[_Unbalanced] = []
     for openers, closers, quote in _families(locale):
+        marks = _marks_pattern(openers | closers)
+        if not any(marks.search(para.text) for para in paras):
+            continue  # most pairs never occur in a text: nothing to pair
         stack: list[_Open] = []
         for n, para in enumerate(paras):
             stale = [o for o in stack if n - o.paragraph >= MAX_QUOTE_PARAGRAPHS]
@@ -103,7 +106,7 @@ def _unbalanced(paras: list[Paragraph], locale: Locale) -> list[_Unbalanced]:
             lead = para.text.lstrip()
             if quote and stack and lead[:1] in openers and lead[:1] not in closers:
                 stack.pop()  # the quotation is reopened in this paragraph
-            for m in _marks_pattern(openers | closers).finditer(para.text):  # other characters do nothing
+            for m in marks.finditer(para.text):  # other characters do nothing
                 i, ch = m.start(), m.group()
                 if ch in closers and (stack and (ch not in openers or stack[-1].mark in openers)):
                     stack.pop()
