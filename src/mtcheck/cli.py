@@ -149,7 +149,7 @@ def check(
     from . import diskcache
 
     diskcache.use(None if no_cache else cache_dir or diskcache.default_dir())
-    say(f"cache: {diskcache.chosen() or 'off (--no-cache)'}")
+    say(f"cache: {diskcache.chosen() or 'off'}")
     from .config import config_as_dict
     from .pipeline import OutputError, iter_articles, stream_check
     from .progress import progress_bar

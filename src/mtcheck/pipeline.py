@@ -101,10 +101,10 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     rules = enabled_rules(config)
     uses_encoder = any(rule.uses_encoder for rule in rules)
     kept = ChunkResults(articles, config, uses_encoder)
-    _prepare([a for a in articles if kept.kept(a) is None], config, rules, uses_encoder)
+    results = [kept.kept(article) for article in articles]
+    _prepare([a for a, r in zip(articles, results) if r is None], config, rules, uses_encoder)
     out: list[dict[str, Any]] = []
-    for article in articles:
-        result = kept.kept(article)
+    for article, result in zip(articles, results):
         if result is None:
             try:
                 result = article_dict(check(article, config, rules), _texts(article))
