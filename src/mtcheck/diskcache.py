@@ -1,9 +1,10 @@
 """Where the caches kept between runs live, and how they fail: safely, once, in one line.
 
-Two things are worth keeping between runs: embedding vectors (the encoder is most of a run's time, and
-the same paragraphs come back: a re-run after an editor's fix, the same sources under a new MT system)
-and the language-ID model unpacked (unpacking it costs every process 0.5 s). Neither changes a result:
-a cached vector is the encoder's exact output, and the unpacked model is the same arrays.
+Three things are worth keeping between runs: article results (an unchanged article need not be checked
+again, ``result_store``), embedding vectors (the encoder is most of a run's time, and the same paragraphs
+come back: a re-run after an editor's fix, the same sources under a new MT system, ``vector_store``) and
+the language-ID model unpacked (unpacking it costs every process 0.5 s, ``langid_model``). None changes
+a result: each is keyed by everything its value depends on, and holds exactly what would be recomputed.
 
 The folder is, first to last: ``--cache-dir``, ``$MTCHECK_CACHE_DIR``, ``$XDG_CACHE_HOME/mtcheck``,
 ``~/.cache/mtcheck``; ``--no-cache`` turns caching off. A cache that cannot be read or written is

@@ -3,8 +3,8 @@
 The packaged model is 4.6 MB of xz; unpacking it costs every process about 0.5 s and 130 MB, before
 ``set_languages`` throws most of it away. The restricted arrays (the DFA, and the naive-Bayes table for
 our languages only) are written once, uncompressed, to the cache folder (``diskcache``), keyed by
-py3langid's version, the model file and the languages; later processes load them in a tenth of the
-time. The arrays are the very ones ``set_languages`` leaves, so detections are identical. If anything
+py3langid's version, the model file and the languages; later processes load them in 0.08 s instead
+of 0.5 s. The arrays are the very ones ``set_languages`` leaves, so detections are identical. If anything
 about the unpacked copy fails (py3langid changed its layout, a damaged file, no cache folder), the model
 is loaded the packaged way.
 """

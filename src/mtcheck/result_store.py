@@ -1,10 +1,11 @@
 """Whole-article results kept between runs: an article that has not changed is not checked again.
 
-As in ruff's cache, the key is everything a result depends on: the article (every field of it and of its
-texts: content, language, path, an XLIFF text's inline tags), the configuration, the glossary's content, the encoder's identity, and the code
-(a digest of mtcheck's own files, and the versions of the libraries whose data shapes a result). The
-stored value is the article's results-v1 dict as a fresh check serialises it (its texts, which the key
-fixes, put back from the article), so a re-run writes exactly what a fresh run writes. Never kept: the result of a crash, and of a check whose encoder was
+As in ruff's cache, the key is everything a result depends on: the article (every field of it and of
+its texts: content, language, path, an XLIFF text's inline tags), the configuration, the glossary's
+content, the encoder's identity, and the code (a digest of mtcheck's own files, and the versions of the
+libraries whose data shapes a result). The stored value is the article's results-v1 dict as a fresh
+check serialises it (its texts, which the key fixes, are put back from the article), so a re-run writes
+exactly what a fresh run writes. Never kept: the result of a crash, and of a check whose encoder was
 expected but did not load (its alignment fell back to anchors; fixing the install must change results).
 """
 from __future__ import annotations
