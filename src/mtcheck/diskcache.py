@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -122,19 +122,20 @@ class Database:
             warn_once(self.what, f"{self.path}: {exc}")
             return default
 
-    def write(self, action: Callable[[sqlite3.Connection], None], table: str, max_rows: int) -> None:
-        """``action`` in one transaction, then drop the oldest tenth of ``table`` if it is over ``max_rows``
-        (rowids grow with age, so their range bounds the count from above)."""
+    def write(self, statement: str, rows: Sequence[tuple[Any, ...]], table: str, max_rows: int) -> None:
+        """``statement`` for every row, in one transaction; then the oldest tenth of ``table`` goes if it is
+        over ``max_rows`` (rowids grow with age, so their range bounds the count from above)."""
 
         def transaction(db: sqlite3.Connection) -> None:
             with db:
                 db.execute("BEGIN IMMEDIATE")
-                action(db)
+                db.executemany(statement, rows)
                 low, high = db.execute(f"SELECT min(rowid), max(rowid) FROM {table}").fetchone()
                 if low is not None and high - low + 1 > max_rows:
                     db.execute(f"DELETE FROM {table} WHERE rowid <= ?", (high - max_rows * 9 // 10,))
 
-        self.run(transaction, None)
+        if rows:
+            self.run(transaction, None)
 
     def count(self, table: str) -> int:
         """Rows of ``table`` (0 when the file is absent or unreadable)."""

@@ -103,13 +103,9 @@ class ResultStore:
         return self.db.run(read, {}) if keys else {}
 
     def put(self, items: Sequence[tuple[bytes, dict[str, Any]]]) -> None:
+        """Store results (compressed JSON); the oldest go when the file is over its bound."""
         rows = [(key, zlib.compress(json.dumps(result, ensure_ascii=False).encode("utf-8"), 1)) for key, result in items]
-
-        def insert(db: sqlite3.Connection) -> None:
-            db.executemany("INSERT OR REPLACE INTO results (key, result) VALUES (?, ?)", rows)
-
-        if rows:
-            self.db.write(insert, "results", self.max_rows)
+        self.db.write("INSERT OR REPLACE INTO results (key, result) VALUES (?, ?)", rows, "results", self.max_rows)
 
     def count(self) -> int:
         return self.db.count("results")

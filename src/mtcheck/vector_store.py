@@ -58,12 +58,8 @@ class VectorStore:
         import numpy as np
 
         rows = [(model, key, np.ascontiguousarray(v, dtype=np.float32).tobytes()) for key, v in items]
-
-        def insert(db: sqlite3.Connection) -> None:
-            db.executemany("INSERT OR IGNORE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows)
-
-        if rows:
-            self.db.write(insert, "vectors", self.max_rows)
+        self.db.write("INSERT OR IGNORE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows, "vectors",
+                      self.max_rows)
 
     def count(self) -> int:
         """Vectors stored (0 when the file is absent or unreadable)."""
