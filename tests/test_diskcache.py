@@ -52,13 +52,19 @@ def test_the_store_is_bounded_and_drops_the_oldest_first(tmp_path: Path) -> None
     assert items[-1][0] in found and items[0][0] not in found
 
 
-def _writer(folder: str, seed: int) -> None:
-    VectorStore(Path(folder)).put("m", _vectors(300, seed)[seed * 100:])
+def _writer(folder: str, seed: int, start: object) -> None:
+    items = _vectors(300, seed)[seed * 100:]
+    start.wait()  # type: ignore[attr-defined]  # all at once, on a file none of them has made yet
+    VectorStore(Path(folder)).put("m", items)
+    assert VectorStore(Path(folder)).get("m", [items[0][0]])  # written, not given up as locked
 
 
 def test_worker_processes_share_one_store(tmp_path: Path) -> None:
+    """Three processes create, switch to WAL and write one new file at the same moment (SQLite then says
+    "locked" at once, without waiting: it must be retried, not taken for a broken cache)."""
     context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_writer, args=(str(tmp_path), seed)) for seed in (0, 1, 2)]
+    start = context.Barrier(3)
+    workers = [context.Process(target=_writer, args=(str(tmp_path), seed, start)) for seed in (0, 1, 2)]
     for w in workers:
         w.start()
     for w in workers:

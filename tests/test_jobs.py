@@ -35,6 +35,15 @@ def batch(root: Path, count: int) -> list[str]:
     return [str(root / "xliff"), str(root)]
 
 
+@pytest.fixture
+def no_kept_results() -> None:
+    """Both runs must really check: a result kept by the first would be read by the second."""
+    from mtcheck import diskcache
+
+    diskcache.use(None)
+
+
+@pytest.mark.usefixtures("no_kept_results")
 def test_parallel_run_equals_serial_run(tmp_path: Path) -> None:
     paths = batch(tmp_path / "in", 2 * CHUNK + 3)  # three chunks of folders, one of XLIFF
     config = Config(encoder="none")
@@ -55,12 +64,13 @@ def test_cli_jobs_writes_the_same_results(tmp_path: Path, jobs: str) -> None:
     for flag in ("1", jobs):
         out = tmp_path / f"out-{flag}"
         result = CliRunner().invoke(app, ["check", *paths, "--encoder", "none", "--isolated", "--no-html",
-                                          "--out", str(out), "--jobs", flag, "--format", "sarif"])
+                                          "--out", str(out), "--jobs", flag, "--format", "sarif", "--no-cache"])
         assert result.exit_code in (0, 1), result.stdout
         outputs.append(((out / "results.json").read_text(encoding="utf-8"), result.stdout))
     assert outputs[0] == outputs[1]
 
 
+@pytest.mark.usefixtures("no_kept_results")
 def test_spawned_workers_when_another_thread_runs(tmp_path: Path) -> None:
     """With a live thread (the progress bar's) workers are spawned, not forked: same results."""
     import threading
@@ -80,6 +90,24 @@ def test_spawned_workers_when_another_thread_runs(tmp_path: Path) -> None:
         stop.set()
         waiter.join()
     assert parallel == serial
+
+
+def test_workers_keep_results_that_a_later_run_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mtcheck.engine
+    from mtcheck import diskcache
+    from mtcheck.result_store import ResultStore
+
+    paths = batch(tmp_path / "in", CHUNK + 1)
+    config = Config(encoder="none")
+    diskcache.use(tmp_path / "cache")
+    parallel = run_check(paths, config, jobs=2)
+    assert ResultStore(tmp_path / "cache").count() == CHUNK + 2  # every article, the XLIFF one too
+
+    def no_check(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(mtcheck.engine, "check", no_check)
+    assert run_check(paths, config) == parallel
 
 
 def test_the_language_model_loads_only_when_a_rule_needs_it() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ EMBEDDINGS = "embeddings.sqlite3"  # vector_store (with SQLite's -wal and -shm c
 RESULTS = "results.sqlite3"  # result_store
 LANGUAGE_MODEL = "langid-{}.npz"  # langid_model, by fingerprint
 _OWN = (f"{EMBEDDINGS}*", f"{RESULTS}*", LANGUAGE_MODEL.format("*"), ".langid-*.tmp")  # all mtcheck writes here
+LOCK_RETRIES = 20  # about 10 s of waiting in all before a locked database is given up
 _UNSET = object()
 _chosen: object = _UNSET  # what ``use`` set in this process: a Path, None (off), or unset (the default)
 _warned: set[str] = set()
@@ -112,15 +114,29 @@ class Database:
         return self._db
 
     def run(self, action: Callable[[sqlite3.Connection], T], default: T) -> T:
-        """``action(connection)``, or ``default`` once the database is off or when it fails."""
-        if self.off:
-            return default
-        try:
-            return action(self._connect())
-        except (sqlite3.Error, OSError) as exc:
-            self.off = True
-            warn_once(self.what, f"{self.path}: {exc}")
-            return default
+        """``action(connection)``, or ``default`` once the database is off or when it fails. "Locked" is
+        retried: SQLite answers it at once, without waiting, when two processes create the file or switch
+        it to WAL together (seen with two ``--jobs`` workers on a new cache folder)."""
+        for attempt in range(LOCK_RETRIES + 1):
+            if self.off:
+                return default
+            try:
+                return action(self._connect())
+            except sqlite3.OperationalError as exc:
+                if attempt < LOCK_RETRIES and ("locked" in str(exc) or "busy" in str(exc)):
+                    if self._db is not None:
+                        self._db.close()
+                    self._db = None  # connect again: the setup may not have finished
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                self._fail(exc)
+            except (sqlite3.Error, OSError) as exc:
+                self._fail(exc)
+        return default
+
+    def _fail(self, exc: Exception) -> None:
+        self.off = True
+        warn_once(self.what, f"{self.path}: {exc}")
 
     def write(self, statement: str, rows: Sequence[tuple[Any, ...]], table: str, max_rows: int) -> None:
         """``statement`` for every row, in one transaction; then the oldest tenth of ``table`` goes if it is
