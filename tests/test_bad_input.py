@@ -134,3 +134,27 @@ def test_input_files_are_never_modified(tmp_path: Path) -> None:
     code, _, _ = check(str(root), "--out", str(tmp_path / "out"))
     assert code == 1  # 80.000 in English is a finding
     assert {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in files} == before
+
+
+def test_lone_surrogates_in_jsonl_are_input_errors(tmp_path: Path) -> None:
+    """JSON can escape a lone surrogate ("\\ud800"): valid JSON, not Unicode. No UTF-8 writer (results,
+    encoder, cache) can take it, so the line is an input error, like a file that is not UTF-8."""
+    lines = [
+        {"id": "good", "texts": {"id": ID, "en": EN}},
+        {"id": "bad-text", "texts": {"id": ID, "en": EN.replace("families", "famil\ud800ies")}},
+        {"id": "bad-\udc00-id", "texts": {"id": ID, "en": EN}},
+    ]
+    batch_file = tmp_path / "batch.jsonl"
+    batch_file.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    for encoder in ("none", "auto"):
+        out = tmp_path / f"out-{encoder}"
+        result = runner.invoke(app, ["check", str(batch_file), "--out", str(out), "--encoder", encoder, "-q"])
+        assert result.exit_code == 2, result.output
+        errors = result.stderr.strip().splitlines()
+        at = EN.index("families") + 5
+        assert errors == [
+            f"mtcheck: {batch_file}:2#en: en text is not valid Unicode (a lone surrogate U+D800 at character {at})",
+            f"mtcheck: {batch_file}:3: article id is not valid Unicode (a lone surrogate)",
+        ]
+        doc = json.loads((out / "results.json").read_text(encoding="utf-8"))
+        assert [a["id"] for a in doc["articles"]] == ["good"] and len(doc["input_errors"]) == 2

@@ -53,3 +53,39 @@ def test_number_and_date_parsers_never_raise_and_spans_are_exact(text: str, lang
     for mention in mentions:
         assert 0 <= mention.span.start <= mention.span.end <= len(text)
         assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+# JSONL lines of any shape: ids and texts with lone surrogates (valid JSON escapes), control characters,
+# path tricks, unknown languages, wrong types. Every line is an article or an input error, and the CLI
+# never raises (results.json and the HTML reports are written with UTF-8).
+ODD = st.sampled_from(["\ud800", "\udfff", "\x00", "\x1b", "../", "/", "\u202e", "\ufeff", ""])
+ID_TEXT = st.lists(st.one_of(ALPHABET, ODD), max_size=8).map("".join)
+JSON_TEXT = st.lists(st.one_of(ALPHABET, ODD), max_size=40).map("".join)
+LINE = st.one_of(
+    st.fixed_dictionaries({
+        "id": st.one_of(ID_TEXT, st.integers(), st.none()),
+        "texts": st.dictionaries(st.sampled_from(["id", "en", "fr", "xx", "\ud800"]),
+                                 st.one_of(JSON_TEXT, st.integers()), max_size=3),
+    }),
+    st.fixed_dictionaries({"id": ID_TEXT, "texts": st.fixed_dictionaries({"id": JSON_TEXT, "en": JSON_TEXT})}),
+)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(LINE, min_size=1, max_size=4))
+def test_any_jsonl_batch_is_checked_or_reported_never_raised(lines: list[object], tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    batch = folder / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(batch), "--encoder", "none", "-q", "--out", str(folder / "out")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code in (0, 1, 2), result.output
+    document = json.loads((folder / "out" / "results.json").read_text(encoding="utf-8"))
+    assert len(document["articles"]) + len(document["input_errors"]) == len(lines)

@@ -146,15 +146,19 @@ class ChunkResults:
             self.new.append((key, _without_texts(result)))
 
     def save(self) -> None:
-        """Keep the new results, unless the encoder they expected did not load."""
+        """Keep the new results, unless the encoder they expected did not load. Keeping is never worth
+        a batch: anything that fails here costs one warning."""
         if self.store is None or not self.new:
             return
-        if self.expects_encoder:
-            from .encoders import get_encoder
+        try:
+            if self.expects_encoder:
+                from .encoders import get_encoder
 
-            if get_encoder(self.config).encoder is None:
-                return
-        self.store.put(self.new)
+                if get_encoder(self.config).encoder is None:
+                    return
+            self.store.put(self.new)
+        except Exception as exc:  # noqa: BLE001 -- e.g. a value JSON cannot encode as UTF-8
+            warn_once("result cache", f"{type(exc).__name__}: {exc}")
 
 
 def _without_texts(result: dict[str, Any]) -> dict[str, Any]:

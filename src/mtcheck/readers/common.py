@@ -1,10 +1,15 @@
 """Shared input normalisation and validation for every reader."""
 from __future__ import annotations
 
+import re
+
 from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes can make one
 
 
 def normalise(text: str) -> str:
@@ -31,6 +36,8 @@ def build_article(
         return InputError(origin, "empty article id")
     if any(ord(c) < 32 for c in article_id):
         return InputError(origin, "article id contains control characters")
+    if _SURROGATE.search(article_id):
+        return InputError(origin, "article id is not valid Unicode (a lone surrogate)")
     unknown = sorted(lang for lang in texts if lang not in SUPPORTED)
     if unknown:
         return InputError(origin, f"unknown language code(s) {', '.join(unknown)} (supported: {', '.join(SUPPORTED)})")
@@ -43,6 +50,11 @@ def build_article(
         if len(text.content) > MAX_TEXT_CHARS:
             return InputError(text.path or origin, (
                 f"{text.lang} text too large ({len(text.content):,} characters; the limit is {MAX_TEXT_CHARS:,})"
+            ))
+        if (lone := _SURROGATE.search(text.content)) is not None:  # JSON's "\ud800": valid JSON, not Unicode
+            return InputError(text.path or origin, (
+                f"{text.lang} text is not valid Unicode (a lone surrogate U+{ord(lone.group()):04X} "
+                f"at character {lone.start()})"
             ))
     targets = {lang: t for lang, t in texts.items() if lang != source_lang}
     if not targets:
