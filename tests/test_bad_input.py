@@ -154,7 +154,38 @@ def test_lone_surrogates_in_jsonl_are_input_errors(tmp_path: Path) -> None:
         at = EN.index("families") + 5
         assert errors == [
             f"mtcheck: {batch_file}:2#en: en text is not valid Unicode (a lone surrogate U+D800 at character {at})",
-            f"mtcheck: {batch_file}:3: article id is not valid Unicode (a lone surrogate)",
+            f"mtcheck: {batch_file}:3: article id is not valid Unicode (a JSON escape or a folder name that is not UTF-8)",
         ]
         doc = json.loads((out / "results.json").read_text(encoding="utf-8"))
         assert [a["id"] for a in doc["articles"]] == ["good"] and len(doc["input_errors"]) == 2
+
+
+def test_a_folder_name_that_is_not_utf8_is_one_printable_line(tmp_path: Path) -> None:
+    """Linux allows any bytes in a name; Python shows the undecodable ones as lone surrogates, which
+    neither stderr nor results.json can take. The article is an input error, its name printed as \\xff."""
+    import os
+
+    root = tmp_path / "in"
+    for name in (b"art\xff", b"good"):
+        folder = os.path.join(os.fsencode(root), name)
+        os.makedirs(folder)
+        for lang, text in (("id", ID), ("en", EN)):
+            with open(os.path.join(folder, f"{lang}.txt".encode()), "w", encoding="utf-8") as handle:
+                handle.write(text)
+    code, _, stderr = check(str(root), "--out", str(tmp_path / "out"))
+    assert code == 2, stderr
+    assert stderr.strip().splitlines() == [
+        f"mtcheck: {root}/art\\xff: article id is not valid Unicode (a JSON escape or a folder name that is not UTF-8)"
+    ]
+    doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+    assert doc["input_errors"] == [{"path": f"{root}/art\\xff", "message": doc["input_errors"][0]["message"]}]
+
+
+def test_an_unknown_language_code_is_quoted_printably(tmp_path: Path) -> None:
+    batch_file = tmp_path / "batch.jsonl"
+    batch_file.write_text(json.dumps({"id": "a", "texts": {"id": ID, "e\ud800n": EN}}) + "\n", encoding="utf-8")
+    code, _, stderr = check(str(batch_file), "--out", str(tmp_path / "out"))
+    assert code == 2 and stderr.strip() == (
+        f"mtcheck: {batch_file}:1: unknown language code(s) e\\ud800n (supported: id, en, zh, ja, ar, fr)"
+    )

@@ -74,6 +74,8 @@ LINE = st.one_of(
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(LINE, min_size=1, max_size=4))
+@example(lines=[{"id": "a", "texts": {"id": "Harga naik.", "\ud800": "x"}}])  # quoted in the error message
+@example(lines=[{"id": "\udcff", "texts": {"id": "Harga naik.", "en": "Prices rose."}}])
 def test_any_jsonl_batch_is_checked_or_reported_never_raised(lines: list[object], tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
     import json
 

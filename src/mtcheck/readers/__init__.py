@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Article, InputError
+from .common import displayable
 from .folder import is_article_folder, read_article_folder
 from .jsonl import read_jsonl
 from .xliff import XliffPart, is_xliff, merge_parts, read_xliff
@@ -54,7 +55,13 @@ def _read_folder(path: Path, raw: str, source_lang: str, xliff: list[XliffPart],
 
 
 def read_paths(paths: list[str], source_lang: str = "id") -> Iterator[Item]:
-    """Expand each path (article folder, folder of article folders, .jsonl, XLIFF) into articles."""
+    """Expand each path (article folder, folder of article folders, .jsonl, XLIFF) into articles; every
+    name in them printable (``displayable``)."""
+    for item in _read_paths(paths, source_lang):
+        yield displayable(item)
+
+
+def _read_paths(paths: list[str], source_lang: str) -> Iterator[Item]:
     xliff: list[XliffPart] = []
     folders: set[Path] = set()  # article folders already read (a folder and its files may both be named)
     for raw in paths:

@@ -12,6 +12,28 @@ MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is n
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes can make one
 
 
+def printable(name: str) -> str:
+    """A path or id as it can be shown and written: a byte the file system could not decode (it reaches
+    Python as a lone surrogate) as ``\\xff``, any other lone surrogate as ``\\ud800``."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return "".join(f"\\u{ord(c):04x}" if _SURROGATE.match(c) else c for c in name)
+
+
+def displayable(item: Article | InputError) -> Article | InputError:
+    """``item``, or an input error if a name in it is not valid UTF-8 (Linux allows any bytes in a file
+    name; no UTF-8 writer, results.json or stderr, takes them): every name leaves the readers printable."""
+    if isinstance(item, InputError):  # its message may quote the input (an unknown language code)
+        return InputError(printable(item.path), printable(item.message))
+    for name in (item.origin, item.source.path, *(t.path for t in item.targets.values())):
+        if _SURROGATE.search(name):
+            return InputError(printable(name), "file or folder name is not valid UTF-8")
+    return item
+
+
 def normalise(text: str) -> str:
     """Remove a BOM and turn CRLF/CR line ends into LF: offsets in results refer to this form."""
     text = text.removeprefix("\ufeff")
@@ -37,7 +59,7 @@ def build_article(
     if any(ord(c) < 32 for c in article_id):
         return InputError(origin, "article id contains control characters")
     if _SURROGATE.search(article_id):
-        return InputError(origin, "article id is not valid Unicode (a lone surrogate)")
+        return InputError(origin, "article id is not valid Unicode (a JSON escape or a folder name that is not UTF-8)")
     unknown = sorted(lang for lang in texts if lang not in SUPPORTED)
     if unknown:
         return InputError(origin, f"unknown language code(s) {', '.join(unknown)} (supported: {', '.join(SUPPORTED)})")
