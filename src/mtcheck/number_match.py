@@ -4,7 +4,8 @@ Why a separate step: the three number rules (format, value, extra) are three vie
 pairing is computed once per version. Quantities are multisets of values: the same value may occur
 several times and each occurrence needs its own counterpart. Among equal values the pair closest in
 relative position wins (paragraph counts may differ, so positions are fractions of the text), and a pair
-of the same kind (percent, currency, plain) beats a cross-kind one.
+of the same kind (percent, currency, plain) beats a cross-kind one. A value repeated more than ``NEAREST``
+times in the target (a table of counts) is paired among the ``NEAREST`` copies nearest each source one.
 
 Passes, each on what the previous left over:
 1. the target's own-locale reading of a well-formed number equals a source value: a match;
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from .model import Text
 from .numbers import REL_TOL, Quantity, close
 
+NEAREST = 64  # of the target quantities of one value, a source quantity is paired among this many nearest
 KIND_PENALTY = 0.5  # a cross-kind pair must be half a text closer to beat a same-kind pair
 OPTIONAL_PENALTY = 0.25  # prefer a real number over a word or a bare year
 
@@ -77,10 +79,10 @@ def _pair(
 ) -> list[tuple[int, int, float]]:
     """Greedy pairing of equal values, cheapest (closest, same kind) first; with the target value used."""
     candidates = []
-    by_value = _ValueIndex([(b, j) for j in t_free for b in target_values(targets[j])])
+    by_value = _ValueIndex([(b, j) for j in t_free for b in target_values(targets[j])], tpos)
     for i in s_free:
         s = sources[i]
-        for j in by_value.near(s.values):
+        for j in by_value.near(s.values, spos[i]):
             t = targets[j]
             value = next((b for b in target_values(t) for a in s.values if close(a, b)), None)
             if value is not None:
@@ -98,23 +100,38 @@ def _pair(
 
 class _ValueIndex:
     """Target quantities by value, so that pairing asks only those near a source value (a text of thousands
-    of numbers made the all-pairs scan quadratic: 7,000 numbers a side took 30 s)."""
+    of numbers made the all-pairs scan quadratic: 7,000 numbers a side took 30 s). Among the targets of one
+    value, a source asks only the ``NEAREST`` closest in position: a value repeated thousands of times (a
+    table of small counts) made the pairing quadratic again (10,000 numbers, 2,000 of each value: 46 s)."""
 
-    def __init__(self, items: list[tuple[float, int]]) -> None:
-        finite = sorted((v, j) for v, j in items if math.isfinite(v))
-        self.values = [v for v, _ in finite]
-        self.ids = [j for _, j in finite]
-        self.odd = {j for v, j in items if not math.isfinite(v)}  # asked by every source value
+    def __init__(self, items: list[tuple[float, int]], positions: list[float]) -> None:
+        groups: dict[float, list[tuple[float, int]]] = {}
+        self.odd: set[int] = set()  # non-finite values: asked by every source value
+        for v, j in items:
+            if math.isfinite(v):
+                groups.setdefault(v, []).append((positions[j], j))
+            else:
+                self.odd.add(j)
+        self.values = sorted(groups)
+        self.groups = [sorted(groups[v]) for v in self.values]  # each by position
+        self.starts = [[position for position, _ in group] for group in self.groups]
 
-    def near(self, values: Sequence[float]) -> set[int]:
-        """The targets with a value that may be ``close`` to one of ``values`` (a superset, checked after)."""
+    def near(self, values: Sequence[float], position: float) -> set[int]:
+        """The targets with a value that may be ``close`` to one of ``values`` (a superset, checked after),
+        of each value the ``NEAREST`` closest to ``position``."""
         out = set(self.odd)
         for a in values:
             if not math.isfinite(a):
-                return out | set(self.ids)
+                return out | {j for group in self.groups for _, j in group}
             width = 2 * REL_TOL * max(abs(a), 1.0)  # close(a, b) implies |a - b| <= this (REL_TOL <= 0.5)
             lo, hi = bisect.bisect_left(self.values, a - width), bisect.bisect_right(self.values, a + width)
-            out.update(self.ids[lo:hi])
+            for g in range(lo, hi):
+                group = self.groups[g]
+                if len(group) > NEAREST:
+                    k = bisect.bisect_left(self.starts[g], position)
+                    group = sorted(group[max(0, k - NEAREST):k + NEAREST], key=lambda pj: abs(pj[0] - position))
+                    group = group[:NEAREST]
+                out.update(j for _, j in group)
         return out
 
 

@@ -254,3 +254,22 @@ def test_pairing_by_value_index_equals_the_all_pairs_scan(seed: int) -> None:
         assert _pair(sources, targets, spos, tpos, set(free[0]), set(free[1]), values) == expected
         paired += len(expected)
     assert paired > 20  # the texts share values: the test pairs many
+
+
+def test_a_value_repeated_thousands_of_times_is_paired_among_its_nearest() -> None:
+    """A table of small counts (2,000 each of five values) made pairing quadratic (46 s): a source number
+    now asks only the NEAREST targets of each value closest to it, which still pairs every copy."""
+    from mtcheck.number_match import NEAREST, _ValueIndex
+
+    positions = [k / 1000 for k in range(1000)]
+    index = _ValueIndex([(7.0, j) for j in range(1000)] + [(8.0, j) for j in range(0, 1000, 100)], positions)
+    near = index.near([7.0], 0.5)
+    assert len(near) == NEAREST
+    assert near == set(sorted(range(1000), key=lambda j: abs(positions[j] - 0.5))[:NEAREST])
+    assert index.near([8.0], 0.5) == set(range(0, 1000, 100))  # ten copies: all of them
+
+    table = "\n\n".join("Hasil: 120, 340, 560, 780 dan 910 suara." for _ in range(400))
+    english = "\n\n".join("Result: 120, 340, 560, 780 and 910 votes." for _ in range(400))
+    assert run(table, "en", english) == []
+    wrong = english.replace("780 and", "790 and", 1)  # one copy of 2,000 changed: found, and only it
+    assert [(f.rule, f.target.text if f.target else None) for f in run(table, "en", wrong)] == [("NUM002", "790")]
