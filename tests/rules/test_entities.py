@@ -147,3 +147,44 @@ def test_translated_acronyms_are_accepted_and_dropped_ones_flagged(source: str, 
     assert findings(source, "NAME001", en=good)["en"] == []
     [missing] = findings(source, "NAME001", en=bad)["en"]
     assert missing.source is not None and missing.source.text == acronym
+
+
+def test_a_long_list_of_links_compares_each_with_its_nearest() -> None:
+    """A page of 600 references: one changed, one dropped. Each missing link is compared with the 64
+    target links nearest in position (every pair of a list of 1,000 took 15 s)."""
+    import random
+
+    rng = random.Random(7)
+    urls = [f"https://{''.join(rng.choices('bcdfghjklmnpqrstvwxz', k=10))}.id/{''.join(rng.choices('aeiou', k=6))}"
+            for _ in range(600)]
+    source = "\n\n".join(f"Sumber {i}: {u}" for i, u in enumerate(urls))
+    english = list(urls)
+    english[300] = urls[300].replace(".id/", ".id/en/")
+    del english[450]
+    target = "\n\n".join(f"Source {i}: {u}" for i, u in enumerate(english))
+    assert [f.target.text if f.target else None for f in findings(source, "LINK001", en=target)["en"]] == [
+        english[300]
+    ]
+    assert [f.source.text if f.source else None for f in findings(source, "LINK002", en=target)["en"]] == [urls[450]]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_nearest_link_is_the_first_most_similar(seed: int) -> None:
+    """The cheap difflib bounds only skip candidates that cannot win: the choice is the brute force's."""
+    import random
+    from difflib import SequenceMatcher
+
+    from mtcheck.entities import Link
+    from mtcheck.rules.entities import LINK_NEAR, _nearest
+
+    rng = random.Random(seed)
+    def url() -> str:
+        return "site.id/" + "".join(rng.choice("abcde/-") for _ in range(rng.randint(3, 12)))
+
+    pool = [(n, Link("url", u, n * 10, n * 10 + len(u)), u, n / 40) for n, u in enumerate(url() for _ in range(40))]
+    for _ in range(30):
+        key = url()
+        ratios = [(SequenceMatcher(None, key, other, autojunk=False).ratio(), link) for _, link, other, _ in pool]
+        best = max(ratios, key=lambda pair: pair[0])
+        expected = best[1] if best[0] >= LINK_NEAR else None
+        assert _nearest(key, rng.random(), pool) == expected

@@ -22,6 +22,7 @@ from ..model import Finding, Severity, Span
 from .base import Rule, VersionContext, register
 
 LINK_NEAR = 0.6  # a target link at least this similar to a missing source link is a changed copy of it
+NEAREST_LINKS = 64  # a missing link is compared with at most this many target links, the nearest in position
 
 
 def _distinct(names: Iterable[Name]) -> list[Name]:
@@ -144,18 +145,7 @@ class _LinkRule(Rule):
     outcome: str  # "changed" or "missing"
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
-        source = ctx.source
-        links = ctx.memo(("entities.links", source.lang), lambda: find_links(source.content))
-        if not links:
-            return
-        target_links = find_links(ctx.target.content)
-        present = {t.key for t in target_links}
-        seen: set[str] = set()
-        for link in links:
-            if link.key in present or link.key in seen:
-                continue
-            seen.add(link.key)
-            near = _nearest(link, target_links)
+        for link, near in _link_changes(ctx):
             if near is not None and self.outcome == "changed":
                 yield self.finding(
                     f"{_label(link)} {link.text!r} was changed to {near.text!r}",
@@ -177,12 +167,59 @@ def _severity(link: Link) -> Severity | None:
     return Severity.MINOR if link.kind == "hashtag" else None
 
 
-def _nearest(link: Link, candidates: list[Link]) -> Link | None:
-    scored = [
-        (SequenceMatcher(None, link.key, c.key, autojunk=False).ratio(), c) for c in candidates if c.kind == link.kind
-    ]
-    best = max(scored, default=None, key=lambda pair: pair[0])
-    return best[1] if best is not None and best[0] >= LINK_NEAR else None
+_Candidate = tuple[int, Link, str, float]  # text order, link, key, relative position
+
+
+def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
+    """Each distinct source link absent from the target (by key), with the target link it was changed
+    into, if any; computed once per version for LINK001 and LINK002."""
+
+    def compute() -> list[tuple[Link, Link | None]]:
+        source, target = ctx.source, ctx.target
+        links = ctx.memo(("entities.links", source.lang), lambda: find_links(source.content))
+        if not links:
+            return []
+        candidates: dict[str, list[_Candidate]] = {}
+        for n, t in enumerate(find_links(target.content)):
+            candidates.setdefault(t.kind, []).append((n, t, t.key, t.start / max(1, len(target.content))))
+        present = {key for pool in candidates.values() for _, _, key, _ in pool}
+        seen: set[str] = set()
+        out = []
+        for link in links:
+            key = link.key
+            if key in present or key in seen:
+                continue
+            seen.add(key)
+            position = link.start / max(1, len(source.content))
+            out.append((link, _nearest(key, position, candidates.get(link.kind, []))))
+        return out
+
+    return ctx.memo(("entities.link_changes", ctx.target.lang), compute)
+
+
+def _nearest(key: str, position: float, pool: list[_Candidate]) -> Link | None:
+    """The first candidate most similar to ``key`` (difflib ratio), if at least ``LINK_NEAR``.
+
+    Of a long list (more than ``NEAREST_LINKS``: a page of references), only the candidates nearest in
+    relative position are compared: every pair made 1,000 changed links take 15 s. Difflib's cheap upper
+    bounds skip a candidate that cannot beat the best so far; the choice is the same.
+    """
+    if len(pool) > NEAREST_LINKS:
+        pool = sorted(sorted(pool, key=lambda c: abs(c[3] - position))[:NEAREST_LINKS])
+    best: Link | None = None
+    best_ratio = 0.0
+
+    def hopeless(bound: float) -> bool:
+        return bound < LINK_NEAR or (best is not None and bound <= best_ratio)
+
+    for _, link, other, _ in pool:
+        matcher = SequenceMatcher(None, key, other, autojunk=False)
+        if hopeless(matcher.real_quick_ratio()) or hopeless(matcher.quick_ratio()):
+            continue
+        ratio = matcher.ratio()
+        if ratio >= LINK_NEAR and ratio > best_ratio:
+            best, best_ratio = link, ratio
+    return best
 
 
 def _label(link: Link) -> str:
