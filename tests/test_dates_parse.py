@@ -103,3 +103,26 @@ def test_english_numeric_date_reads_both_ways_when_ambiguous() -> None:
 )
 def test_format_date(lang: str, args: tuple[int | None, ...], expected: str) -> None:
     assert format_date(lang, *args) == expected
+
+
+def test_span_overlap_lookups_equal_the_linear_scan() -> None:
+    """The parser's claimed and blocked spans are searched by bisection (thousands of dates made the
+    scans quadratic); the answers must be those of comparing every span."""
+    import random
+
+    from mtcheck.dates import _Blocked, _Taken
+    from mtcheck.model import Span
+
+    rng = random.Random(3)
+    for _ in range(200):
+        blocked_spans = [(a, a + rng.randint(1, 9)) for a in (rng.randint(0, 60) for _ in range(rng.randint(0, 6)))]
+        blocked, taken, claimed = _Blocked(blocked_spans), _Taken(), []
+        for _ in range(30):
+            start = rng.randint(0, 70)
+            span = Span(start, start + rng.randint(1, 8), "")
+            hits_blocked = any(span.start < e and s < span.end for s, e in blocked_spans)
+            hits_taken = any(span.start < e and s < span.end for s, e in claimed)
+            assert blocked.overlaps(span) == hits_blocked and taken.overlaps(span) == hits_taken
+            if not hits_taken:
+                taken.add(span)
+                claimed.append((span.start, span.end))

@@ -9,10 +9,12 @@ in a slash/ISO date, or as a four-digit year that is not part of a quantity.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from .caching import text_cache
@@ -213,8 +215,35 @@ def _from_match(kind: str, m: re.Match[str], text: str, written: str, pats: _Pat
                        kind="date" if day else "month")
 
 
-def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
-    return any(span.start < e and s < span.end for s, e in taken)
+class _Taken:
+    """Disjoint spans already claimed, sorted: does a new one overlap any? A binary search, not a scan
+    (a text of thousands of dates made the scans quadratic: 5,000 dates, 13 s)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # sorted too: the spans are disjoint
+
+    def overlaps(self, span: Span) -> bool:
+        k = bisect.bisect_left(self.starts, span.end) - 1  # the last span starting before this one ends
+        return k >= 0 and self.ends[k] > span.start
+
+    def add(self, span: Span) -> None:
+        k = bisect.bisect_left(self.starts, span.start)
+        self.starts.insert(k, span.start)
+        self.ends.insert(k, span.end)
+
+
+class _Blocked:
+    """Spans that may overlap each other (false friends of several patterns): does a span touch any?"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first k
+
+    def overlaps(self, span: Span) -> bool:
+        k = bisect.bisect_left(self.starts, span.end) - 1
+        return k >= 0 and self.reach[k] > span.start
 
 
 _CLOSERS = {"(": ")", "（": "）"}
@@ -257,14 +286,14 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
 def _parse(text: str, lang: str) -> tuple[DateMention, ...]:
     pats = _patterns(lang)
     ascii_text = text.translate(_DIGITS)
-    blocked = [(f.start(), f.end()) for p in pats.false_friends for f in p.finditer(ascii_text)]
-    taken: list[tuple[int, int]] = []
+    blocked = _Blocked([(f.start(), f.end()) for p in pats.false_friends for f in p.finditer(ascii_text)])
+    taken = _Taken()
     found: list[DateMention] = []
 
     def add(mention: DateMention | None) -> None:
-        if mention is None or _overlaps(mention.span, taken) or _overlaps(mention.span, blocked):
+        if mention is None or taken.overlaps(mention.span) or blocked.overlaps(mention.span):
             return
-        taken.append((mention.span.start, mention.span.end))
+        taken.add(mention.span)
         found.append(mention)
 
     # Longest forms first: "Kamis, 16 Maret 2023" before "16 Maret" before "Maret" before "2023".

@@ -8,27 +8,62 @@ candidates in the order given (cheapest first) so the pairs found are also the n
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
 
 
 def max_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
     """A maximum one-to-one matching: left item -> right item.
 
     ``candidates[i]`` lists the right items left item ``i`` may pair with, preferred first; left items
-    are served in the mapping's order, so put the ones with the cheapest candidates first.
+    are served in the mapping's order, so put the ones with the cheapest candidates first. The search
+    for an augmenting path keeps its own stack: a path may be as long as the lists (thousands of dates),
+    deeper than Python's recursion limit.
     """
     owner: dict[int, int] = {}  # right -> left
-
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in candidates[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in candidates:
-        augment(i, set())
+    for root in candidates:
+        seen: set[int] = set()
+        stack = [(root, iter(candidates[root]))]  # left items on the path, each with its untried options
+        path: list[int] = []  # path[k]: the right item that leads from stack[k] to stack[k + 1]
+        while stack:
+            left, options = stack[-1]
+            for right in options:
+                if right in seen:
+                    continue
+                seen.add(right)
+                if right not in owner:  # a free right item: every left item on the path moves up one
+                    owner[right] = left
+                    for (earlier, _), taken in zip(stack[:-1], path):
+                        owner[taken] = earlier
+                    stack = []
+                else:
+                    path.append(right)
+                    stack.append((owner[right], iter(candidates[owner[right]])))
+                break
+            else:  # no augmenting path through this left item
+                stack.pop()
+                if path:
+                    path.pop()
     return {i: j for j, i in owner.items()}
+
+
+def by_nearness(positions: Sequence[float], position: float) -> Iterator[int]:
+    """Indices of ``positions`` (ascending), nearest to ``position`` first (on a tie, the lower index).
+
+    Pairing in long lists uses it to bound its candidates: a text of thousands of numbers, dates or links
+    made every all-pairs comparison quadratic."""
+    hi = bisect.bisect_left(positions, position)
+    lo = hi
+    while lo > 0 or hi < len(positions):
+        if hi < len(positions) and (lo == 0 or positions[hi] - position < position - positions[lo - 1]):
+            yield hi
+            hi += 1
+        else:
+            lo -= 1
+            yield lo
+
+
+def nearest(positions: Sequence[float], position: float, count: int) -> list[int]:
+    """The first ``count`` indices of ``by_nearness``."""
+    return list(islice(by_nearness(positions, position), count))

@@ -27,6 +27,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .matching import nearest
 from .model import Text
 from .numbers import REL_TOL, Quantity, close
 
@@ -128,9 +129,7 @@ class _ValueIndex:
             for g in range(lo, hi):
                 group = self.groups[g]
                 if len(group) > NEAREST:
-                    k = bisect.bisect_left(self.starts[g], position)
-                    group = sorted(group[max(0, k - NEAREST):k + NEAREST], key=lambda pj: abs(pj[0] - position))
-                    group = group[:NEAREST]
+                    group = [group[k] for k in nearest(self.starts[g], position, NEAREST)]
                 out.update(j for _, j in group)
         return out
 

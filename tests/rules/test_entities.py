@@ -187,4 +187,4 @@ def test_nearest_link_is_the_first_most_similar(seed: int) -> None:
         ratios = [(SequenceMatcher(None, key, other, autojunk=False).ratio(), link) for _, link, other, _ in pool]
         best = max(ratios, key=lambda pair: pair[0])
         expected = best[1] if best[0] >= LINK_NEAR else None
-        assert _nearest(key, rng.random(), pool) == expected
+        assert _nearest(key, pool) == expected

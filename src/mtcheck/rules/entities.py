@@ -18,6 +18,7 @@ from ..entities import (
     name_found,
 )
 from ..locales import get_locale
+from ..matching import nearest
 from ..model import Finding, Severity, Span
 from .base import Rule, VersionContext, register
 
@@ -183,6 +184,7 @@ def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
         for n, t in enumerate(find_links(target.content)):
             candidates.setdefault(t.kind, []).append((n, t, t.key, t.start / max(1, len(target.content))))
         present = {key for pool in candidates.values() for _, _, key, _ in pool}
+        positions = {kind: [c[3] for c in pool] for kind, pool in candidates.items()}  # ascending: text order
         seen: set[str] = set()
         out = []
         for link in links:
@@ -190,22 +192,23 @@ def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
             if key in present or key in seen:
                 continue
             seen.add(key)
+            pool = candidates.get(link.kind, [])
             position = link.start / max(1, len(source.content))
-            out.append((link, _nearest(key, position, candidates.get(link.kind, []))))
+            if len(pool) > NEAREST_LINKS:
+                pool = [pool[k] for k in sorted(nearest(positions[link.kind], position, NEAREST_LINKS))]
+            out.append((link, _nearest(key, pool)))
         return out
 
     return ctx.memo(("entities.link_changes", ctx.target.lang), compute)
 
 
-def _nearest(key: str, position: float, pool: list[_Candidate]) -> Link | None:
-    """The first candidate most similar to ``key`` (difflib ratio), if at least ``LINK_NEAR``.
+def _nearest(key: str, pool: list[_Candidate]) -> Link | None:
+    """The first candidate most similar to ``key`` (difflib ratio), if at least ``LINK_NEAR``. Difflib's
+    cheap upper bounds skip a candidate that cannot beat the best so far; the choice is the same.
 
-    Of a long list (more than ``NEAREST_LINKS``: a page of references), only the candidates nearest in
-    relative position are compared: every pair made 1,000 changed links take 15 s. Difflib's cheap upper
-    bounds skip a candidate that cannot beat the best so far; the choice is the same.
+    Of a long list (more than ``NEAREST_LINKS``: a page of references), the caller passes only the
+    candidates nearest in relative position: every pair made 1,000 changed links take 15 s.
     """
-    if len(pool) > NEAREST_LINKS:
-        pool = sorted(sorted(pool, key=lambda c: abs(c[3] - position))[:NEAREST_LINKS])
     best: Link | None = None
     best_ratio = 0.0
 

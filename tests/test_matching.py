@@ -1,0 +1,54 @@
+"""One-to-one pairing (``max_matching``) and the nearest-position bound (``nearest``)."""
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+
+import pytest
+
+from mtcheck.matching import max_matching, nearest
+
+
+def recursive_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
+    """Kuhn's algorithm as textbooks write it (recursive), to compare with."""
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in candidates[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in candidates:
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_matching_equals_the_recursive_search(seed: int) -> None:
+    rng = random.Random(seed)
+    lefts = list(range(rng.randint(1, 25)))
+    rng.shuffle(lefts)
+    candidates = {i: rng.sample(range(20), rng.randint(0, 6)) for i in lefts}
+    assert max_matching(candidates) == recursive_matching(candidates)
+
+
+def test_an_augmenting_path_longer_than_the_recursion_limit() -> None:
+    """Left i may take right i or i + 1; a last item fits only right 0, so every earlier one moves up."""
+    n = 5_000
+    candidates: dict[int, list[int]] = {i: [i, i + 1] for i in range(n)}
+    candidates[n] = [0]
+    matching = max_matching(candidates)
+    assert len(matching) == n + 1 and matching[n] == 0 and all(matching[i] == i + 1 for i in range(n))
+
+
+def test_nearest_positions() -> None:
+    positions = [0.0, 0.1, 0.2, 0.5, 0.9]
+    assert nearest(positions, 0.45, 3) == [3, 2, 1]
+    assert nearest(positions, 0.15, 2) == [1, 2]  # a tie: the lower index first
+    assert nearest(positions, 1.0, 10) == [4, 3, 2, 1, 0]
+    assert nearest([], 0.5, 3) == []
