@@ -27,7 +27,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .matching import nearest
+from .matching import by_nearness, nearest
 from .model import Text
 from .numbers import REL_TOL, Quantity, close
 
@@ -162,17 +162,22 @@ def _wrong_renderings(
 ) -> list[tuple[Quantity, Quantity | None]]:
     """Pass 4: each source quantity left over, with the leftover target quantity taken as its wrong rendering.
 
-    Greedy by cost over every candidate pair within about one paragraph (not in source order), with the
-    reportable source quantities choosing first: a small or optional source quantity cannot take the
+    Greedy by cost over every candidate pair within about one paragraph (not in source order; of more than
+    ``NEAREST`` targets there, the nearest), with the reportable source quantities choosing first: a small or optional source quantity cannot take the
     counterpart of a real one. Unreportable quantities with no counterpart are dropped.
     """
     by_position = sorted((tpos[j], j) for j in t_free)
     positions = [p for p, _ in by_position]
 
-    def within(i: int) -> list[int]:  # the targets within the window of source i, by bisection (then exactly)
-        lo = bisect.bisect_left(positions, spos[i] - window - 1e-9)
-        hi = bisect.bisect_right(positions, spos[i] + window + 1e-9)
-        return [j for _, j in by_position[lo:hi]]
+    def within(i: int) -> list[int]:
+        """The targets within the window of source i (checked exactly after), at most the NEAREST nearest:
+        in a one-paragraph text of thousands of wrong numbers every pair was a candidate (9 million)."""
+        out: list[int] = []
+        for k in by_nearness(positions, spos[i]):
+            if len(out) == NEAREST or abs(positions[k] - spos[i]) > window + 1e-9:
+                break
+            out.append(by_position[k][1])
+        return out
 
     candidates = sorted(
         (not _reportable(sources[i]), abs(spos[i] - tpos[j]) + (sources[i].kind != targets[j].kind) * KIND_PENALTY, i, j)

@@ -222,9 +222,17 @@ class DateFormat(Rule):
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         loc = get_locale(ctx.target.lang)
         source = ctx.memo(("dates", "source"), lambda: parse_dates(ctx.source.content, ctx.source.lang))
+        source_index = ctx.memo(("dates", "source index"), lambda: _FieldIndex(source))
+        src_len, tgt_len = len(ctx.source.content), len(ctx.target.content)
+        spos = [_relative(src_len, s) for s in source]
         for t in parse_dates(ctx.target.content, ctx.target.lang):
             if t.numeric and t.order[:2] not in {o[:2] for o in loc.numeric_date_orders}:
-                ref = next((s for s in source if compatible(s, t) and s.month), t)
+                # The first source date it may render gives the suggestion (of a long list, among the nearest).
+                near = source_index.sharing(t)
+                if len(near) > NEAREST_DATES:
+                    closest = (i for i in by_nearness(spos, _relative(tgt_len, t)) if i in near)
+                    near = set(islice(closest, NEAREST_DATES))
+                ref = next((source[i] for i in sorted(near) if compatible(source[i], t) and source[i].month), t)
                 day, month = (ref.day, ref.month) if ref is not t or not t.ambiguous else (t.day, t.month)
                 yield self.finding(
                     f"numeric date {t.span.text.strip()!r} is not written the way {loc.name} readers "
