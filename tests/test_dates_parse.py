@@ -110,19 +110,20 @@ def test_span_overlap_lookups_equal_the_linear_scan() -> None:
     scans quadratic); the answers must be those of comparing every span."""
     import random
 
-    from mtcheck.dates import _Blocked, _Taken
+    from mtcheck.dates import _Taken
     from mtcheck.model import Span
+    from mtcheck.scan import Spans
 
     rng = random.Random(3)
     for _ in range(200):
         blocked_spans = [(a, a + rng.randint(1, 9)) for a in (rng.randint(0, 60) for _ in range(rng.randint(0, 6)))]
-        blocked, taken, claimed = _Blocked(blocked_spans), _Taken(), []
+        blocked, taken, claimed = Spans(blocked_spans), _Taken(), []
         for _ in range(30):
             start = rng.randint(0, 70)
             span = Span(start, start + rng.randint(1, 8), "")
             hits_blocked = any(span.start < e and s < span.end for s, e in blocked_spans)
             hits_taken = any(span.start < e and s < span.end for s, e in claimed)
-            assert blocked.overlaps(span) == hits_blocked and taken.overlaps(span) == hits_taken
+            assert blocked.touches(span.start, span.end) == hits_blocked and taken.overlaps(span) == hits_taken
             if not hits_taken:
                 taken.add(span)
                 claimed.append((span.start, span.end))

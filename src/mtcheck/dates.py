@@ -14,13 +14,12 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 from typing import Any
 
 from .caching import text_cache
 from .locales import Locale, get_locale
 from .model import Span
-from .scan import Probed, lower_same_length
+from .scan import Probed, Spans, lower_same_length
 
 Reading = tuple[int | None, int | None, int | None, int | None]  # day, month, year, weekday
 
@@ -233,19 +232,6 @@ class _Taken:
         self.ends.insert(k, span.end)
 
 
-class _Blocked:
-    """Spans that may overlap each other (false friends of several patterns): does a span touch any?"""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [s for s, _ in spans]
-        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first k
-
-    def overlaps(self, span: Span) -> bool:
-        k = bisect.bisect_left(self.starts, span.end) - 1
-        return k >= 0 and self.reach[k] > span.start
-
-
 _CLOSERS = {"(": ")", "（": "）"}
 
 
@@ -286,12 +272,12 @@ def _merge(mentions: list[DateMention], text: str) -> list[DateMention]:
 def _parse(text: str, lang: str) -> tuple[DateMention, ...]:
     pats = _patterns(lang)
     ascii_text = text.translate(_DIGITS)
-    blocked = _Blocked([(f.start(), f.end()) for p in pats.false_friends for f in p.finditer(ascii_text)])
+    blocked = Spans(f.span() for p in pats.false_friends for f in p.finditer(ascii_text))
     taken = _Taken()
     found: list[DateMention] = []
 
     def add(mention: DateMention | None) -> None:
-        if mention is None or taken.overlaps(mention.span) or blocked.overlaps(mention.span):
+        if mention is None or taken.overlaps(mention.span) or blocked.touches(mention.span.start, mention.span.end):
             return
         taken.add(mention.span)
         found.append(mention)

@@ -21,7 +21,7 @@ from functools import cache
 
 from .caching import text_cache
 from .locales import Locale, get_locale
-from .scan import lower_same_length
+from .scan import Spans, lower_same_length
 
 DOT = "dot"  # "." (or U+066B) is the decimal mark; "," and spaces group
 COMMA = "comma"  # "," (or U+066B) is the decimal mark; "." and spaces group
@@ -294,10 +294,6 @@ def _split_token(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _blocked(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 SKIP, ORDINAL = "skip", "ordinal"
 
 
@@ -398,10 +394,10 @@ def _group_reading_accepted(token: str, loc: Locale) -> bool:
 
 def _digit_quantities(text: str, norm: str, source: bool, g: _Grammar) -> list[Quantity]:
     tokens = [span for m in _TOKEN.finditer(norm) for span in _split_token(norm, *m.span())]
-    blocked = _excluded_spans(norm, tokens, g)
+    blocked = Spans(_excluded_spans(norm, tokens, g))
     found: list[Quantity] = []
     for start, end in tokens:
-        if _blocked(blocked, start, end):
+        if blocked.touches(start, end):
             continue
         role = _role_by_context(norm, start, end, g)
         if role == SKIP or (role == ORDINAL and not source):
@@ -529,9 +525,9 @@ def _word_quantities(text: str, norm: str, taken: list[tuple[int, int]], g: _Gra
             v = _kanji_value(m.group(), big)
             if v is not None:
                 matches.append((m.start(), m.end(), v))
-    idioms = [m.span() for pattern in g.idioms for m in pattern.finditer(lowered)]
+    blocked = Spans([*taken, *(m.span() for pattern in g.idioms for m in pattern.finditer(lowered))])
     for start, end, value in matches:
-        if _blocked(taken + idioms, start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
+        if blocked.touches(start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
             continue
         scale, q_end, kind, currency = _with_suffixes(norm, end, g)
         q_start = start

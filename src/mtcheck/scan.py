@@ -8,9 +8,11 @@ only there, and the matches are exactly those of ``pattern.finditer``.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 def leading_lookbehinds(pattern: str) -> int:
@@ -87,3 +89,19 @@ def lower_same_length(text: str) -> str:
     """
     low = text.lower()
     return low if len(low) == len(text) else "".join(lc if len(lc := c.lower()) == 1 else c for c in text)
+
+
+class Spans:
+    """Fixed spans, possibly overlapping (dates, times, addresses a number must not be read inside): does
+    a range touch any? A binary search over the starts, with the furthest end reached so far, instead of
+    a scan: a text of thousands of dates and numbers made the scans quadratic (5,000 of each: 25 s)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # the furthest end of the first k
+
+    def touches(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` overlap one of the spans?"""
+        k = bisect.bisect_left(self.starts, end) - 1  # the last span starting before ``end``
+        return k >= 0 and self.reach[k] > start

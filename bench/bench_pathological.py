@@ -1,0 +1,92 @@
+"""Time per rule on pathological (but possible) articles, at growing sizes: the checks must stay bounded.
+
+Each case is one article of N repeated items, an Indonesian source and one version (en and zh): a
+chronology of dates, a table of small counts, a reference list of links, hashtags, names, sentences,
+paragraphs, quotes, glossary terms, percentages. The time of each size should about double with N; a
+rule that quadruples is comparing every pair. Rules taking under 0.3 s are not listed.
+
+Usage: python bench/bench_pathological.py [CASE ...] [--sizes 500,1000,2000,5000]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Callable
+
+from mtcheck import diskcache
+from mtcheck.config import Config
+from mtcheck.engine import enabled_rules
+from mtcheck.model import Article, Text
+from mtcheck.rules.base import ArticleContext, VersionContext
+
+Case = Callable[[int], tuple[str, str]]
+
+
+def _names(rng: random.Random, n: int) -> str:
+    first = ["Budi", "Sri", "Joko", "Ani", "Rudi"]
+    return " ".join(f"{rng.choice(first)} {''.join(rng.choices('abcdefgh', k=6)).title()} hadir." for _ in range(n))
+
+
+def _slug(rng: random.Random) -> str:
+    return "".join(rng.choices("bcdfghjklmnpqrstvwxz", k=10))
+
+
+def cases(rng: random.Random) -> dict[str, Case]:
+    return {
+        "dates (all wrong)": lambda n: (
+            " ".join(f"Senin ({i % 28 + 1}/3/2023) rapat {i * 1000}." for i in range(n)),
+            " ".join(f"Monday ({(i + 3) % 28 + 1}/4/2023) meeting {i * 1000 + 1}." for i in range(n))),
+        "dates (same)": lambda n: (
+            " ".join(f"Senin ({i % 28 + 1}/3/2023) rapat." for i in range(n)),
+            " ".join(f"Monday ({i % 28 + 1}/3/2023) meeting." for i in range(n))),
+        "counts": lambda n: (" ".join(f"{120 * (i % 5 + 1)} suara" for i in range(n)),
+                             " ".join(f"{120 * (i % 5 + 1)} votes" for i in range(n))),
+        "links (all changed)": lambda n: (
+            " ".join(f"https://{s}.id/berita" for s in (_slug(rng) for _ in range(n))),
+            " ".join(f"https://{s}.id/news" for s in (_slug(rng) for _ in range(n)))),
+        "hashtags": lambda n: (" ".join(f"#Tag{i} @akun{i}" for i in range(n)),
+                               " ".join(f"#Label{i} @user{i}" for i in range(n))),
+        "names": lambda n: (_names(rng, n), _names(rng, n)),
+        "sentences": lambda n: (" ".join(f"Kalimat nomor {i} di sini." for i in range(n)),
+                                " ".join(f"Sentence number {i} here." for i in range(n))),
+        "paragraphs": lambda n: ("\n\n".join(f"Paragraf {i} tentang harga beras." for i in range(n)),
+                                 "\n\n".join(f"Paragraph {i} about rice prices." for i in range(n))),
+        "quotes": lambda n: (" ".join(f'"Kata {i}" ujarnya.' for i in range(n)),
+                             " ".join(f'"Word {i} said.' for i in range(n))),
+        "terms": lambda n: (" ".join("Dewan Perwakilan Rakyat dan Bank Indonesia." for _ in range(n)),
+                            " ".join("The parliament and the central bank." for _ in range(n))),
+        "percent": lambda n: (" ".join(f"naik {i % 97},{i % 9} persen" for i in range(n)),
+                              " ".join(f"rose {i % 97}.{i % 9} percent" for i in range(n))),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("cases", nargs="*")
+    parser.add_argument("--sizes", default="500,1000,2000,5000")
+    args = parser.parse_args()
+    diskcache.use(None)
+    config = Config(encoder="none")
+    rules = enabled_rules(config)
+    table = cases(random.Random(1))
+    print("| case | N | version | seconds | rules over 0.3 s |\n|---|---|---|---|---|")
+    for name in args.cases or table:
+        for n in (int(s) for s in args.sizes.split(",")):
+            source, target = table[name](n)
+            for lang in ("en", "zh"):
+                article = Article(name, Text("id", source), {lang: Text(lang, target)})
+                ctx = VersionContext(ArticleContext(article, config), article.targets[lang])
+                total, slow = 0.0, []
+                for rule in rules:
+                    started = time.perf_counter()
+                    list(rule.check(ctx))
+                    spent = time.perf_counter() - started
+                    total += spent
+                    if spent > 0.3:
+                        slow.append(f"{rule.code} {spent:.1f}")
+                print(f"| {name} | {n:,} | {lang} | {total:.2f} | {', '.join(slow)} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
