@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from mtcheck.matching import max_matching, nearest
+from mtcheck.matching import max_matching, nearest, nearest_members
 
 
 def recursive_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
@@ -52,3 +52,10 @@ def test_nearest_positions() -> None:
     assert nearest(positions, 0.15, 2) == [1, 2]  # a tie: the lower index first
     assert nearest(positions, 1.0, 10) == [4, 3, 2, 1, 0]
     assert nearest([], 0.5, 3) == []
+
+
+def test_nearest_members() -> None:
+    positions = [k / 10 for k in range(10)]
+    assert nearest_members({1, 5, 9}, positions, 0.0, 5) == {1, 5, 9}  # no more than asked: all of them
+    assert nearest_members({1, 5, 6, 9}, positions, 0.55, 2) == {5, 6}
+    assert nearest_members({0, 2, 8}, positions, 0.9, 1) == {8}

@@ -67,3 +67,11 @@ def by_nearness(positions: Sequence[float], position: float) -> Iterator[int]:
 def nearest(positions: Sequence[float], position: float, count: int) -> list[int]:
     """The first ``count`` indices of ``by_nearness``."""
     return list(islice(by_nearness(positions, position), count))
+
+
+def nearest_members(members: set[int], positions: Sequence[float], position: float, count: int) -> set[int]:
+    """``members`` (indices of ``positions``, ascending), or the ``count`` of them nearest to ``position``
+    when there are more."""
+    if len(members) <= count:
+        return members
+    return set(islice((k for k in by_nearness(positions, position) if k in members), count))

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from itertools import islice
 
 from ..dates import DateMention, format_date, parse_dates
 from ..locales import get_locale
-from ..matching import by_nearness, max_matching, nearest
+from ..matching import max_matching, nearest, nearest_members
 from ..model import Finding, Severity
 from .base import Rule, VersionContext, register
 
@@ -164,7 +163,9 @@ class DateMismatch(Rule):
             )
 
 
-def _pair(source: list[DateMention], target: list[DateMention], spos: list[float], tpos: list[float]) -> dict[int, int]:
+def _pair(
+    source: list[DateMention], target: list[DateMention], spos: list[float], tpos: list[float]
+) -> dict[int, int]:
     """Each source date with its own rendering (source index -> target index), as a multiset.
 
     A date the source gives twice needs two renderings, so a correct date elsewhere cannot vouch for a
@@ -179,11 +180,9 @@ def _pair(source: list[DateMention], target: list[DateMention], spos: list[float
 
     def rank(fits: Callable[[DateMention, DateMention], bool], candidates: Callable[[DateMention], set[int]],
              left: Iterable[int], free: set[int]) -> dict[int, list[int]]:
-        options = {}
+        options: dict[int, list[tuple[int, int, float, int]]] = {}
         for i in left:
-            near = candidates(source[i]) & free
-            if len(near) > NEAREST_DATES:
-                near = set(islice((j for j in by_nearness(tpos, spos[i]) if j in near), NEAREST_DATES))
+            near = nearest_members(candidates(source[i]) & free, tpos, spos[i], NEAREST_DATES)
             options[i] = sorted((-len(source[i].fields() & target[j].fields()),
                                  len(target[j].fields() - source[i].fields()), abs(tpos[j] - spos[i]), j)
                                 for j in near if fits(source[i], target[j]))
@@ -228,10 +227,7 @@ class DateFormat(Rule):
         for t in parse_dates(ctx.target.content, ctx.target.lang):
             if t.numeric and t.order[:2] not in {o[:2] for o in loc.numeric_date_orders}:
                 # The first source date it may render gives the suggestion (of a long list, among the nearest).
-                near = source_index.sharing(t)
-                if len(near) > NEAREST_DATES:
-                    closest = (i for i in by_nearness(spos, _relative(tgt_len, t)) if i in near)
-                    near = set(islice(closest, NEAREST_DATES))
+                near = nearest_members(source_index.sharing(t), spos, _relative(tgt_len, t), NEAREST_DATES)
                 ref = next((source[i] for i in sorted(near) if compatible(source[i], t) and source[i].month), t)
                 day, month = (ref.day, ref.month) if ref is not t or not t.ambiguous else (t.day, t.month)
                 yield self.finding(
