@@ -181,10 +181,10 @@ def test_nearest_link_is_the_first_most_similar(seed: int) -> None:
     def url() -> str:
         return "site.id/" + "".join(rng.choice("abcde/-") for _ in range(rng.randint(3, 12)))
 
-    pool = [(n, Link("url", u, n * 10, n * 10 + len(u)), u, n / 40) for n, u in enumerate(url() for _ in range(40))]
+    pool = [(Link("url", u, n * 10, n * 10 + len(u)), u) for n, u in enumerate(url() for _ in range(40))]
     for _ in range(30):
         key = url()
-        ratios = [(SequenceMatcher(None, key, other, autojunk=False).ratio(), link) for _, link, other, _ in pool]
+        ratios = [(SequenceMatcher(None, key, other, autojunk=False).ratio(), link) for link, other in pool]
         best = max(ratios, key=lambda pair: pair[0])
         expected = best[1] if best[0] >= LINK_NEAR else None
         assert _nearest(key, pool) == expected

@@ -168,7 +168,7 @@ def _severity(link: Link) -> Severity | None:
     return Severity.MINOR if link.kind == "hashtag" else None
 
 
-_Candidate = tuple[int, Link, str, float]  # text order, link, key, relative position
+_Candidate = tuple[Link, str]  # a target link and its key
 
 
 def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
@@ -180,11 +180,12 @@ def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
         links = ctx.memo(("entities.links", source.lang), lambda: find_links(source.content))
         if not links:
             return []
-        candidates: dict[str, list[_Candidate]] = {}
-        for n, t in enumerate(find_links(target.content)):
-            candidates.setdefault(t.kind, []).append((n, t, t.key, t.start / max(1, len(target.content))))
-        present = {key for pool in candidates.values() for _, _, key, _ in pool}
-        positions = {kind: [c[3] for c in pool] for kind, pool in candidates.items()}  # ascending: text order
+        candidates: dict[str, list[_Candidate]] = {}  # by kind, in text order
+        positions: dict[str, list[float]] = {}  # their relative positions: ascending
+        for t in find_links(target.content):
+            candidates.setdefault(t.kind, []).append((t, t.key))
+            positions.setdefault(t.kind, []).append(t.start / max(1, len(target.content)))
+        present = {key for pool in candidates.values() for _, key in pool}
         seen: set[str] = set()
         out = []
         for link in links:
@@ -215,7 +216,7 @@ def _nearest(key: str, pool: list[_Candidate]) -> Link | None:
     def hopeless(bound: float) -> bool:
         return bound < LINK_NEAR or (best is not None and bound <= best_ratio)
 
-    for _, link, other, _ in pool:
+    for link, other in pool:
         matcher = SequenceMatcher(None, key, other, autojunk=False)
         if hopeless(matcher.real_quick_ratio()) or hopeless(matcher.quick_ratio()):
             continue
