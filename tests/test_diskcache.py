@@ -42,6 +42,15 @@ def test_stored_vectors_come_back_bit_for_bit_and_only_for_their_model(tmp_path:
     assert VectorStore(tmp_path).get("hf:/other/model@1234", [k for k, _ in items]) == {}
 
 
+def test_a_lookup_of_more_keys_than_one_query_takes(tmp_path: Path) -> None:
+    from mtcheck.diskcache import QUERY_BATCH
+
+    items = _vectors(2 * QUERY_BATCH + 200)
+    VectorStore(tmp_path).put("m", items)
+    found = VectorStore(tmp_path).get("m", [k for k, _ in items])
+    assert len(found) == len(items) and all(found[k].tobytes() == v.tobytes() for k, v in items)
+
+
 def test_the_store_is_bounded_and_drops_the_oldest_first(tmp_path: Path) -> None:
     store = VectorStore(tmp_path, max_rows=100)
     items = _vectors(250)

@@ -27,6 +27,7 @@ EMBEDDINGS = "embeddings.sqlite3"  # vector_store (with SQLite's -wal and -shm c
 RESULTS = "results.sqlite3"  # result_store
 LANGUAGE_MODEL = "langid-{}.npz"  # langid_model, by fingerprint
 _OWN = (f"{EMBEDDINGS}*", f"{RESULTS}*", LANGUAGE_MODEL.format("*"), ".langid-*.tmp")  # all mtcheck writes here
+QUERY_BATCH = 500  # keys per SELECT (SQLite's host-parameter limit is 999 in old builds)
 LOCK_RETRIES = 20  # about 10 s of waiting in all before a locked database is given up
 _UNSET = object()
 _chosen: object = _UNSET  # what ``use`` set in this process: a Path, None (off), or unset (the default)
@@ -137,6 +138,19 @@ class Database:
     def _fail(self, exc: Exception) -> None:
         self.off = True
         warn_once(self.what, f"{self.path}: {exc}")
+
+    def lookup(self, query: str, keys: Sequence[bytes], *params: Any) -> list[Any]:
+        """The rows of ``query`` (its ``IN ({})`` filled with ``keys``, ``QUERY_BATCH`` at a time, after
+        ``params``); none once the database is off or when it fails."""
+
+        def read(db: sqlite3.Connection) -> list[Any]:
+            rows: list[Any] = []
+            for i in range(0, len(keys), QUERY_BATCH):
+                part = keys[i:i + QUERY_BATCH]
+                rows += db.execute(query.format(",".join("?" * len(part))), (*params, *part)).fetchall()
+            return rows
+
+        return self.run(read, []) if keys else []
 
     def write(self, statement: str, rows: Sequence[tuple[Any, ...]], table: str, max_rows: int) -> None:
         """``statement`` for every row, in one transaction; then the oldest tenth of ``table`` goes if it is

