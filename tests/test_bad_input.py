@@ -189,3 +189,16 @@ def test_an_unknown_language_code_is_quoted_printably(tmp_path: Path) -> None:
     assert code == 2 and stderr.strip() == (
         f"mtcheck: {batch_file}:1: unknown language code(s) e\\ud800n (supported: id, en, zh, ja, ar, fr)"
     )
+
+
+def test_jsonl_nested_too_deeply_is_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """json recurses per level of nesting: a line of 100,000 brackets used to end the batch with a RecursionError."""
+    batch_file = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": "good", "texts": {"id": ID, "en": EN}}), "[" * 100_000 + "]" * 100_000,
+             '{"id": "deep", "texts": ' + '{"x": ' * 50_000 + "1" + "}" * 50_000 + "}"]
+    batch_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, stderr = check(str(batch_file), "--out", str(tmp_path / "out"))
+    assert code == 2 and "Traceback" not in stderr
+    assert stderr.strip().splitlines() == [f"mtcheck: {batch_file}:{n}: not an article (JSON nested too deeply)" for n in (2, 3)]
+    doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in doc["articles"]] == ["good"]

@@ -74,4 +74,7 @@ def read_jsonl(path: Path, default_source: str = "id") -> Iterator[Article | Inp
         except json.JSONDecodeError as exc:
             yield InputError(where, f"not valid JSON ({exc.msg})")
             continue
+        except RecursionError:  # json's decoder recurses per level: [[[[...]]]] can exhaust the stack
+            yield InputError(where, "not an article (JSON nested too deeply)")
+            continue
         yield _article(obj, where, default_source)
