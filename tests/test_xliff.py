@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
@@ -115,6 +117,37 @@ def test_line_breaks_inside_a_unit_do_not_split_it(tmp_path: Path) -> None:
     assert target.content == "Line one line two" and len(target.paragraphs) == 1
     assert isinstance(target, MarkupText) and target.content[target.units[0].tags[0].offset:] == "two"
 
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["", "\n", " \n\n   ", "\r\n\t", " "]), st.booleans(),
+                          st.sampled_from(["satu", "dua", "tiga"])), min_size=1, max_size=12))
+def test_codes_keep_their_place_when_line_breaks_collapse(tmp_path: Path, parts: list[tuple[str, bool, str]]) -> None:
+    """Every code stays just before the word it precedes, however the breaks around it are collapsed."""
+    units, words = "", []
+    for k, (gap, coded, word) in enumerate(parts):
+        units += gap + (f'<ph id="{k}"/>' if coded else "") + word + " "
+        if coded:
+            words.append(word)
+    folder = tmp_path / str(len(list(tmp_path.iterdir())))
+    target = only_article(read(write20(folder, "x.en.xlf", _unit20("Satu.", units)))).targets["en"]
+    assert isinstance(target, MarkupText)
+    assert [target.content[t.offset:].split(" ")[0] for t in target.units[0].tags] == words
+
+
+def test_codes_nested_ten_thousand_deep_are_read(tmp_path: Path) -> None:
+    """Inline codes may nest as deep as a file likes; reading them must not exhaust Python's stack."""
+    depth = 10_000
+    nested = "".join(f'<pc id="{i}">' for i in range(depth)) + "Banjir" + "</pc>" * depth
+    article = only_article(read(write20(tmp_path, "deep.en.xlf", _unit20(nested, nested.replace("Banjir", "Flood")))))
+    target = article.targets["en"]
+    assert isinstance(target, MarkupText) and target.content == "Flood"
+    tags = target.units[0].tags
+    assert [t.kind for t in tags] == [OPEN] * depth + [CLOSE] * depth
+    assert [t.id for t in tags[:3]] == ["0", "1", "2"] and tags[-1].id == "0"
+    assert {t.offset for t in tags[:depth]} == {0} and {t.offset for t in tags[depth:]} == {5}
+    result = check(article, Config(select=("TAG",), encoder="none"))
+    assert [f for v in result.versions for f in v.findings] == []
 
 HOSTILE = [
     (('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'

@@ -11,53 +11,32 @@ name without a trailing language suffix (``story-17.en.xlf`` -> ``story-17``); X
 is not used because tools write ``f1`` there. The pipeline merges files of the same article (one per
 target language) into one article.
 
-Security: the files come from outside. A DOCTYPE (hence any entity declaration) is rejected before
-ElementTree sees the file, so neither external entities nor entity expansion bombs can happen.
+Security: the files come from outside. They are parsed by ``xmlsafe``, which refuses a DOCTYPE (hence
+external entities and entity expansion bombs), and inline codes are walked without recursion.
 """
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
-from xml.parsers import expat
 
 from ..markup import CLOSE, ISOLATED, OPEN, STANDALONE, InlineTag, MarkupText, Unit
 from ..model import Article, InputError, Text
+from ..xmlsafe import parse_untrusted
 from .common import build_article
 
 SUFFIXES = (".xlf", ".xliff")
 NAMESPACES = {"urn:oasis:names:tc:xliff:document:1.2": "1.2", "urn:oasis:names:tc:xliff:document:2.0": "2.0"}
+CONTAINERS = ("g", "pc", "mrk")  # inline elements whose content is text of the unit (mrk: an annotation)
 _BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
 
 
 def is_xliff(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES
-
-
-# --- parsing safely -----------------------------------------------------------------------------------
-
-
-class _Forbidden(Exception):
-    pass
-
-
-def _refuse_doctype(data: bytes) -> None:
-    """Run expat once over the bytes with a handler that stops at a DOCTYPE or entity declaration."""
-    parser = expat.ParserCreate()
-
-    def refuse(*_: object) -> None:
-        raise _Forbidden
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    try:
-        parser.Parse(data, True)
-    except _Forbidden:
-        raise ValueError("DOCTYPE or entity declarations are not allowed in XLIFF input") from None
-    except expat.ExpatError as exc:
-        raise ValueError(f"not well-formed XML ({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
 
 
 def _split_tag(tag: str) -> tuple[str, str]:
@@ -88,20 +67,39 @@ class _Inline:
         self.tags.append(InlineTag(kind, tag_id or "?", element, self.length))
 
     def walk(self, element: ET.Element) -> None:
+        """Text and inline codes of ``element`` in document order. Its own stack, not recursion: inline
+        codes may nest as deep as the file likes (``<g>`` inside ``<g>`` ... ten thousand times)."""
         self.text(element.text)
-        for child in element:
+        stack: list[tuple[Iterator[ET.Element], ET.Element | None]] = [(iter(element), None)]
+        while stack:
+            children, parent = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if parent is not None:  # leaving a <g>, <pc> or <mrk>
+                    self._leave(parent)
+                continue
             ns, name = _split_tag(child.tag) if isinstance(child.tag, str) else ("", "")
+            if ns == self.ns and name in CONTAINERS:
+                if name != "mrk":  # paired code around translatable text
+                    self.tag(OPEN, child.get("id"), name)
+                self.text(child.text)
+                stack.append((iter(child), child))
+                continue
             if ns == self.ns:
                 self._inline(child, name)
             self.text(child.tail)
 
+    def _leave(self, element: ET.Element) -> None:
+        name = _split_tag(element.tag)[1]
+        if name != "mrk":
+            self.tag(CLOSE, element.get("id"), name)
+        self.text(element.tail)
+
     def _inline(self, child: ET.Element, name: str) -> None:
+        """An inline element without translatable content."""
         get = child.get
-        if name in ("g", "pc"):  # paired code around translatable text
-            self.tag(OPEN, get("id"), name)
-            self.walk(child)
-            self.tag(CLOSE, get("id"), name)
-        elif name in ("bx", "bpt") or (name == "sc" and get("isolated") != "yes"):
+        if name in ("bx", "bpt") or (name == "sc" and get("isolated") != "yes"):
             self.tag(OPEN, get("rid") or get("id"), name)
         elif name in ("ex", "ept") or (name == "ec" and get("isolated") != "yes"):
             self.tag(CLOSE, get("rid") or get("startRef") or get("id"), name)
@@ -114,26 +112,23 @@ class _Inline:
                 self.text(chr(int(get("hex", ""), 16)))
             except (ValueError, OverflowError):
                 pass
-        elif name == "mrk":  # annotation: its content is text
-            self.walk(child)
         # sm/em (annotation markers) and sub carry no text of the unit
 
     def result(self) -> tuple[str, tuple[InlineTag, ...]]:
         """Line breaks (with the indentation around them) become one space; the text is stripped."""
         raw = "".join(self.parts)
         marks = [(m.start(), m.end()) for m in _BREAK.finditer(raw)]
+        ends = [end for _, end in marks]
+        removed = list(accumulate((end - start - 1 for start, end in marks), initial=0))
         text = _BREAK.sub(" ", raw)
         lead = len(text) - len(text.lstrip())
         stripped = text.strip()
 
         def move(offset: int) -> int:
-            removed = 0
-            for start, end in marks:
-                if offset >= end:
-                    removed += end - start - 1
-                elif offset > start:
-                    return min(max(start - removed + 1 - lead, 0), len(stripped))
-            return min(max(offset - removed - lead, 0), len(stripped))
+            k = bisect_right(ends, offset)  # the breaks before the offset; the next one may hold it
+            if k < len(marks) and marks[k][0] < offset:
+                return min(max(marks[k][0] - removed[k] + 1 - lead, 0), len(stripped))
+            return min(max(offset - removed[k] - lead, 0), len(stripped))
 
         return stripped, tuple(InlineTag(t.kind, t.id, t.element, move(t.offset)) for t in self.tags)
 
@@ -214,8 +209,7 @@ def read_xliff(path: Path) -> list[XliffPart] | InputError:
     """Every <file> element of an XLIFF document, or one InputError for the whole file."""
     try:
         data = path.read_bytes()
-        _refuse_doctype(data)
-        root = ET.fromstring(data)
+        root = parse_untrusted(data)
     except OSError as exc:
         return InputError(str(path), f"cannot read: {exc.strerror or exc}")
     except ValueError as exc:
