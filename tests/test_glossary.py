@@ -1,11 +1,20 @@
 """Loading glossaries (CSV, TBX, the shipped default) and matching terms in source and target text."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from mtcheck.glossary import default_glossary, find_source_terms, find_target_terms, load_glossary
+from mtcheck.cli import app
+from mtcheck.glossary import (
+    GlossaryError,
+    default_glossary,
+    find_source_terms,
+    find_target_terms,
+    load_glossary,
+)
 
 CSV = "id,en,fr\nKementerian Keuangan|Kemenkeu,Finance Ministry|Ministry of Finance,ministère des Finances\n"
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -47,6 +56,41 @@ def test_user_row_replaces_the_shipped_row_for_the_same_source_term(tmp_path: Pa
     un = [e for e in load_glossary(path).entries if "PBB" in e.get("id")]
     assert [e.get("en") for e in un] == [("United Nations Organization",)]
 
+
+
+BOMB = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<tbx><text><body><conceptEntry><langSet xml:lang="id"><tig><term>&b;</term></tig></langSet>'
+        "</conceptEntry></body></text></tbx>")
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("g.tbx", TBX[:200].encode(), "glossary is not valid TBX: not well-formed XML (unclosed token, line 6)"),
+    ("g.tbx", BOMB.encode(), "glossary is not valid TBX: DOCTYPE or entity declarations are not allowed"),
+    ("g.tbx", TBX.replace("Otoritas", "&ext;").encode(), "glossary is not valid TBX: not well-formed XML (undefined entity"),
+    ("g.csv", b"id,en\nbantuan,aid\n\xff\xfe,x\n", "glossary is not UTF-8 (byte 18)"),
+    ("g.csv", b"source,target\nbantuan,aid\n", "glossary has no 'id' terms (a CSV needs a column per language code"),
+    ("g.csv", b"", "glossary has no 'id' terms"),
+    ("missing.csv", None, "glossary file not found"),
+    ("folder.csv", "folder", "glossary is a folder, not a file"),
+])
+def test_a_glossary_that_cannot_be_used_is_one_line_before_any_article(
+        tmp_path: Path, name: str, data: bytes | str | None, message: str) -> None:
+    """One clear line and exit 2 before checking starts; it used to be an "internal error" per article."""
+    path = tmp_path / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    elif data == "folder":
+        path.mkdir()
+    article = tmp_path / "in" / "a1"
+    article.mkdir(parents=True)
+    (article / "id.txt").write_text("Bantuan itu bernilai Rp2,1 triliun.", encoding="utf-8")
+    (article / "en.txt").write_text("The aid is worth Rp2.1 trillion.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "in"), "--glossary", str(path), "--out",
+                                      str(tmp_path / "out"), "--encoder", "none", "-q"])
+    assert result.exit_code == 2 and result.stderr.startswith(f"mtcheck: error: {path}: {message}"), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
+    with pytest.raises(GlossaryError, match=re.escape(message)):
+        load_glossary(path)
 
 def test_default_glossary_covers_six_languages() -> None:
     entries = default_glossary().entries

@@ -130,8 +130,13 @@ def check(
     config, config_path = _load_config(config_file, isolated, flags)
     if refs is not None and not refs.is_dir():
         raise _fail(f"{refs}: reference folder not found")
-    if config.glossary is not None and not Path(config.glossary).is_file():
-        raise _fail(f"{config.glossary}: glossary file not found")
+    if config.glossary is not None:
+        from .glossary import GlossaryError, load_glossary
+
+        try:  # once here, so a bad glossary is one line, not an error per article
+            load_glossary(config.glossary, config.source_lang)
+        except GlossaryError as exc:
+            raise _fail(f"{config.glossary}: {exc}") from None
     known: set[str] | None = None
     if baseline is not None:
         from .baseline import load_baseline

@@ -17,7 +17,6 @@ import csv
 import io
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +26,7 @@ from .caching import text_cache
 from .locales import get_locale
 from .model import Span
 from .scan import Probed
+from .xmlsafe import parse_untrusted
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -69,7 +69,7 @@ def parse_csv(text: str) -> Glossary:
 
 
 def parse_tbx(text: str) -> Glossary:
-    root = ET.fromstring(text)
+    root = parse_untrusted(text)  # ValueError if malformed or with a DOCTYPE
     entries = []
     for concept in root.iter():
         if _local(concept.tag) not in ("termEntry", "conceptEntry"):
@@ -91,10 +91,25 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+class GlossaryError(ValueError):
+    """A glossary file that cannot be used; the message follows the file's name on one line."""
+
+
 @lru_cache(maxsize=32)
 def _load_file(path: str, mtime: float) -> Glossary:
-    text = Path(path).read_text(encoding="utf-8")
-    return parse_tbx(text) if path.lower().endswith((".tbx", ".xml")) else parse_csv(text)
+    try:
+        text = Path(path).read_bytes().decode("utf-8")
+        return parse_tbx(text) if path.lower().endswith((".tbx", ".xml")) else parse_csv(text)
+    except IsADirectoryError:
+        raise GlossaryError("glossary is a folder, not a file") from None
+    except OSError as exc:
+        raise GlossaryError(f"cannot read the glossary: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"glossary is not UTF-8 (byte {exc.start})") from None
+    except csv.Error as exc:
+        raise GlossaryError(f"glossary is not valid CSV ({exc})") from None
+    except ValueError as exc:
+        raise GlossaryError(f"glossary is not valid TBX: {exc}") from None
 
 
 @lru_cache(maxsize=1)
@@ -103,12 +118,24 @@ def default_glossary() -> Glossary:
 
 
 def load_glossary(path: str | Path | None = None, source_lang: str = "id") -> Glossary:
-    """The shipped glossary, extended (and overridden per source term) by the file at ``path``."""
+    """The shipped glossary, extended (and overridden per source term) by the file at ``path``.
+
+    GlossaryError if the file cannot be read or parsed, or has no term in the source language (a CSV
+    without an ``id`` column would otherwise check nothing, silently).
+    """
     base = default_glossary()
     if not path:
         return base
-    user = _load_file(str(path), Path(path).stat().st_mtime)
+    try:
+        mtime = Path(path).stat().st_mtime
+    except OSError as exc:
+        raise GlossaryError("glossary file not found" if isinstance(exc, FileNotFoundError)
+                            else f"cannot read the glossary: {exc.strerror or exc}") from None
+    user = _load_file(str(path), mtime)
     replaced = {t for e in user.entries for t in e.get(source_lang)}
+    if not replaced:
+        raise GlossaryError(f"glossary has no {source_lang!r} terms (a CSV needs a column per language code, as in "
+                            f"{source_lang},en,fr; a TBX a langSet xml:lang=\"{source_lang}\")")
     kept = tuple(e for e in base.entries if not replaced & set(e.get(source_lang)))
     return Glossary(kept + user.entries)
 
