@@ -152,3 +152,11 @@ def planted_document(root: Path) -> dict[str, Any]:
 @pytest.fixture
 def planted(tmp_path: Path) -> dict[str, Any]:
     return planted_document(tmp_path / "batch")
+
+
+@pytest.fixture(scope="module")
+def small_document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The planted batch's article in three languages only, for tests that render it many times."""
+    document = planted_document(tmp_path_factory.mktemp("batch"))
+    document["articles"] = [a for a in document["articles"] if a["id"] == "banjir-jakarta"]
+    return document

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
@@ -315,3 +317,43 @@ def test_five_hundred_articles_render_in_seconds(planted: dict[str, Any], tmp_pa
     elapsed = time.perf_counter() - start
     assert len(paths) == 501
     assert elapsed < 15.0, f"500 articles took {elapsed:.1f}s"
+
+
+# ----------------------------------------------------------------------------- hand-edited results files
+
+ODD_VALUES = [None, 0, -1, 10**12, 1.5, "", "x", [], {}, [1], [[1]], [{"a": 1}], {"a": 1}, True, [-5], [None]]
+
+
+def _json_paths(obj: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    items = obj.items() if isinstance(obj, dict) else enumerate(obj[:3]) if isinstance(obj, list) else []
+    for key, value in items:
+        out += _json_paths(value, (*prefix, key))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(min_value=0), st.sampled_from([*range(len(ODD_VALUES)), "delete"])),
+                min_size=1, max_size=3))
+def test_report_renders_any_results_file_the_schema_accepts(
+        small_document: dict[str, Any], tmp_path: Path, edits: list[tuple[int, int | str]]) -> None:
+    """`mtcheck report` reads files from outside: whatever passes the schema renders, never a traceback.
+    (A boilerplate list holding objects raised TypeError; a file without input_errors, UndefinedError.)"""
+    document = copy.deepcopy(small_document)
+    for where, what in edits:
+        paths = _json_paths(document)
+        if not paths:
+            break
+        *parents, key = paths[where % len(paths)]
+        parent = document
+        for step in parents:
+            parent = parent[step]
+        if what == "delete":
+            del parent[key]
+        else:
+            parent[key] = copy.deepcopy(ODD_VALUES[int(what)])
+    try:
+        validate(document)
+    except ValueError:
+        return  # `mtcheck report` refuses it in one line (test_report_rerenders_from_results)
+    write_reports(document, tmp_path / str(len(list(tmp_path.iterdir()))), html=True, json_file=False)

@@ -141,7 +141,7 @@ def version_view(position: int, source_text: str | None, version: dict[str, Any]
     for f in findings:
         f.in_source, f.in_target = f.fid in src_placed, f.fid in tgt_placed
     boilerplate = details.get("boilerplate") or []
-    bp = set(boilerplate) if isinstance(boilerplate, list) else set()
+    bp = {i for i in boilerplate if isinstance(i, int)} if isinstance(boilerplate, list) else set()  # file from outside
     rows: list[Row] = build_rows(len(src_blocks), len(tgt_blocks), details.get("alignment"), bp)
     view.rows = [
         RowView(
