@@ -93,6 +93,11 @@ major = 4
     ("require-disclaimer = 1", "require-disclaimer", "expected true or false"),
     ('[severity]\nNUM001 = "urgent"', "severity.NUM001", "unknown severity"),
     ("[weights]\nsevere = 3", "weights.severe", "unknown severity"),
+    ("[weights]\nmajor = inf", "weights.major", "expected a number of at least 0 (finite)"),  # JSON has no inf
+    ("fail-below = nan", "fail-below", "expected a number from 0 to 100"),
+    ('boilerplate = ["^Baca juga", "(Foto)?"]', "boilerplate", "'(Foto)?' matches empty text"),
+    ('targets = ["en", "id"]', "targets", "'id' is the source language"),  # it would check nothing, exit 0
+    ('glossary = "terms\\u0000.csv"', "glossary", "a path cannot contain a NUL character"),
 ])
 def test_bad_settings_are_one_line_errors_naming_file_and_key(tmp_path: Path, toml: str, key: str, problem: str) -> None:
     path = write(tmp_path / "mtcheck.toml", toml + "\n")
@@ -100,6 +105,13 @@ def test_bad_settings_are_one_line_errors_naming_file_and_key(tmp_path: Path, to
         load_config(tmp_path)
     message = str(error.value)
     assert "\n" not in message and message.startswith(f"{path}: {key}: ") and problem in message
+
+
+def test_a_config_file_that_is_not_utf8_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "mtcheck.toml"
+    path.write_bytes('fail-on = "minor" # d\u00e9faut\n'.encode("latin-1"))
+    with pytest.raises(ConfigError, match=f"^{path}: not UTF-8 \\(byte 21\\)"):
+        load_config(tmp_path)
 
 
 def test_invalid_toml_names_the_file(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ one ``ConfigError`` line naming where the bad key came from (a pipeline log show
 """
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -81,6 +82,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}); TOML files are UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
 
@@ -109,6 +112,13 @@ def _string(value: Any, label: str, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(label, key, "expected a non-empty string")
     return value.strip()
+
+
+def _path(value: Any, label: str, key: str) -> str:
+    path = _string(value, label, key)
+    if "\0" in path:
+        raise _fail(label, key, "a path cannot contain a NUL character")
+    return path
 
 
 def _strings(value: Any, label: str, key: str) -> tuple[str, ...]:
@@ -160,8 +170,10 @@ def _overrides(value: Any, label: str, key: str) -> dict[str, Severity]:
 
 
 def _number(value: Any, label: str, key: str, low: float = 0.0, high: float = float("inf")) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise _fail(label, key, f"expected a number from {low:g} to {high:g}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high \
+            or not math.isfinite(value):
+        bound = f"from {low:g} to {high:g}" if math.isfinite(high) else f"of at least {low:g} (finite)"
+        raise _fail(label, key, f"expected a number {bound}")
     return float(value)
 
 
@@ -180,9 +192,11 @@ def _patterns(value: Any, label: str, key: str) -> tuple[str, ...]:
     patterns = _strings(value, label, key)
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            compiled = re.compile(pattern)
         except re.error as exc:
             raise _fail(label, key, f"bad regular expression {pattern!r} ({exc})") from None
+        if compiled.search(""):  # it would find an empty match in every paragraph
+            raise _fail(label, key, f"{pattern!r} matches empty text, so every paragraph would be boilerplate")
     return patterns
 
 
@@ -206,7 +220,7 @@ SETTINGS: dict[str, tuple[str, Parser]] = {
     "weights": ("weights", _weights),
     "fail-below": ("fail_below", lambda v, lb, k: _number(v, lb, k, 0.0, 100.0)),
     "warn-below": ("warn_below", lambda v, lb, k: _number(v, lb, k, 0.0, 100.0)),
-    "glossary": ("glossary", _string),
+    "glossary": ("glossary", _path),
     "boilerplate": ("boilerplate", _patterns),
     "encoder": ("encoder", _string),
     "require-disclaimer": ("require_disclaimer", _boolean),
@@ -226,6 +240,8 @@ def apply_settings(config: Config, settings: Mapping[str, Any], label: str, base
     result = replace(config, **changes)
     if result.warn_below < result.fail_below:
         raise _fail(label, "warn-below", f"must be at least fail-below ({result.fail_below:g})")
+    if result.source_lang in result.targets:  # a version is never checked against itself: nothing would be
+        raise _fail(label, "targets", f"{result.source_lang!r} is the source language (source-lang)")
     return result
 
 
