@@ -147,7 +147,9 @@ def test_refs_add_metrics_per_version_and_per_language(make_article, tmp_path: P
     assert 0 < metrics["bleu"] < 100 and 0 < metrics["chrf"] < 100 and metrics["ter"] > 0
     assert "tok:13a" in metrics["bleu_signature"]
     assert document["summary"]["metrics"]["en"]["bleu"] == metrics["bleu"]  # one article: corpus = version
-    assert run("check", str(folder), "--out", str(out), "--refs", str(tmp_path / "nope"))[0] == 2
+    for bad, problem in ((tmp_path / "nope", "not found"), (refs / "en.txt", "is a file, not a folder")):
+        code, _, stderr = run("check", str(folder), "--out", str(out), "--refs", str(bad))
+        assert (code, stderr) == (2, f"mtcheck: error: {bad}: reference folder {problem}\n")
 
 
 def test_a_crashing_rule_costs_one_article_not_the_batch(make_article, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .jsonfile import read_json
 from .results import summarise
 
 SCHEMA_ID = "mtcheck/baseline-v1"
@@ -73,8 +74,8 @@ def render_baseline(document: dict[str, Any]) -> str:
 def load_baseline(path: Path) -> set[str]:
     """The fingerprints of a baseline file; ValueError with a one-line reason if it is not one."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = read_json(path)
+    except ValueError as exc:
         raise ValueError(f"cannot read baseline ({exc})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID or not isinstance(data.get("findings"), list):
         raise ValueError(f"not an {SCHEMA_ID} file")

@@ -129,7 +129,7 @@ def check(
                    require_disclaimer)
     config, config_path = _load_config(config_file, isolated, flags)
     if refs is not None and not refs.is_dir():
-        raise _fail(f"{refs}: reference folder not found")
+        raise _fail(f"{refs}: reference folder " + ("is a file, not a folder" if refs.exists() else "not found"))
     if config.glossary is not None:
         from .glossary import GlossaryError, load_glossary
 

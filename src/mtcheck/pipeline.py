@@ -11,7 +11,6 @@ writes exactly what a serial run writes.
 """
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections import deque
@@ -338,11 +337,13 @@ def write_reports(document: dict[str, Any], out: Path, html: bool = True, json_f
 def load_document(path: Path) -> dict[str, Any]:
     """Read and validate a results-v1 file (ValueError with a one-line reason otherwise). The whole file
     is parsed in memory (about 10 times its size): fine for tens of thousands of articles."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"cannot read results ({exc})") from None
+    from .jsonfile import read_json
     from .schema import validate
+
+    try:
+        document = read_json(path)
+    except ValueError as exc:
+        raise ValueError(f"cannot read results ({exc})") from None
 
     validate(document)
     return document  # type: ignore[no-any-return]

@@ -1,0 +1,50 @@
+"""JSON files a user hands mtcheck (a baseline, a results file): any bad one is one line and exit 2."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mtcheck.cli import app
+
+BAD = {
+    "deep": ("[" * 100_000 + "]" * 100_000).encode(),  # json recurses per level: a RecursionError before
+    "latin1": '{"schema": "caf\u00e9"}'.encode("latin-1"),
+    "truncated": b'{"schema": "mtcheck/results-v1", "articles": [',
+    "empty": b"",
+}
+REASONS = {"deep": "JSON nested too deeply", "latin1": "not UTF-8 (byte 15)", "truncated": "not valid JSON",
+           "empty": "not valid JSON", "folder": "a folder, not a file", "missing": "No such file or directory"}
+
+
+def bad_file(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / f"{kind}.json"
+    if kind == "folder":
+        path.mkdir()
+    elif kind != "missing":
+        path.write_bytes(BAD[kind])
+    return path
+
+
+@pytest.mark.parametrize("kind", list(REASONS))
+@pytest.mark.parametrize("command", ["report", "compare", "check --baseline"])
+def test_a_bad_json_file_is_one_line_naming_it(tmp_path: Path, make_article, kind: str, command: str) -> None:  # type: ignore[no-untyped-def]
+    path = bad_file(tmp_path, kind)
+    what = "baseline" if "baseline" in command else "results"
+    args = {"report": ["report", str(path), "--out", str(tmp_path / "out")],
+            "compare": ["compare", str(path), str(path)],
+            "check --baseline": ["check", str(make_article("berita", id="Harga naik.", en="Prices rose.")),
+                                 "--encoder", "none", "--no-reports", "--baseline", str(path)]}[command]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"mtcheck: error: {path}: cannot read {what} ({REASONS[kind]}")
+    assert result.stderr.endswith(")\n") and result.stderr.count("\n") == 1
+
+
+def test_a_bom_is_allowed(tmp_path: Path) -> None:
+    from mtcheck.jsonfile import read_json
+
+    path = tmp_path / "b.json"
+    path.write_bytes(b'\xef\xbb\xbf{"a": [1]}')
+    assert read_json(path) == {"a": [1]}
