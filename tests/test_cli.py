@@ -11,6 +11,7 @@ from mtcheck.schema import validate
 
 runner = CliRunner()
 ID = "Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga.\n\nBantuan tersebut bernilai Rp2,1 triliun."
+FR_OK = "Jakarta - Le gouvernement a distribu\u00e9 une aide \u00e0 80\u202f000 familles.\n\nL'aide s'\u00e9l\u00e8ve \u00e0 2,1 billions de rupiahs."
 EN_OK = "Jakarta - The government distributed aid to 80,000 families.\n\nThe aid is worth Rp2.1 trillion."
 
 
@@ -205,3 +206,37 @@ def test_no_warning_when_the_encoder_is_turned_off_or_quiet(make_article, tmp_pa
     assert run("check", str(folder), "--out", str(tmp_path / "o"), "--encoder", "none")[2] == ""
     assert "Checks ran degraded" not in (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
     assert run("check", str(folder), "--out", str(tmp_path / "p"), "--encoder", str(tmp_path / "x"), "-q")[2] == ""
+
+
+def test_a_reference_that_cannot_be_used_is_an_input_error_and_the_rest_is_scored(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folders = [make_article(name, id=ID, en=EN_OK, fr=FR_OK) for name in ("a", "b")]
+    refs = tmp_path / "refs"
+    for name in ("a", "b"):
+        (refs / name).mkdir(parents=True)
+    (refs / "a" / "en.txt").write_bytes("Aide vers\u00e9e.".encode("latin-1"))  # not UTF-8
+    (refs / "a" / "fr.txt").mkdir()
+    (refs / "b" / "en.txt").write_text(" \n", encoding="utf-8")  # empty: BLEU 0 would be a wrong score
+    (refs / "b" / "fr.txt").write_text(FR_OK, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = run("check", *map(str, folders), "--out", str(out), "--no-html", "--refs", str(refs))
+    assert code == 2 and stderr.splitlines() == [
+        f"mtcheck: {refs / 'a' / 'en.txt'}: reference is not valid UTF-8 (byte 9)",
+        f"mtcheck: {refs / 'a' / 'fr.txt'}: reference is a folder, not a file",
+        f"mtcheck: {refs / 'b' / 'en.txt'}: reference is empty"]
+    document = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    validate(document)
+    assert [e["path"] for e in document["input_errors"]] == [str(refs / n) for n in ("a/en.txt", "a/fr.txt", "b/en.txt")]
+    scored = {(a["id"], v["lang"]) for a in document["articles"] for v in a["versions"] if "metrics" in v.get("details", {})}
+    assert scored == {("b", "fr")} and set(document["summary"]["metrics"]) == {"fr"}
+
+
+def test_a_reference_sacrebleu_cannot_tokenise_is_an_input_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.references import ReferenceScorer
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "ja.txt").write_text("x " * 400_000, encoding="utf-8")  # MeCab's parse returns None
+    monkeypatch.setattr("mtcheck.metrics.bleu_tokenizer", lambda lang: "ja-mecab")
+    scorer = ReferenceScorer(tmp_path)
+    assert scorer.score_version("a", "ja", "日本") is None
+    assert [e.message.split(" (")[0] for e in scorer.errors] == ["cannot score against this reference"]
+    assert scorer.corpus() == {}

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .jsonfile import read_json
+from .model import InputError
 from .results import summarise
 
 SCHEMA_ID = "mtcheck/baseline-v1"
@@ -110,6 +111,7 @@ class BaselineFilter:
     def __init__(self, known: set[str], label: str) -> None:
         self.known, self.label, self.suppressed = known, label, 0
         self.failure = f"{label}: cannot apply baseline"
+        self.errors: list[InputError] = []  # never any: the baseline was read and checked before the batch
 
     def apply(self, article: dict[str, Any]) -> dict[str, Any]:
         article, dropped = filter_article(article, self.known)
@@ -128,6 +130,7 @@ class BaselineRecorder:
         self.path = path
         self.entries: list[dict[str, str]] = []
         self.failure = f"{path}: cannot write baseline"
+        self.errors: list[InputError] = []  # never any: it reads no input
 
     def apply(self, article: dict[str, Any]) -> dict[str, Any]:
         self.entries += baseline_entries(article)

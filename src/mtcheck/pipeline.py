@@ -27,12 +27,13 @@ from .results import SummaryAccumulator, article_dict, document_header
 CHUNK = 8  # articles per unit of work at most: enough for batched embedding; smaller to balance jobs
 
 Progress = Callable[[int, "int | None"], None]  # (articles done, articles total if known)
-INTERNAL_ERROR = "internal_error"  # key of the placeholder a worker returns for an article whose check crashed
+INTERNAL_ERROR = "internal_error"  # key of the placeholder a worker returns for an article whose check later_errors
 
 
 class Step(Protocol):
     """Changes each article on its way to the sinks; ``finish`` completes the document (options, summary)."""
     failure: str  # message prefix when it cannot do its job (e.g. write its file)
+    errors: list[InputError]  # input it could not use (a reference file); the pipeline reports and empties it
 
     def apply(self, article: dict[str, Any]) -> dict[str, Any]: ...
     def finish(self, document: dict[str, Any]) -> None: ...
@@ -242,7 +243,7 @@ def stream_check(
     On any exception (Ctrl-C included) every sink is aborted: no half-written report is left."""
     steps, sinks = steps or [], sinks or []
     read_errors: list[InputError] = []
-    crashed: list[InputError] = []
+    later_errors: list[InputError] = []
     summary = SummaryAccumulator()
 
     def articles() -> Iterator[Article]:
@@ -256,15 +257,19 @@ def stream_check(
         for article in check_stream(articles(), config, jobs, progress, total):
             if INTERNAL_ERROR in article:
                 error = InputError(**article[INTERNAL_ERROR])
-                crashed.append(error)
+                later_errors.append(error)
                 on_error(error)
                 continue
             for step in steps:
                 article = _guarded(step.failure, step.apply, article)
+                for error in step.errors:
+                    later_errors.append(error)
+                    on_error(error)
+                step.errors.clear()
             summary.add(article)
             for sink in sinks:
                 _guarded(sink.failure, sink.add, article)
-        errors = [asdict(e) for e in read_errors + crashed]
+        errors = [asdict(e) for e in read_errors + later_errors]
         document = {**document_header(options), "input_errors": errors, "summary": summary.result(errors)}
         for step in steps:
             _guarded(step.failure, step.finish, document)

@@ -2,6 +2,8 @@
 
 ``ReferenceScorer`` scores each version against its reference as it goes (document level) and keeps the
 pairs so the corpus score per language is computed once at the end, over all articles of that language.
+A reference that cannot be read (a folder, not UTF-8, over the size limit) or scored (MeCab gives up on
+some long texts) is an input error naming its file; the version is then scored by nothing, the batch goes on.
 """
 from __future__ import annotations
 
@@ -9,35 +11,67 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .model import InputError
 from .output import safe_filename
-from .readers.common import decode
+from .readers.common import MAX_TEXT_CHARS, decode, printable
+
+
+def _read_reference(path: Path) -> str:
+    """The text of a reference file; ValueError with the reason it cannot be used."""
+    try:
+        text = decode(path.read_bytes())
+    except IsADirectoryError:
+        raise ValueError("reference is a folder, not a file") from None
+    except OSError as exc:
+        raise ValueError(f"cannot read the reference ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise ValueError(f"reference is {exc}") from None
+    if not text.strip():
+        raise ValueError("reference is empty")  # every metric would be 0: a wrong score, not a missing one
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(f"reference too large ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
+    return text
 
 
 @dataclass
 class ReferenceScorer:
     refs_dir: Path
     pairs: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)  # references that could not be used, in order
 
-    def reference(self, article_id: str, lang: str) -> str | None:
+    def path(self, article_id: str, lang: str) -> Path:
         folder = self.refs_dir / article_id
         if safe_filename(article_id, "") != article_id or not folder.is_dir():
             folder = self.refs_dir / safe_filename(article_id, "")
-        path = folder / f"{lang}.txt"
+        return folder / f"{lang}.txt"
+
+    def reference(self, path: Path) -> str | None:
+        """The reference text at ``path``; None if there is none, or if it cannot be used (then recorded)."""
+        if not path.exists():
+            return None
         try:
-            return decode(path.read_bytes()) if path.is_file() else None
-        except (OSError, ValueError):
+            return _read_reference(path)
+        except ValueError as exc:
+            self.errors.append(InputError(printable(str(path)), str(exc)))
             return None
 
     def score_version(self, article_id: str, lang: str, hypothesis: str) -> dict[str, Any] | None:
         from .metrics import score_corpus
 
-        ref = self.reference(article_id, lang)
+        path = self.path(article_id, lang)
+        ref = self.reference(path)
         if ref is None:
+            return None
+        try:
+            scores = score_corpus([hypothesis], [ref], lang)
+        except Exception as exc:  # noqa: BLE001 - sacrebleu's tokenizers fail in their own ways (MeCab: None)
+            problem = f"cannot score against this reference ({type(exc).__name__}: {exc})"
+            self.errors.append(InputError(printable(str(path)), problem))
             return None
         hyps, refs = self.pairs.setdefault(lang, ([], []))
         hyps.append(hypothesis)
         refs.append(ref)
-        return score_corpus([hypothesis], [ref], lang)
+        return scores
 
     def corpus(self) -> dict[str, Any]:
         from .metrics import score_corpus
@@ -54,17 +88,6 @@ def score_article(scorer: ReferenceScorer, article: dict[str, Any]) -> dict[str,
     return article
 
 
-def add_reference_metrics(document: dict[str, Any], refs_dir: Path) -> dict[str, Any]:
-    """Score every version that has a reference (``details.metrics``) and each language's corpus
-    (``summary.metrics``); versions without a reference are left as they are."""
-    scorer = ReferenceScorer(refs_dir)
-    for article in document["articles"]:
-        score_article(scorer, article)
-    document["summary"]["metrics"] = scorer.corpus()
-    document.setdefault("options", {})["refs"] = str(refs_dir)
-    return document
-
-
 class ReferenceStep:
     """Streaming step (``--refs``): metrics per version as articles pass; the corpus metrics per language
     at the end. Corpus BLEU/chrF/TER need every hypothesis and reference of a language, so the scorer
@@ -73,6 +96,7 @@ class ReferenceStep:
     def __init__(self, refs_dir: Path) -> None:
         self.scorer = ReferenceScorer(refs_dir)
         self.failure = f"{refs_dir}: cannot score references"
+        self.errors = self.scorer.errors
 
     def apply(self, article: dict[str, Any]) -> dict[str, Any]:
         return score_article(self.scorer, article)
