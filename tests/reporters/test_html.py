@@ -6,7 +6,6 @@ import copy
 import hashlib
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +87,7 @@ def test_points_and_spans_outside_paragraphs(mark: Mark, placed: bool) -> None:
     assert "".join(s.text for b in blocks for s in b.segments) == "".join(TEXT[a:b] for a, b in PARAS)
 
 
-def test_segmentation_scales_linearly_enough() -> None:
+def test_twenty_thousand_overlapping_marks_are_placed() -> None:  # its time: bench/bench_report.py
     text = ("word " * 40 + "\n\n") * 500
     paras = []
     pos = 0
@@ -96,9 +95,7 @@ def test_segmentation_scales_linearly_enough() -> None:
         paras.append((pos, pos + 199))
         pos += 202
     marks = [Mark(f"m{i}", i * 5, i * 5 + 12, "minor") for i in range(20000)]
-    start = time.perf_counter()
     blocks, placed = segment_text(text, paras, marks)
-    assert time.perf_counter() - start < 2.0
     assert len(blocks) == 500 and len(placed) > 19000
 
 
@@ -308,15 +305,12 @@ def test_report_command_re_renders_from_results_json(planted: dict[str, Any], tm
     assert (again / "banjir-jakarta.html").is_file()
 
 
-def test_five_hundred_articles_render_in_seconds(planted: dict[str, Any], tmp_path: Path) -> None:
+def test_five_hundred_articles_get_a_report_each(planted: dict[str, Any], tmp_path: Path) -> None:  # time: bench
     doc = copy.deepcopy(planted)
     base = next(a for a in planted["articles"] if a["id"] == "banjir-jakarta")
     doc["articles"] = [{**copy.deepcopy(base), "id": f"article-{i:03d}"} for i in range(500)]
-    start = time.perf_counter()
     paths = write_html_reports(doc, tmp_path / "big")
-    elapsed = time.perf_counter() - start
-    assert len(paths) == 501
-    assert elapsed < 15.0, f"500 articles took {elapsed:.1f}s"
+    assert len(paths) == 501 and len({p.name for p in paths}) == 501
 
 
 # ----------------------------------------------------------------------------- hand-edited results files
