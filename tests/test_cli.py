@@ -221,7 +221,7 @@ def test_a_reference_that_cannot_be_used_is_an_input_error_and_the_rest_is_score
     code, _, stderr = run("check", *map(str, folders), "--out", str(out), "--no-html", "--refs", str(refs))
     assert code == 2 and stderr.splitlines() == [
         f"mtcheck: {refs / 'a' / 'en.txt'}: reference is not valid UTF-8 (byte 9)",
-        f"mtcheck: {refs / 'a' / 'fr.txt'}: reference is a folder, not a file",
+        f"mtcheck: {refs / 'a' / 'fr.txt'}: cannot read the reference (a folder, not a file)",
         f"mtcheck: {refs / 'b' / 'en.txt'}: reference is empty"]
     document = json.loads((out / "results.json").read_text(encoding="utf-8"))
     validate(document)

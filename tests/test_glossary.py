@@ -67,11 +67,11 @@ BOMB = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&
     ("g.tbx", TBX[:200].encode(), "glossary is not valid TBX: not well-formed XML (unclosed token, line 6)"),
     ("g.tbx", BOMB.encode(), "glossary is not valid TBX: DOCTYPE or entity declarations are not allowed"),
     ("g.tbx", TBX.replace("Otoritas", "&ext;").encode(), "glossary is not valid TBX: not well-formed XML (undefined entity"),
-    ("g.csv", b"id,en\nbantuan,aid\n\xff\xfe,x\n", "glossary is not UTF-8 (byte 18)"),
+    ("g.csv", b"id,en\nbantuan,aid\n\xff\xfe,x\n", "cannot read the glossary (not UTF-8 at byte 18)"),
     ("g.csv", b"source,target\nbantuan,aid\n", "glossary has no 'id' terms (a CSV needs a column per language code"),
     ("g.csv", b"", "glossary has no 'id' terms"),
     ("missing.csv", None, "glossary file not found"),
-    ("folder.csv", "folder", "glossary is a folder, not a file"),
+    ("folder.csv", "folder", "cannot read the glossary (a folder, not a file)"),
 ])
 def test_a_glossary_that_cannot_be_used_is_one_line_before_any_article(
         tmp_path: Path, name: str, data: bytes | str | None, message: str) -> None:

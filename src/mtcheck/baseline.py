@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .jsonfile import read_json
 from .model import InputError
 from .results import summarise
+from .userfile import read_json
 
 SCHEMA_ID = "mtcheck/baseline-v1"
 

@@ -77,13 +77,14 @@ def _load_toml(path: Path) -> dict[str, Any]:
         import tomllib
     else:  # Python 3.10: the same parser, from PyPI
         import tomli as tomllib
+    from .userfile import read_text
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}); TOML files are UTF-8") from None
+        text = read_text(path)
+    except ValueError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
 

@@ -26,6 +26,7 @@ from .caching import text_cache
 from .locales import get_locale
 from .model import Span
 from .scan import Probed
+from .userfile import read_text
 from .xmlsafe import parse_untrusted
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -98,14 +99,11 @@ class GlossaryError(ValueError):
 @lru_cache(maxsize=32)
 def _load_file(path: str, mtime: float) -> Glossary:
     try:
-        text = Path(path).read_bytes().decode("utf-8")
+        text = read_text(Path(path))
+    except ValueError as exc:
+        raise GlossaryError(f"cannot read the glossary ({exc})") from None
+    try:
         return parse_tbx(text) if path.lower().endswith((".tbx", ".xml")) else parse_csv(text)
-    except IsADirectoryError:
-        raise GlossaryError("glossary is a folder, not a file") from None
-    except OSError as exc:
-        raise GlossaryError(f"cannot read the glossary: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(f"glossary is not UTF-8 (byte {exc.start})") from None
     except csv.Error as exc:
         raise GlossaryError(f"glossary is not valid CSV ({exc})") from None
     except ValueError as exc:

@@ -342,8 +342,8 @@ def write_reports(document: dict[str, Any], out: Path, html: bool = True, json_f
 def load_document(path: Path) -> dict[str, Any]:
     """Read and validate a results-v1 file (ValueError with a one-line reason otherwise). The whole file
     is parsed in memory (about 10 times its size): fine for tens of thousands of articles."""
-    from .jsonfile import read_json
     from .schema import validate
+    from .userfile import read_json
 
     try:
         document = read_json(path)

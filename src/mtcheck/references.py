@@ -14,16 +14,17 @@ from typing import Any
 from .model import InputError
 from .output import safe_filename
 from .readers.common import MAX_TEXT_CHARS, decode, printable
+from .userfile import read_bytes
 
 
 def _read_reference(path: Path) -> str:
     """The text of a reference file; ValueError with the reason it cannot be used."""
     try:
-        text = decode(path.read_bytes())
-    except IsADirectoryError:
-        raise ValueError("reference is a folder, not a file") from None
-    except OSError as exc:
-        raise ValueError(f"cannot read the reference ({exc.strerror or exc})") from None
+        data = read_bytes(path)
+    except ValueError as exc:
+        raise ValueError(f"cannot read the reference ({exc})") from None
+    try:
+        text = decode(data)
     except ValueError as exc:
         raise ValueError(f"reference is {exc}") from None
     if not text.strip():

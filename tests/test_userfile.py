@@ -14,7 +14,7 @@ BAD = {
     "truncated": b'{"schema": "mtcheck/results-v1", "articles": [',
     "empty": b"",
 }
-REASONS = {"deep": "JSON nested too deeply", "latin1": "not UTF-8 (byte 15)", "truncated": "not valid JSON",
+REASONS = {"deep": "JSON nested too deeply", "latin1": "not UTF-8 at byte 15", "truncated": "not valid JSON",
            "empty": "not valid JSON", "folder": "a folder, not a file", "missing": "No such file or directory"}
 
 
@@ -43,7 +43,7 @@ def test_a_bad_json_file_is_one_line_naming_it(tmp_path: Path, make_article, kin
 
 
 def test_a_bom_is_allowed(tmp_path: Path) -> None:
-    from mtcheck.jsonfile import read_json
+    from mtcheck.userfile import read_json
 
     path = tmp_path / "b.json"
     path.write_bytes(b'\xef\xbb\xbf{"a": [1]}')
