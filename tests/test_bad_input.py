@@ -202,3 +202,68 @@ def test_jsonl_nested_too_deeply_is_one_line_and_the_batch_goes_on(tmp_path: Pat
     assert stderr.strip().splitlines() == [f"mtcheck: {batch_file}:{n}: not an article (JSON nested too deeply)" for n in (2, 3)]
     doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in doc["articles"]] == ["good"]
+
+
+def run_cli(*args: str, stdin: bytes = b"") -> tuple[int, str]:
+    """The CLI in a child process with a deadline: a reader that blocks (a pipe) fails the test, not CI."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mtcheck", "check", *args, "--encoder", "none", "-q", "--no-cache"],
+                          input=stdin, capture_output=True, timeout=120, check=False)
+    return done.returncode, done.stderr.decode("utf-8")
+
+
+def test_a_pipe_or_a_device_in_an_article_folder_is_an_input_error_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    root = tmp_path / "in"
+    for name in ("good", "pipe", "device", "folder"):
+        (root / name).mkdir(parents=True)
+        (root / name / "id.txt").write_text(ID, encoding="utf-8")
+        if name == "good":
+            (root / name / "en.txt").write_text(EN, encoding="utf-8")
+    os.mkfifo(root / "pipe" / "en.txt")  # opening it would wait for a writer forever
+    (root / "device" / "en.txt").symlink_to("/dev/zero")  # reading it would never end
+    (root / "folder" / "id.txt").unlink()
+    (root / "folder" / "id.txt").mkdir()
+    code, stderr = run_cli(str(root), "--out", str(tmp_path / "out"), "--no-html")
+    assert code == 2 and stderr.splitlines() == [
+        f"mtcheck: {root}/device/en.txt: cannot read (a device, not a file)",
+        f"mtcheck: {root}/folder/id.txt: cannot read (a folder, not a file)",
+        f"mtcheck: {root}/pipe/en.txt: cannot read (a pipe, not a file)"]
+    doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+
+
+def test_jsonl_can_come_from_a_pipe_and_a_device_is_refused(tmp_path: Path) -> None:
+    line = json.dumps({"id": "piped", "texts": {"id": ID, "en": EN.replace("80,000", "80.000")}}).encode()
+    code, stderr = run_cli("/dev/stdin", "--out", str(tmp_path / "out"), "--no-html", stdin=line + b"\n")
+    doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert (code, stderr) == (1, "") and [f["rule"] for f in doc["articles"][0]["versions"][0]["findings"]] == ["NUM001"]
+    refused = "mtcheck: /dev/zero: not a file, a folder or a pipe (a device or a socket)\n"
+    code, _, stderr = check("/dev/zero", "--no-reports")  # reading it would never end
+    assert (code, stderr) == (2, refused)
+
+
+def test_a_jsonl_line_over_the_limit_ends_the_file_without_reading_it_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("mtcheck.readers.jsonl.MAX_LINE_BYTES", 2000)
+    good = json.dumps({"id": "good", "texts": {"id": ID, "en": EN}})
+    long = json.dumps({"id": "long", "texts": {"id": ID * 20, "en": EN * 20}})
+    batch_file = tmp_path / "batch.jsonl"
+    batch_file.write_text("\n".join([good, long, good.replace("good", "after")]) + "\n", encoding="utf-8")
+    code, _, stderr = check(str(batch_file), "--out", str(tmp_path / "out"), "--no-html")
+    assert code == 2 and stderr == (f"mtcheck: {batch_file}:2: line longer than 2,000 bytes (the limit of an article); "
+                                    "the rest of the file is not read\n")
+    doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+
+
+def test_an_xliff_file_over_the_limit_is_not_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("mtcheck.readers.xliff.MAX_XLIFF_BYTES", 100)
+    path = tmp_path / "berita.id-en.xlf"
+    path.write_text('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="id" trgLang="en">'
+                    '<file id="f"><unit id="1"><segment><source>Harga naik.</source><target>Prices rose.</target>'
+                    "</segment></unit></file></xliff>", encoding="utf-8")
+    code, _, stderr = check(str(path), "--no-reports")
+    assert (code, stderr) == (2, f"mtcheck: {path}: cannot read (larger than 100 bytes)\n")

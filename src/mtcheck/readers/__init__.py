@@ -1,4 +1,4 @@
-"""Readers turn inputs (article folders, JSONL files, XLIFF files) into ``Article`` objects.
+"""Readers turn inputs (article folders, JSONL files or pipes, XLIFF files) into ``Article`` objects.
 
 Every reader yields ``Article | InputError``: a bad input is reported and the batch goes on.
 ``read_paths`` dispatches each command-line path to the reader family that understands it. XLIFF files
@@ -68,6 +68,10 @@ def _read_paths(paths: list[str], source_lang: str) -> Iterator[Item]:
         path = Path(raw)
         if not path.exists():
             yield InputError(raw, "no such file or folder")
+        elif path.is_fifo():  # a pipe: JSONL streamed by another program (process substitution, /dev/stdin)
+            yield from read_jsonl(path, source_lang)
+        elif not path.is_file() and not path.is_dir():
+            yield InputError(raw, "not a file, a folder or a pipe (a device or a socket)")
         elif path.is_file():
             yield from _read_file(path, raw, source_lang, xliff, folders)
         elif is_article_folder(path, source_lang):

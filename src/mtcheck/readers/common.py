@@ -7,6 +7,7 @@ from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
+MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 3  # a longer file has more characters (4 bytes each at most, a BOM)
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes can make one

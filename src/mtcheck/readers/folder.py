@@ -5,11 +5,14 @@ from pathlib import Path
 
 from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
-from .common import build_article, decode
+from ..userfile import TooLarge, read_bytes
+from .common import MAX_TEXT_BYTES, MAX_TEXT_CHARS, build_article, decode
 
 
 def is_article_folder(path: Path, source_lang: str = "id") -> bool:
-    return (path / f"{source_lang}.txt").is_file()
+    """A folder with the source text; an ``id.txt`` that is not a file makes one too, so that reading it
+    says what is wrong with it."""
+    return (path / f"{source_lang}.txt").exists()
 
 
 def read_article_folder(path: Path | str, source_lang: str = "id") -> Article | InputError:
@@ -20,9 +23,14 @@ def read_article_folder(path: Path | str, source_lang: str = "id") -> Article | 
         if lang not in SUPPORTED:
             continue  # other .txt files (notes, references) are not versions
         try:
-            content = decode(file.read_bytes())
-        except OSError as exc:
-            return InputError(str(file), f"cannot read: {exc.strerror or exc}")
+            data = read_bytes(file, MAX_TEXT_BYTES)
+        except TooLarge:
+            return InputError(str(file), f"{lang} text too large (over {MAX_TEXT_BYTES:,} bytes; the limit is "
+                                         f"{MAX_TEXT_CHARS:,} characters)")
+        except ValueError as exc:
+            return InputError(str(file), f"cannot read ({exc})")
+        try:
+            content = decode(data)
         except ValueError as exc:
             return InputError(str(file), str(exc))
         texts[lang] = Text(lang, content, str(file))

@@ -1,6 +1,7 @@
 """JSONL batches: one article per line, ``{"id", "source_lang", "texts": {lang: text}}``.
 
-The file is read line by line, so a batch of any size costs the memory of one line (one article):
+The file is read line by line, so a batch of any size costs the memory of one line (one article, at most
+``MAX_LINE_BYTES``). It may be a pipe (``mtcheck check <(producer)``, ``/dev/stdin``):
 the first article is yielded before the rest of the file has been read. A bad line is one input error
 and the batch goes on; bytes that are not UTF-8 text (NUL, invalid UTF-8) end the file with one error
 naming the byte offset, as a file that is not text at all should not produce an error per line.
@@ -13,6 +14,10 @@ from pathlib import Path
 
 from ..model import Article, InputError, Text
 from .common import build_article, decode, normalise
+
+# Memory is bounded by one line: seven texts at the 1,000,000-character limit, JSON-escaped at 6 bytes a
+# character (ensure_ascii), take 42 MB; a longer line is not an article, and /dev/zero has no line end.
+MAX_LINE_BYTES = 64 * 2**20
 
 
 def _article(obj: object, where: str, default_source: str) -> Article | InputError:
@@ -37,7 +42,11 @@ def _lines(path: Path) -> Iterator[tuple[int, str] | InputError]:
     number, offset = 0, 0
     try:
         with path.open("rb") as handle:
-            for raw in handle:
+            while raw := handle.readline(MAX_LINE_BYTES + 1):  # a line never read whole beyond the limit
+                if len(raw) > MAX_LINE_BYTES:
+                    yield InputError(f"{path}:{number + 1}", f"line longer than {MAX_LINE_BYTES:,} bytes (the "
+                                     "limit of an article); the rest of the file is not read")
+                    return
                 try:
                     text = decode(raw)  # strict UTF-8; a BOM is dropped, CR and CRLF become LF
                 except ValueError as exc:
@@ -51,7 +60,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str] | InputError]:
                     number += 1
                     yield number, part
     except OSError as exc:
-        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        yield InputError(str(path), f"cannot read ({exc.strerror or exc})")
 
 
 def _in_file(message: str, offset: int) -> str:

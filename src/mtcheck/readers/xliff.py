@@ -26,10 +26,12 @@ from pathlib import Path, PurePosixPath
 
 from ..markup import CLOSE, ISOLATED, OPEN, STANDALONE, InlineTag, MarkupText, Unit
 from ..model import Article, InputError, Text
+from ..userfile import read_bytes
 from ..xmlsafe import parse_untrusted
 from .common import build_article
 
 SUFFIXES = (".xlf", ".xliff")
+MAX_XLIFF_BYTES = 64 * 2**20  # a project file of some hundreds of articles; its tree takes about 10 times that
 NAMESPACES = {"urn:oasis:names:tc:xliff:document:1.2": "1.2", "urn:oasis:names:tc:xliff:document:2.0": "2.0"}
 CONTAINERS = ("g", "pc", "mrk")  # inline elements whose content is text of the unit (mrk: an annotation)
 _BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
@@ -208,10 +210,11 @@ def _article_id(original: str | None, path: Path, source: str, target: str) -> s
 def read_xliff(path: Path) -> list[XliffPart] | InputError:
     """Every <file> element of an XLIFF document, or one InputError for the whole file."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, MAX_XLIFF_BYTES)
+    except ValueError as exc:
+        return InputError(str(path), f"cannot read ({exc})")
+    try:
         root = parse_untrusted(data)
-    except OSError as exc:
-        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
     except ValueError as exc:
         return InputError(str(path), str(exc))
     ns, name = _split_tag(root.tag)
