@@ -24,6 +24,11 @@ TEXT = st.lists(ALPHABET, max_size=60).map("".join)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=TEXT, target=TEXT, lang=st.sampled_from([c for c in SUPPORTED if c != "id"]))
 def test_check_never_raises_and_spans_are_exact(source: str, target: str, lang: str) -> None:
+    checked_cleanly(source, target, lang)
+
+
+def checked_cleanly(source: str, target: str, lang: str) -> None:
+    """Check a one-version article: no exception, every span is the text at its offsets, the results valid."""
     article = Article("fuzz", Text("id", source or "x"), {lang: Text(lang, target or "y")})
     result = check(article, Config(encoder="none"))
     texts = {"id": article.source.content, lang: article.targets[lang].content}
@@ -34,6 +39,17 @@ def test_check_never_raises_and_spans_are_exact(source: str, target: str, lang: 
                     assert 0 <= span.start <= span.end <= len(text)
                     assert text[span.start : span.end] == span.text
     validate(build_document([article_dict(result, texts)]))
+
+
+# Any Unicode at all (but lone surrogates, which no reader lets through): every script, symbol and control.
+WIDE = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(source=WIDE, target=WIDE, lang=st.sampled_from([c for c in SUPPORTED if c != "id"]))
+@example(source="0", target="10000000000000000000000000", lang="en")  # 26 digits: Decimal's 28-digit quantize failed
+def test_check_of_any_unicode_never_raises(source: str, target: str, lang: str) -> None:
+    checked_cleanly(source, target, lang)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -235,7 +235,10 @@ def test_target_forms() -> None:
 @pytest.mark.parametrize(
     ("lang", "value", "expected"),
     [("en", 80000, "80,000"), ("fr", 80000, f"80{NNBSP}000"), ("fr", 3.25, "3,25"), ("zh", 80000, "80,000"),
-     ("id", 1234567.89, "1.234.567,89"), ("ar", 2.5, "2.5")],
+     ("id", 1234567.89, "1.234.567,89"), ("ar", 2.5, "2.5"),
+     ("en", 1e25, "10,000,000,000,000,000,000,000,000"),  # 26 digits: over Decimal's default precision of 28
+     ("fr", 2.5e30, NNBSP.join(["2", *["500"], *["000"] * 9])),  # with babel's 3 decimals
+     ("en", float("inf"), "Infinity")],  # 400 digits overflow a float
 )
 def test_format_number(lang: str, value: float, expected: str) -> None:
     assert format_number(value, lang) == expected

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 
 from .caching import text_cache
@@ -172,9 +172,13 @@ def format_number(value: float | Decimal, lang: str) -> str:
     from babel.numbers import format_decimal
 
     dec = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
-    if dec == dec.to_integral_value():
-        dec = dec.quantize(Decimal(1))
-    return str(format_decimal(dec, locale=lang, decimal_quantization=False))
+    if not dec.is_finite():  # a run of 400 digits overflows a float
+        return str(dec)
+    with localcontext() as context:  # quantize (ours, and babel's to 3 decimals) needs every digit: 1E+25 has 29
+        context.prec = max(context.prec, max(1, dec.adjusted() + 1) + max(3, -int(dec.as_tuple().exponent)) + 2)
+        if dec == dec.to_integral_value():
+            dec = dec.quantize(Decimal(1))
+        return str(format_decimal(dec, locale=lang, decimal_quantization=False))
 
 
 def _alternation(words: object, boundary: bool) -> str:
