@@ -31,3 +31,50 @@ def test_reports_are_readable_by_others(tmp_path: Path) -> None:
     target = tmp_path / "index.html"
     write_atomic(target, "<p>x</p>")
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+ARTICLE = {"id": "Harga naik 80.000 rupiah.", "en": "Prices rose by 80.000 rupiah."}
+
+
+def run_output(make_article, destination: Path, fmt: str = "json") -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    folder = make_article("harga", **ARTICLE)
+    result = CliRunner().invoke(app, ["check", str(folder), "--encoder", "none", "-q", "--no-reports",
+                                      "--format", fmt, "--output", str(destination)])
+    return result.exit_code, result.stderr
+
+
+def test_output_to_a_pipe_is_written_into_it_not_over_it(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Renaming a temporary over a destination that is not a regular file replaced it: a pipe became a file,
+    and as root ``--output /dev/null`` replaced the device."""
+    import json
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    code, _ = run_output(make_article, pipe)
+    reader.join(timeout=30)
+    assert code == 1 and stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [f["rule"] for f in json.loads(received[0])["articles"][0]["versions"][0]["findings"]] == ["NUM001"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "pipe"]  # no temporary left beside it
+
+
+def test_output_through_a_symlink_replaces_the_file_it_names(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "real.txt").write_text("old", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    assert run_output(make_article, tmp_path / "link.txt", "text")[0] == 1
+    assert (tmp_path / "link.txt").is_symlink() and "NUM001" in (tmp_path / "real.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full")
+def test_a_full_disk_is_one_line_and_exit_two(make_article) -> None:  # type: ignore[no-untyped-def]
+    assert run_output(make_article, Path("/dev/full")) == (2, "mtcheck: error: /dev/full: cannot write (No space left on device)\n")
+    assert Path("/dev/full").is_char_device()

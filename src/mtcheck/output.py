@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,15 +24,53 @@ def safe_filename(article_id: str, suffix: str = ".html") -> str:
     return stem + suffix
 
 
+class AtomicOutput:
+    """A text file that appears whole or not at all: written to a hidden temporary beside it, renamed over it
+    by ``commit``; ``abort`` drops the temporary and leaves any previous file as it was.
+
+    A destination that exists and is not a regular file (``/dev/null``, ``/dev/stdout`` on a terminal, a
+    pipe) is written directly: renaming over it would replace the device node (as root) or fail (as anyone
+    else). A symbolic link is followed: the file it names is replaced, the link stays.
+    """
+
+    def __init__(self, path: Path, tag: str = "") -> None:
+        self.tmp: Path | None = None
+        try:
+            special = not stat.S_ISREG(path.stat().st_mode)
+        except FileNotFoundError:
+            special = False
+        if special:  # opened by the name given: /dev/fd/63 (a pipe) has no real path to resolve
+            self.path = path
+            self.handle = path.open("w", encoding="utf-8", newline="\n")
+            return
+        self.path = Path(os.path.realpath(path))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.{tag}", suffix=".tmp", dir=self.path.parent)
+        self.handle, self.tmp = os.fdopen(fd, "w", encoding="utf-8", newline="\n"), Path(name)
+
+    def write(self, text: str) -> None:
+        self.handle.write(text)
+
+    def commit(self) -> None:
+        self.handle.close()
+        if self.tmp is not None:
+            os.chmod(self.tmp, _REPORT_MODE)  # mkstemp creates 0600; reports are meant to be shared and served
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+
+    def abort(self) -> None:
+        self.handle.close()
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
+            self.tmp = None
+
+
 def write_atomic(path: Path, data: str) -> None:
-    """Write to a temporary file in the same folder, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to ``path`` whole or not at all (``AtomicOutput``)."""
+    out = AtomicOutput(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(data)
-        os.chmod(tmp, _REPORT_MODE)  # mkstemp creates 0600; reports are meant to be shared and served
-        os.replace(tmp, path)
+        out.write(data)
+        out.commit()
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        out.abort()
         raise

@@ -18,11 +18,11 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
+from .output import AtomicOutput
 from .reporters.jsonfmt import render_json
 
 _ARTICLES = '\n  "articles": []'  # where the articles go in the rendered skeleton (depth 1: unique)
 _ITEM_INDENT = "\n    "  # a list item at depth 2
-_REPORT_MODE = 0o644
 
 
 def render_article(article: dict[str, Any]) -> str:
@@ -41,7 +41,7 @@ def split_skeleton(document: dict[str, Any]) -> tuple[str, str]:
 
 
 def temp_beside(path: Path, tag: str = "") -> tuple[IO[str], Path]:
-    """A hidden temporary text file in ``path``'s folder (same file system: the final rename is atomic)."""
+    """A hidden temporary text file in ``path``'s folder (for the articles spooled under ``--baseline``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.{tag}", suffix=".tmp", dir=path.parent)
     return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), Path(name)
@@ -56,7 +56,7 @@ class ResultsWriter:
         self.path = path
         self.failure = f"{path.parent}: cannot write reports"  # what a write error is reported as
         self.count = 0
-        self._final, self._final_path = temp_beside(path)
+        self._final = AtomicOutput(path)
         self._spool: IO[str] | None = None
         self._spool_path: Path | None = None
         self._header = header
@@ -84,15 +84,13 @@ class ResultsWriter:
             self._spool = None
         self._final.write("\n  ]" if self.count else "[]")
         self._final.write(tail)
-        self._final.close()
-        os.chmod(self._final_path, _REPORT_MODE)  # mkstemp creates 0600; reports are meant to be shared
-        os.replace(self._final_path, self.path)
+        self._final.commit()
         return self.path
 
     def abort(self) -> None:
         """Drop the temporary files; the previous ``path`` (if any) is left as it was."""
-        for handle, name in ((self._spool, self._spool_path), (self._final, self._final_path)):
-            if handle is not None:
-                handle.close()
-            if name is not None:
-                name.unlink(missing_ok=True)
+        if self._spool is not None:
+            self._spool.close()
+        if self._spool_path is not None:
+            self._spool_path.unlink(missing_ok=True)
+        self._final.abort()

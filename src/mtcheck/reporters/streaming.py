@@ -27,7 +27,8 @@ class FormatSink:
     standard output when None). ``results`` is the run's results.json writer, copied for ``json``."""
 
     def __init__(self, fmt: str, dest: Path | None, header: dict[str, Any], results: Any = None) -> None:
-        from ..results_writer import ResultsWriter, temp_beside
+        from ..output import AtomicOutput
+        from ..results_writer import ResultsWriter
 
         self.fmt, self.dest, self.header = fmt, dest, header
         self.failure = f"{dest}: cannot write" if dest is not None else "standard output: cannot write"
@@ -38,10 +39,8 @@ class FormatSink:
         if fmt == "json" and results is None:  # no report folder: a private results file to copy from
             self._own_dir = tempfile.TemporaryDirectory(prefix="mtcheck-")
             self._results = ResultsWriter(Path(self._own_dir.name) / "results.json", None)
-        self._out: IO[str] = sys.stdout
-        self._tmp: Path | None = None
-        if dest is not None:
-            self._out, self._tmp = temp_beside(dest)
+        self._file = AtomicOutput(dest) if dest is not None else None
+        self._out: IO[str] | AtomicOutput = self._file or sys.stdout
         self._empty = self._mini([])
 
     def _mini(self, articles: list[dict[str, Any]]) -> str:
@@ -70,22 +69,17 @@ class FormatSink:
         else:
             self._out.write(self.render({**document, "articles": self.articles}))
         self.articles = []
-        if self._tmp is not None and self.dest is not None:
-            import os
-
-            self._out.close()
-            os.chmod(self._tmp, 0o644)
-            os.replace(self._tmp, self.dest)
-            self._tmp = None
+        if self._file is not None:
+            self._file.commit()
+            self._file = None
         else:
-            self._out.flush()
+            sys.stdout.flush()
         self._cleanup()
 
     def abort(self) -> None:
-        if self._tmp is not None:
-            self._out.close()
-            self._tmp.unlink(missing_ok=True)
-            self._tmp = None
+        if self._file is not None:
+            self._file.abort()
+            self._file = None
         if self._own_dir is not None:
             self._results.abort()
         self._cleanup()
