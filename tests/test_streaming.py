@@ -133,6 +133,31 @@ def test_an_interrupted_run_leaves_the_previous_reports_and_no_temporary_file(
     assert not (tmp_path / "copy.json").exists() and not (tmp_path / "f.jsonl").exists()
 
 
+@pytest.mark.parametrize(("signal_name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_run_stopped_by_a_signal_leaves_the_previous_reports_and_no_temporary_file(
+        tmp_path: Path, signal_name: str, code: int) -> None:
+    """SIGTERM is how CI cancels a job; it used to kill the run on the spot, leaving a 2 MB .results.json.*.tmp."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "results.json").write_text("previous results", encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "mtcheck", "check", str(batch(tmp_path / "b.jsonl", count=3000)),
+                            "--out", str(out), "--encoder", "none", "--no-cache", "-q", "--jobs", "1"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (out / "berita-100.html").exists() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # stop it in the middle of the batch: some reports written, many to come
+    run.send_signal(getattr(signal, signal_name))
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == code, stderr
+    assert (out / "results.json").read_text(encoding="utf-8") == "previous results"
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
 def test_jsonl_is_read_lazily(tmp_path: Path) -> None:
     good = line(0) + "\n"
     path = tmp_path / "b.jsonl"

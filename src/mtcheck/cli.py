@@ -394,5 +394,14 @@ def cache(
         typer.echo(f"  {ResultStore(folder).count():,} article results")
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM (how CI cancels a job) stops a run as Ctrl-C does: unfinished report files are removed and the
+    previous ones stay; the exit code is the shell's for a terminated process, 128 + 15."""
+    raise SystemExit(143)
+
+
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     app()
