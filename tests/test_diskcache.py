@@ -82,14 +82,19 @@ def test_worker_processes_share_one_store(tmp_path: Path) -> None:
     assert VectorStore(tmp_path).count() == 300 + 200 + 100
 
 
-def test_a_damaged_store_costs_one_warning_not_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_store_costs_one_warning_and_is_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It used to be skipped with a warning on every run until someone ran 'mtcheck cache --clear'."""
     (tmp_path / EMBEDDINGS).write_bytes(b"this is not a database" * 100)
     store = VectorStore(tmp_path)
     assert store.get("m", [b"k"]) == {}
-    store.put("m", _vectors(3))
-    assert store.get("m", [b"k"]) == {}
+    vectors = _vectors(3)
+    store.put("m", vectors)
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1 and "embedding cache not used" in lines[0] and str(tmp_path / EMBEDDINGS) in lines[0]
+    assert lines == [(f"mtcheck: warning: embedding cache was damaged ({tmp_path / EMBEDDINGS}: file is not a database); "
+                     "it is rebuilt")]
+    diskcache._warned.clear()  # a later run
+    again = VectorStore(tmp_path).get("m", [key for key, _ in vectors])
+    assert sorted(again) == sorted(key for key, _ in vectors) and capsys.readouterr().err == ""
 
 
 def test_an_unwritable_cache_folder_costs_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -198,7 +203,8 @@ def test_the_unpacked_model_detects_exactly_as_the_packaged_one(tmp_path: Path, 
     assert [unpacked.rank(p) for p in PASSAGES] == expected
 
 
-def test_a_damaged_unpacked_model_falls_back_with_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_unpacked_model_falls_back_with_one_warning_and_is_rebuilt(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from mtcheck.langid import _latin_labels
     from mtcheck.langid_model import load_identifier
 
@@ -210,7 +216,11 @@ def test_a_damaged_unpacked_model_falls_back_with_one_warning(tmp_path: Path, ca
     identifier = load_identifier(labels)
     assert [identifier.rank(p) for p in PASSAGES] == _packaged_ranks(labels)
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "language-ID model not used" in err and unpacked.name in err
+    assert err.count("\n") == 1 and "language-ID model was damaged" in err and unpacked.name in err
+    assert err.endswith("; it is rebuilt\n") and unpacked.stat().st_size > 1000
+    diskcache._warned.clear()  # a later run loads the rebuilt copy, quietly
+    assert [load_identifier(labels).rank(p) for p in PASSAGES] == _packaged_ranks(labels)
+    assert capsys.readouterr().err == ""
 
 
 def test_an_unwritable_folder_still_gives_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -70,11 +70,15 @@ def shared(factory: Callable[[Path], T]) -> T | None:
     return _SHARED[factory, folder]  # type: ignore[no-any-return]
 
 
-def warn_once(what: str, problem: str) -> None:
-    """One stderr line for a cache that is skipped (each cache once per process)."""
+def warn_once(what: str, problem: str, consequence: str = "not used ({}); the run goes on without it") -> None:
+    """One stderr line for a cache that is skipped, or rebuilt (each cache once per process)."""
     if what not in _warned:
         _warned.add(what)
-        print(f"mtcheck: warning: {what} not used ({problem}); the run goes on without it", file=sys.stderr)
+        print(f"mtcheck: warning: {what} {consequence.format(problem)}", file=sys.stderr)
+
+
+REBUILT = "was damaged ({}); it is rebuilt"  # a ``warn_once`` consequence: the file was ours, and is replaced
+_DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")  # a file that is not, or no longer, a database
 
 
 def own_files(folder: Path) -> list[Path]:
@@ -104,6 +108,7 @@ class Database:
         self._db: sqlite3.Connection | None = None
         self._pid = 0
         self.off = False
+        self._rebuilt = False
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None or self._pid != os.getpid():
@@ -131,9 +136,24 @@ class Database:
                     time.sleep(0.05 * (attempt + 1))
                     continue
                 self._fail(exc)
+            except sqlite3.DatabaseError as exc:
+                if self._rebuilt or getattr(exc, "sqlite_errorname", "") not in _DAMAGED:
+                    self._fail(exc)
+                else:
+                    self._rebuild(exc)
             except (sqlite3.Error, OSError) as exc:
                 self._fail(exc)
         return default
+
+    def _rebuild(self, exc: Exception) -> None:
+        """Start a damaged file afresh (once per process): it holds only what can be computed again."""
+        self._rebuilt = True
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        warn_once(self.what, f"{self.path}: {exc}", REBUILT)
 
     def _fail(self, exc: Exception) -> None:
         self.off = True

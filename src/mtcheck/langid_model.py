@@ -6,7 +6,7 @@ our languages only) are written once, uncompressed, to the cache folder (``diskc
 py3langid's version, the model file and the languages; later processes load them in 0.08 s instead
 of 0.5 s. The arrays are the very ones ``set_languages`` leaves, so detections are identical. If anything
 about the unpacked copy fails (py3langid changed its layout, a damaged file, no cache folder), the model
-is loaded the packaged way.
+is loaded the packaged way, and a damaged copy is written again.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .diskcache import LANGUAGE_MODEL, chosen, warn_once
+from .diskcache import LANGUAGE_MODEL, REBUILT, chosen, warn_once
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -33,8 +33,7 @@ def load_identifier(labels: list[str]) -> LanguageIdentifier:
         try:
             return _load(unpacked)
         except Exception as exc:  # noqa: BLE001 -- a damaged or foreign file: the packaged model still works
-            warn_once("unpacked language-ID model", f"{unpacked}: {type(exc).__name__}: {exc}")
-            unpacked = None
+            warn_once("unpacked language-ID model", f"{unpacked}: {type(exc).__name__}: {exc}", REBUILT)
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(labels)
     if unpacked is not None and all(hasattr(identifier, a) for a in ("tk_nextmove", "tk_row", "tk_output")):
