@@ -318,19 +318,32 @@ def _sample_articles() -> list[Article]:
 
 def test_an_unchanged_article_is_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import mtcheck.engine
-    from mtcheck.pipeline import check_chunk
+    from mtcheck.pipeline import check_stream
     from mtcheck.result_store import ResultStore
 
     diskcache.use(tmp_path)
     articles, config = _sample_articles(), Config(encoder="none")
-    fresh = check_chunk(articles, config)
-    assert ResultStore(tmp_path).count() == len(articles)
+    kept: list[int] = []
+    fresh = list(check_stream(articles, config, on_kept=lambda: kept.append(1)))
+    assert ResultStore(tmp_path).count() == len(articles) and kept == []
 
     def no_check(*args: object, **kwargs: object) -> None:
         raise AssertionError("checked again")
 
     monkeypatch.setattr(mtcheck.engine, "check", no_check)
-    assert check_chunk(articles, config) == fresh
+    assert list(check_stream(articles, config, on_kept=lambda: kept.append(1))) == fresh  # nothing marks them
+    assert len(kept) == len(articles)
+
+
+def test_verbose_says_how_many_results_were_kept(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    args = ["check", str(SAMPLES), "-v", "--cache-dir", str(tmp_path), "--no-reports", "--encoder", "none"]
+    first, second = (CliRunner().invoke(app, args).stderr for _ in range(2))
+    assert "checked 4 article(s) in" in first and "kept" not in first
+    assert "s (4 kept from an earlier run, not checked again)" in second
 
 
 def test_anything_a_result_depends_on_changes_its_key(tmp_path: Path) -> None:

@@ -169,17 +169,23 @@ def check(
     def report_error(error: Any) -> None:
         typer.echo(f"mtcheck: {error}", err=True)
 
+    kept = [0]
+
+    def count_kept() -> None:
+        kept[0] += 1
+
     try:
         with progress_bar(not quiet) as progress:
             document = stream_check(iter_articles(paths, config.source_lang, report_error), config, options, steps,
                                     sinks, report_error, jobs=jobs or os.cpu_count() or 1,
-                                    progress=cast(Any, progress))  # total None: rich shows an open-ended bar
+                                    progress=cast(Any, progress), on_kept=count_kept)  # total None: open-ended bar
     except OutputError as exc:
         raise _fail(str(exc)) from None
     summary = document["summary"]
     if not quiet:
         _warn_degraded(summary)
-    say(f"checked {summary['articles']} article(s) in {time.perf_counter() - started:.2f} s")
+    reused = f" ({kept[0]} kept from an earlier run, not checked again)" if kept[0] else ""
+    say(f"checked {summary['articles']} article(s) in {time.perf_counter() - started:.2f} s{reused}")
     if write_baseline is not None:
         say(f"wrote baseline {write_baseline}")
     if baseline is not None:

@@ -27,7 +27,8 @@ from .results import SummaryAccumulator, article_dict, document_header
 CHUNK = 8  # articles per unit of work at most: enough for batched embedding; smaller to balance jobs
 
 Progress = Callable[[int, "int | None"], None]  # (articles done, articles total if known)
-INTERNAL_ERROR = "internal_error"  # key of the placeholder a worker returns for an article whose check later_errors
+INTERNAL_ERROR = "internal_error"  # key of the placeholder a worker returns for an article whose check crashed
+KEPT = "kept_result"  # key a worker adds to a result kept from an earlier run; removed before anyone sees it
 
 
 class Step(Protocol):
@@ -102,6 +103,7 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     uses_encoder = any(rule.uses_encoder for rule in rules)
     kept = ChunkResults(articles, config, uses_encoder)
     results = [kept.kept(article) for article in articles]
+    reused = {id(result) for result in results if result is not None}
     _prepare([a for a, r in zip(articles, results) if r is None], config, rules, uses_encoder)
     out: list[dict[str, Any]] = []
     for article, result in zip(articles, results):
@@ -113,7 +115,7 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
                                            "message": f"internal error while checking: {type(exc).__name__}: {exc}"}}
             else:
                 kept.add(article, result)
-        out.append(result)
+        out.append({**result, KEPT: True} if id(result) in reused else result)
     kept.save()
     return out
 
@@ -202,13 +204,17 @@ def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) 
 
 def check_stream(
     articles: Iterable[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None,
-    total: int | None = None,
+    total: int | None = None, on_kept: Callable[[], None] = lambda: None,
 ) -> Iterator[dict[str, Any]]:
-    """Article dicts in input order, serially or in ``jobs`` worker processes, as they are checked."""
+    """Article dicts in input order, serially or in ``jobs`` worker processes, as they are checked;
+    ``on_kept`` is called for each result kept from an earlier run (not checked again)."""
     done = 0
     progress(0, total)
     for output in _checked_chunks(_chunks(iter(articles), jobs), config, jobs):
-        yield from output
+        for result in output:
+            if result.pop(KEPT, False):
+                on_kept()
+            yield result
         done += len(output)
         progress(done, total)
 
@@ -237,6 +243,7 @@ def stream_check(
     jobs: int = 1,
     progress: Progress = lambda done, total: None,
     total: int | None = None,
+    on_kept: Callable[[], None] = lambda: None,
 ) -> dict[str, Any]:
     """Check ``items`` (articles and read errors, see ``iter_articles``) and pass every result through
     ``steps`` into ``sinks``; return the document without its articles (options, input errors, summary).
@@ -254,7 +261,7 @@ def stream_check(
                 yield item
 
     try:
-        for article in check_stream(articles(), config, jobs, progress, total):
+        for article in check_stream(articles(), config, jobs, progress, total, on_kept):
             if INTERNAL_ERROR in article:
                 error = InputError(**article[INTERNAL_ERROR])
                 later_errors.append(error)
