@@ -37,6 +37,17 @@ def test_matching_equals_the_recursive_search(seed: int) -> None:
     assert max_matching(candidates) == recursive_matching(candidates)
 
 
+def test_failed_searches_keep_their_marks_and_the_matching_is_the_same() -> None:
+    """More left items than right ones: most searches fail, and the marks they leave are reused."""
+    rng = random.Random(7)
+    for _ in range(300):
+        lefts = list(range(rng.randint(5, 40)))
+        rng.shuffle(lefts)
+        rights = rng.randint(1, 15)
+        candidates = {i: rng.sample(range(rights), rng.randint(0, min(rights, 5))) for i in lefts}
+        assert max_matching(candidates) == recursive_matching(candidates)
+
+
 def test_an_augmenting_path_longer_than_the_recursion_limit() -> None:
     """Left i may take right i or i + 1; a last item fits only right 0, so every earlier one moves up."""
     n = 5_000
@@ -59,3 +70,19 @@ def test_nearest_members() -> None:
     assert nearest_members({1, 5, 9}, positions, 0.0, 5) == {1, 5, 9}  # no more than asked: all of them
     assert nearest_members({1, 5, 6, 9}, positions, 0.55, 2) == {5, 6}
     assert nearest_members({0, 2, 8}, positions, 0.9, 1) == {8}
+
+
+def test_sparse_members_are_chosen_as_the_scan_chooses_them() -> None:
+    """Few members among many positions are ranked directly (the scan passed thousands of non-members
+    for a date sharing only its day); ties and repeated positions must fall exactly as the scan's."""
+    from itertools import islice
+
+    from mtcheck.matching import by_nearness
+
+    rng = random.Random(3)
+    for _ in range(400):
+        positions = sorted(rng.choice([rng.random(), round(rng.random(), 1)]) for _ in range(rng.randint(20, 300)))
+        members = set(rng.sample(range(len(positions)), rng.randint(1, 12)))
+        position, count = rng.choice([rng.random(), *positions[:3]]), rng.randint(1, 8)
+        expected = set(islice((k for k in by_nearness(positions, position) if k in members), count))
+        assert nearest_members(members, positions, position, count) == expected

@@ -9,6 +9,7 @@ candidates in the order given (cheapest first) so the pairs found are also the n
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice
 
@@ -19,11 +20,13 @@ def max_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
     ``candidates[i]`` lists the right items left item ``i`` may pair with, preferred first; left items
     are served in the mapping's order, so put the ones with the cheapest candidates first. The search
     for an augmenting path keeps its own stack: a path may be as long as the lists (thousands of dates),
-    deeper than Python's recursion limit.
+    deeper than Python's recursion limit. A search that fails leaves its right items marked for the next
+    ones until the matching changes: no free item is reachable from them, so searching them again is the
+    same failure (identical matchings; all-wrong dates, where most searches fail, no longer cost V x E).
     """
     owner: dict[int, int] = {}  # right -> left
+    seen: set[int] = set()  # right items searched since the matching last changed
     for root in candidates:
-        seen: set[int] = set()
         stack = [(root, iter(candidates[root]))]  # left items on the path, each with its untried options
         path: list[int] = []  # path[k]: the right item that leads from stack[k] to stack[k + 1]
         while stack:
@@ -37,6 +40,7 @@ def max_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
                     for (earlier, _), taken in zip(stack[:-1], path):
                         owner[taken] = earlier
                     stack = []
+                    seen = set()
                 else:
                     path.append(right)
                     stack.append((owner[right], iter(candidates[owner[right]])))
@@ -74,4 +78,8 @@ def nearest_members(members: set[int], positions: Sequence[float], position: flo
     when there are more."""
     if len(members) <= count:
         return members
+    if len(members) ** 2 < count * len(positions):  # sparse members: the scan would pass many non-members
+        split = bisect.bisect_left(positions, position)  # by_nearness's order: nearest; on a tie the lower
+        return set(heapq.nsmallest(count, members, key=lambda k: (  # side first, each side outwards
+            (position - positions[k], 0, -k) if k < split else (positions[k] - position, 1, k))))
     return set(islice((k for k in by_nearness(positions, position) if k in members), count))
