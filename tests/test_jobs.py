@@ -174,3 +174,13 @@ def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path, monkeypatch: 
     assert error["path"].endswith("art-05") and error["message"] == (
         "internal error while checking: its worker process died (killed by SIGKILL: out of memory?)")
     assert parallel["articles"] == [a for a in serial["articles"] if a["id"] != "art-05"]
+
+
+def test_more_jobs_than_the_machine_can_run_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork pool starts every worker at once: --jobs 100000 ran the machine out of memory."""
+    from mtcheck.workers import worker_count
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert [worker_count(n) for n in (1, 2, 8, 9, 100_000)] == [1, 2, 8, 8, 8]
+    monkeypatch.setattr("os.cpu_count", lambda: None)
+    assert worker_count(100_000) == 4

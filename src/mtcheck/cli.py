@@ -113,7 +113,7 @@ def check(
     write_baseline: Annotated[Path | None, Opt("--write-baseline", help="Record the findings as a baseline.")] = None,
     refs: Annotated[Path | None, Opt("--refs", help="Reference translations (same folder layout): adds "
                                       "BLEU, chrF++ and TER per version and per language.")] = None,
-    jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
+    jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU; at most 4 per CPU).")] = 1,
     cache_dir: Annotated[Path | None, Opt("--cache-dir", help="Folder of the caches kept between runs (default: "
                                           "$MTCHECK_CACHE_DIR, else ~/.cache/mtcheck).")] = None,
     no_cache: Annotated[bool, Opt("--no-cache", help="Keep nothing between runs (results, embeddings, unpacked model).")] = False,

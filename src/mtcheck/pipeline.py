@@ -169,6 +169,10 @@ def check_stream(
 ) -> Iterator[dict[str, Any]]:
     """Article dicts in input order, serially or in ``jobs`` worker processes, as they are checked;
     ``on_kept`` is called for each result kept from an earlier run (not checked again)."""
+    if jobs > 1:  # before the chunking: its read-ahead grows with the workers
+        from .workers import worker_count
+
+        jobs = worker_count(jobs)
     done = 0
     progress(0, total)
     for output in _checked_chunks(_chunks(iter(articles), jobs), config, jobs):

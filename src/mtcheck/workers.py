@@ -24,6 +24,12 @@ from .model import Article
 from .pipeline import INTERNAL_ERROR, check_chunk
 
 Results = list[dict[str, Any]]
+PER_CORE = 4  # workers at most per core: a fork pool starts every worker at once (--jobs 100000 ran out of memory)
+
+
+def worker_count(jobs: int) -> int:
+    """``jobs`` within what this machine can run (a CI setting written for a larger runner still works)."""
+    return max(1, min(jobs, PER_CORE * (os.cpu_count() or 1)))
 
 
 def start_method(config: Config) -> Any:
