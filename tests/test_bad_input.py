@@ -267,3 +267,18 @@ def test_an_xliff_file_over_the_limit_is_not_read(tmp_path: Path, monkeypatch) -
                     "</segment></unit></file></xliff>", encoding="utf-8")
     code, _, stderr = check(str(path), "--no-reports")
     assert (code, stderr) == (2, f"mtcheck: {path}: cannot read (larger than 100 bytes)\n")
+
+
+def test_input_quoted_in_an_error_is_cut_to_one_short_line(tmp_path: Path) -> None:
+    """Ten thousand unknown language codes made a 69 KB stderr line; a 100,000-character id was accepted."""
+    texts = {"id": ID, **{f"x{i}": "y" for i in range(10_000)}}
+    lines = [{"id": "codes", "texts": texts}, {"id": "b" * 100_000, "texts": {"id": ID, "en": EN}},
+             {"id": "source", "source_lang": "z" * 100_000, "texts": {"id": ID, "en": EN}}]
+    batch_file = tmp_path / "batch.jsonl"
+    batch_file.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    code, _, stderr = check(str(batch_file), "--no-reports")
+    supported = "(supported: id, en, zh, ja, ar, fr)"
+    assert code == 2 and stderr.splitlines() == [
+        f"mtcheck: {batch_file}:1: unknown language code(s) x0, x1, x10, x100, x1000 and 9,995 more {supported}",
+        f"mtcheck: {batch_file}:2: article id too long (100,000 characters; the limit is 1,000)",
+        f"mtcheck: {batch_file}:3: unknown source language '{'z' * 40}\u2026' {supported}"]

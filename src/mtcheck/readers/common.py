@@ -8,6 +8,8 @@ from ..model import Article, InputError, Text
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 3  # a longer file has more characters (4 bytes each at most, a BOM)
+MAX_ID_CHARS = 1_000  # a slug, a URL, a path: an id is a name, and it is repeated in every report line
+SHOWN = 5  # values of a list quoted in an error message, at most
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes can make one
@@ -51,19 +53,32 @@ def decode(data: bytes) -> str:
         raise ValueError(f"not valid UTF-8 (byte {exc.start})") from None
 
 
+def _cut(value: str, limit: int = 40, quote: bool = True) -> str:
+    """``value`` for an error message: at most ``limit`` characters, then an ellipsis."""
+    shown = value if len(value) <= limit else value[:limit] + "\u2026"
+    return repr(shown) if quote else shown
+
+
 def build_article(
     article_id: str, source_lang: str, texts: dict[str, Text], origin: str
 ) -> Article | InputError:
-    """Validate an article's texts and assemble it; every problem becomes one InputError line."""
+    """Validate an article's texts and assemble it; every problem becomes one InputError line (a short
+    one: input quoted in it is cut)."""
     if not article_id.strip():
         return InputError(origin, "empty article id")
+    if len(article_id) > MAX_ID_CHARS:
+        return InputError(origin, f"article id too long ({len(article_id):,} characters; the limit is {MAX_ID_CHARS:,})")
     if any(ord(c) < 32 for c in article_id):
         return InputError(origin, "article id contains control characters")
     if _SURROGATE.search(article_id):
         return InputError(origin, "article id is not valid Unicode (a JSON escape or a folder name that is not UTF-8)")
+    if source_lang not in SUPPORTED:
+        return InputError(origin, f"unknown source language {_cut(source_lang)} (supported: {', '.join(SUPPORTED)})")
     unknown = sorted(lang for lang in texts if lang not in SUPPORTED)
     if unknown:
-        return InputError(origin, f"unknown language code(s) {', '.join(unknown)} (supported: {', '.join(SUPPORTED)})")
+        more = f" and {len(unknown) - SHOWN:,} more" if len(unknown) > SHOWN else ""
+        return InputError(origin, f"unknown language code(s) {', '.join(_cut(u, 20, quote=False) for u in unknown[:SHOWN])}"
+                                  f"{more} (supported: {', '.join(SUPPORTED)})")
     source = texts.get(source_lang)
     if source is None:
         return InputError(origin, f"no source text ({source_lang})")
