@@ -83,23 +83,18 @@ class Workers:
             failed.set_exception(exc)
             return failed
 
-    def _death(self) -> str:
-        """How the broken pool's worker died, from the exit codes the pool kept (its siblings were sent
-        SIGTERM by the pool itself)."""
-        processes = getattr(self.pool, "_processes", None) or {}
-        codes = [p.exitcode for p in processes.values() if p.exitcode not in (None, 0, -signal.SIGTERM)]
+    def _restart(self) -> str:
+        """A new pool for a broken one; how the old one's worker died, from the exit codes of its processes
+        once all have ended (its siblings were sent SIGTERM by the pool itself)."""
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=True, cancel_futures=True)  # joins them: every exit code is known after
+        self.pool = self._new_pool()
+        codes = [p.exitcode for p in processes if p.exitcode not in (None, 0, -signal.SIGTERM)]
         if not codes:
             return "it ended without a word"
-        code = codes[0]
-        if code == -signal.SIGKILL:
+        if codes[0] == -signal.SIGKILL:
             return "killed by SIGKILL: out of memory?"
-        return f"killed by signal {-code}" if code < 0 else f"exit code {code}"
-
-    def _restart(self) -> str:
-        death = self._death()
-        self.pool.shutdown(wait=True, cancel_futures=True)
-        self.pool = self._new_pool()
-        return death
+        return f"killed by signal {-codes[0]}" if codes[0] < 0 else f"exit code {codes[0]}"
 
     def one_by_one(self, chunk: list[Article]) -> Results:
         """``chunk`` checked an article at a time, each waited for: a death is that article's."""
