@@ -78,3 +78,26 @@ def test_output_through_a_symlink_replaces_the_file_it_names(make_article, tmp_p
 def test_a_full_disk_is_one_line_and_exit_two(make_article) -> None:  # type: ignore[no-untyped-def]
     assert run_output(make_article, Path("/dev/full")) == (2, "mtcheck: error: /dev/full: cannot write (No space left on device)\n")
     assert Path("/dev/full").is_char_device()
+
+
+def test_an_output_that_would_overwrite_an_input_is_refused(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """--output batch.jsonl replaced the batch it had just read with its findings."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    batch = tmp_path / "batch.jsonl"
+    line = json.dumps({"id": "a", "texts": {"id": ARTICLE["id"], "en": ARTICLE["en"]}}) + "\n"
+    batch.write_text(line, encoding="utf-8")
+    folder = make_article("harga", **ARTICLE)
+    runs = [([str(batch), "--output", str(batch)], f"{batch}: --output would overwrite an input file"),
+            ([str(folder.parent), "--write-baseline", str(folder / "en.txt")],
+             f"{folder / 'en.txt'}: --write-baseline would overwrite an input file")]
+    for args, message in runs:
+        result = CliRunner().invoke(app, ["check", *args, "--encoder", "none", "-q", "--no-reports"])
+        assert (result.exit_code, result.stderr) == (2, f"mtcheck: error: {message}\n")
+    assert batch.read_text(encoding="utf-8") == line and (folder / "en.txt").read_text(encoding="utf-8") == ARTICLE["en"]
+    elsewhere = tmp_path / "findings.json"  # beside the inputs, not one of them: written
+    assert run_output(make_article, elsewhere)[0] == 1 and elsewhere.is_file()

@@ -31,6 +31,20 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_INPUT)
 
 
+INPUT_SUFFIXES = (".txt", ".jsonl", ".xlf", ".xliff")  # what the readers read, in a folder or named
+
+
+def _is_input(destination: Path, paths: list[str]) -> bool:
+    """Whether writing ``destination`` would replace one of the inputs: a path named, or a file the
+    readers would read inside a folder named (``--output batch.jsonl`` destroyed the batch it read)."""
+    target = destination.resolve()
+    for raw in paths:
+        path = Path(raw).resolve()
+        if target == path or (path.is_dir() and path in target.parents and target.suffix.lower() in INPUT_SUFFIXES):
+            return True
+    return False
+
+
 def _severity_flags(values: list[str]) -> dict[str, str]:
     """``--severity NUM005=minor`` (repeatable) as a ``[severity]`` table."""
     table: dict[str, str] = {}
@@ -130,6 +144,9 @@ def check(
     config, config_path = _load_config(config_file, isolated, flags)
     if refs is not None and not refs.is_dir():
         raise _fail(f"{refs}: reference folder " + ("is a file, not a folder" if refs.exists() else "not found"))
+    for flag, destination in (("--output", output), ("--write-baseline", write_baseline)):
+        if destination is not None and _is_input(destination, paths):
+            raise _fail(f"{destination}: {flag} would overwrite an input file")
     if config.glossary is not None:
         from .glossary import GlossaryError, load_glossary
 
