@@ -98,6 +98,8 @@ def test_an_output_that_would_overwrite_an_input_is_refused(make_article, tmp_pa
     for args, message in runs:
         result = CliRunner().invoke(app, ["check", *args, "--encoder", "none", "-q", "--no-reports"])
         assert (result.exit_code, result.stderr) == (2, f"mtcheck: error: {message}\n")
+    compared = CliRunner().invoke(app, ["compare", str(batch), str(batch), "--output", str(batch)])
+    assert (compared.exit_code, compared.stderr) == (2, f"mtcheck: error: {batch}: --output would overwrite an input file\n")
     assert batch.read_text(encoding="utf-8") == line and (folder / "en.txt").read_text(encoding="utf-8") == ARTICLE["en"]
     elsewhere = tmp_path / "findings.json"  # beside the inputs, not one of them: written
     assert run_output(make_article, elsewhere)[0] == 1 and elsewhere.is_file()

@@ -358,6 +358,8 @@ def compare(
 
     if fmt not in ("text", "json", "html"):
         raise _fail(f"--format: {fmt!r} is not one of text, json, html")
+    if output is not None and _is_input(output, [str(a), str(b)]):
+        raise _fail(f"{output}: --output would overwrite an input file")
     docs = []
     for path in (a, b):
         try:
