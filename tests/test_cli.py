@@ -240,3 +240,18 @@ def test_a_reference_sacrebleu_cannot_tokenise_is_an_input_error(tmp_path: Path,
     assert scorer.score_version("a", "ja", "日本") is None
     assert [e.message.split(" (")[0] for e in scorer.errors] == ["cannot score against this reference"]
     assert scorer.corpus() == {}
+
+
+def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_traceback(make_article) -> None:  # type: ignore[no-untyped-def]
+    """PYTHONIOENCODING=ascii (or a Latin-1 locale) made printing a French suggestion raise UnicodeEncodeError."""
+    import os
+    import subprocess
+    import sys
+
+    folder = make_article("harga", id="Harga naik menjadi 80.000 rupiah.", fr="Le prix monte \u00e0 80.000 roupies.")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(folder), "--encoder", "none", "-q",
+                           "--no-reports", "--no-cache", "--fail-on", "minor"], capture_output=True, env=env, timeout=120,
+                          check=False)
+    assert done.returncode == 1 and done.stderr == b""
+    assert b"NUM001 minor" in done.stdout and b"(suggestion: 80\\u202f000)" in done.stdout
