@@ -154,6 +154,8 @@ def test_the_folder_is_chosen_by_flag_then_environment(tmp_path: Path, monkeypat
     monkeypatch.delenv(diskcache.ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert diskcache.chosen() == tmp_path / "xdg" / "mtcheck"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # invalid by the XDG spec: it made ./relative/mtcheck
+    assert diskcache.chosen() == Path("~/.cache/mtcheck").expanduser()
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr(diskcache.os.path, "expanduser", lambda path: path)  # no home folder at all
     assert diskcache.chosen() is None

@@ -41,7 +41,7 @@ def default_dir() -> Path | None:
     if os.environ.get(ENV):
         return Path(os.environ[ENV]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
+    if not base or not os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
         home = os.path.expanduser("~")
         if home == "~":  # no HOME and no password entry: never write a folder named "~" here
             return None
