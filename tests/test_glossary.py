@@ -131,3 +131,24 @@ def test_target_matching_is_lenient(lang: str, text: str, variants: tuple[str, .
     assert bool(hits) is found
     for _, span in hits:
         assert text[span.start:span.end] == span.text
+
+
+def test_only_terms_whose_first_word_occurs_are_searched_and_the_hits_are_the_same() -> None:
+    """A termbase of 20,000 entries ran 20,000 patterns per text (13.6 s for the 4 samples; now 1.8 s, as
+    without it). The first-word index must find exactly what trying every term finds."""
+    import random
+
+    from mtcheck import glossary as g
+
+    rng = random.Random(5)
+    words = ["bantuan", "Bantuan", "sosial", "Bank", "Indonesia", "BI", "e-KTP", "KTP", "Rp", "5G", "_x", "nya",
+             "Dewan", "Keamanan", "PBB", "ſosial", "İstanbul", "(", ")", "-", "#", "…"]
+    for _ in range(200):
+        entries = tuple(g.Entry((("id", tuple(" ".join(rng.choices(words, k=rng.randint(1, 3)))
+                                               for _ in range(rng.randint(1, 2)))), ("en", ("x",))))
+                        for _ in range(rng.randint(1, 12)))
+        glossary = g.Glossary(entries)
+        text = "".join(rng.choice([*words, " ", " ", "nya", "-nya", ". ", "\n"]) for _ in range(rng.randint(0, 40)))
+        every = g.Glossary(entries)
+        every.first_words("id").always.extend(range(len(every.first_words("id").terms)))  # try every term
+        assert g.find_source_terms(text, glossary, "id") == g.find_source_terms(text, every, "id")

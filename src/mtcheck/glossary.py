@@ -17,7 +17,7 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,9 +42,37 @@ class Entry:
         return dict(self.terms).get(lang, ())
 
 
+_RUN = re.compile(r"[^\W_]+")  # a run of letters and digits: what a whole-word term cannot start inside
+
+
+@dataclass(frozen=True)
+class _FirstWords:
+    """A language's terms (entry, variant) in glossary order, indexed by the first run of letters and digits
+    of each (case-folded): a text can hold a term only if it holds that run."""
+
+    terms: list[tuple[Entry, str]]
+    by_run: dict[str, list[int]]
+    always: list[int]  # terms without a letter or digit: always tried
+
+
 @dataclass(frozen=True)
 class Glossary:
     entries: tuple[Entry, ...]
+    _first_words: dict[str, _FirstWords] = field(default_factory=dict, compare=False, repr=False)
+
+    def first_words(self, lang: str) -> _FirstWords:
+        if lang not in self._first_words:
+            terms = [(entry, variant) for entry in self.entries for variant in entry.get(lang)]
+            by_run: dict[str, list[int]] = {}
+            always = []
+            for k, (_, variant) in enumerate(terms):
+                run = _RUN.search(variant)
+                if run is None:
+                    always.append(k)
+                else:
+                    by_run.setdefault(run.group().casefold(), []).append(k)
+            self._first_words[lang] = _FirstWords(terms, by_run, always)
+        return self._first_words[lang]
 
 
 @dataclass(frozen=True)
@@ -121,15 +149,22 @@ def load_glossary(path: str | Path | None = None, source_lang: str = "id") -> Gl
     GlossaryError if the file cannot be read or parsed, or has no term in the source language (a CSV
     without an ``id`` column would otherwise check nothing, silently).
     """
-    base = default_glossary()
     if not path:
-        return base
+        return default_glossary()
     try:
         mtime = Path(path).stat().st_mtime
     except OSError as exc:
         raise GlossaryError("glossary file not found" if isinstance(exc, FileNotFoundError)
                             else f"cannot read the glossary: {exc.strerror or exc}") from None
-    user = _load_file(str(path), mtime)
+    return _merged(str(path), mtime, source_lang)
+
+
+@lru_cache(maxsize=8)
+def _merged(path: str, mtime: float, source_lang: str) -> Glossary:
+    """The shipped glossary with the file's entries (one object per file version: its term index is built
+    once, not once per article)."""
+    base = default_glossary()
+    user = _load_file(path, mtime)
     replaced = {t for e in user.entries for t in e.get(source_lang)}
     if not replaced:
         raise GlossaryError(f"glossary has no {source_lang!r} terms (a CSV needs a column per language code, as in "
@@ -206,10 +241,20 @@ def _strict_pattern(term: str) -> Probed:
 
 
 def find_source_terms(text: str, glossary: Glossary, lang: str) -> list[TermHit]:
-    """Whole-word occurrences of the glossary's ``lang`` terms; a longer term hides those inside it."""
+    """Whole-word occurrences of the glossary's ``lang`` terms; a longer term hides those inside it.
+
+    Only the terms whose first word occurs in the text are searched for (a word, or a word before "nya"):
+    a termbase of 20,000 entries compiled and ran 20,000 patterns per text (3 s an article)."""
+    index = glossary.first_words(lang)
+    present = set(index.always)
+    for run in _RUN.findall(text):
+        run = run.casefold()
+        present.update(index.by_run.get(run, ()))
+        if run.endswith("nya"):
+            present.update(index.by_run.get(run[:-3], ()))
     candidates = [
         (m.start(), m.end(), entry, variant)
-        for entry in glossary.entries for variant in entry.get(lang)
+        for entry, variant in (index.terms[k] for k in sorted(present))
         for m in _strict_pattern(variant).finditer(text)
     ]
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
