@@ -125,8 +125,10 @@ def _language_name(lang: str, source_lang: str) -> str:
 class _SourceIndex:
     """Ordinary-word bags of the source paragraphs, to find a target passage copied from the source.
 
-    An inverted index keeps this linear in practice: only source paragraphs sharing at least half
-    of the passage's distinct words are compared in full.
+    Only source paragraphs sharing at least half of the passage's distinct words are compared in full,
+    and they are found by prefix filtering: such a paragraph must hold one of the passage's
+    ``len - need + 1`` rarest words, so only those words' postings are read. (Reading every word's
+    postings was quadratic when words recur in every paragraph: 20,000 paragraphs took 38 s.)
     """
 
     def __init__(self, source: Text) -> None:
@@ -143,9 +145,13 @@ class _SourceIndex:
         bag = Counter(ordinary_words(blank_addresses(text)))
         if len(bag) < MIN_PASSAGE_ORDINARY:
             return None
-        shared: Counter[int] = Counter(i for word in bag for i in self.index.get(word, ()))
+        need = (len(bag) + 1) // 2  # distinct words a candidate must share
+        rarest = sorted(bag, key=lambda word: len(self.index.get(word, ())))[:len(bag) - need + 1]
+        candidates = {i for word in rarest for i in self.index.get(word, ())}
         size = sum(bag.values())
-        for i in sorted(i for i, n in shared.items() if 2 * n >= len(bag)):
+        for i in sorted(candidates):
+            if sum(word in self.bags[i] for word in bag) < need:
+                continue
             common = sum((bag & self.bags[i]).values())
             if 2 * common / (size + self.sizes[i]) >= NEAR_IDENTICAL:
                 return self.paragraphs[i]
