@@ -31,12 +31,11 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_INPUT)
 
 
-INPUT_SUFFIXES = (".txt", ".jsonl", ".xlf", ".xliff")  # what the readers read, in a folder or named
-
-
 def _is_input(destination: Path, paths: list[str]) -> bool:
     """Whether writing ``destination`` would replace one of the inputs: a path named, or a file the
     readers would read inside a folder named (``--output batch.jsonl`` destroyed the batch it read)."""
+    from .readers import INPUT_SUFFIXES
+
     target = destination.resolve()
     for raw in paths:
         path = Path(raw).resolve()

@@ -33,7 +33,7 @@ class AtomicOutput:
     else). A symbolic link is followed: the file it names is replaced, the link stays.
     """
 
-    def __init__(self, path: Path, tag: str = "") -> None:
+    def __init__(self, path: Path) -> None:
         self.tmp: Path | None = None
         try:
             special = not stat.S_ISREG(path.stat().st_mode)
@@ -45,7 +45,7 @@ class AtomicOutput:
             return
         self.path = Path(os.path.realpath(path))
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.{tag}", suffix=".tmp", dir=self.path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         self.handle, self.tmp = os.fdopen(fd, "w", encoding="utf-8", newline="\n"), Path(name)
 
     def write(self, text: str) -> None:

@@ -101,7 +101,6 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
     uses_encoder = any(rule.uses_encoder for rule in rules)
     kept = ChunkResults(articles, config, uses_encoder)
     results = [kept.kept(article) for article in articles]
-    reused = {id(result) for result in results if result is not None}
     _prepare([a for a, r in zip(articles, results) if r is None], config, rules, uses_encoder)
     out: list[dict[str, Any]] = []
     for article, result in zip(articles, results):
@@ -113,7 +112,9 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
                                            "message": f"internal error while checking: {type(exc).__name__}: {exc}"}}
             else:
                 kept.add(article, result)
-        out.append({**result, KEPT: True} if id(result) in reused else result)
+        else:
+            result = {**result, KEPT: True}
+        out.append(result)
     kept.save()
     return out
 

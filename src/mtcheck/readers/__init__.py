@@ -14,9 +14,10 @@ from ..model import Article, InputError
 from .common import displayable
 from .folder import is_article_folder, read_article_folder
 from .jsonl import read_jsonl
-from .xliff import XliffPart, is_xliff, merge_parts, read_xliff
+from .xliff import SUFFIXES, XliffPart, is_xliff, merge_parts, read_xliff
 
 Item = Article | InputError
+INPUT_SUFFIXES = (".txt", ".jsonl", *SUFFIXES)  # the files the readers read, named or inside a folder
 
 
 def _read_file(path: Path, raw: str, source_lang: str, xliff: list[XliffPart], folders: set[Path]) -> Iterator[Item]:
@@ -83,4 +84,4 @@ def _read_paths(paths: list[str], source_lang: str) -> Iterator[Item]:
     yield from merge_parts(xliff, source_lang)
 
 
-__all__ = ["Item", "is_article_folder", "read_article_folder", "read_jsonl", "read_paths", "read_xliff"]
+__all__ = ["INPUT_SUFFIXES", "Item", "is_article_folder", "read_article_folder", "read_jsonl", "read_paths", "read_xliff"]
