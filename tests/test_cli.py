@@ -242,6 +242,17 @@ def test_a_reference_sacrebleu_cannot_tokenise_is_an_input_error(tmp_path: Path,
     assert scorer.corpus() == {}
 
 
+def test_a_reference_over_the_size_limit_is_not_read_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.references import ReferenceScorer
+
+    monkeypatch.setattr("mtcheck.references.MAX_TEXT_BYTES", 100)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "en.txt").write_text("Prices rose. " * 20, encoding="utf-8")
+    scorer = ReferenceScorer(tmp_path)
+    assert scorer.score_version("a", "en", "Prices rose.") is None
+    assert [e.message for e in scorer.errors] == ["reference too large (over 100 bytes; the limit is 1,000,000 characters)"]
+
+
 def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_traceback(make_article) -> None:  # type: ignore[no-untyped-def]
     """PYTHONIOENCODING=ascii (or a Latin-1 locale) made printing a French suggestion raise UnicodeEncodeError."""
     import os

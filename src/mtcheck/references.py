@@ -13,14 +13,17 @@ from typing import Any
 
 from .model import InputError
 from .output import safe_filename
-from .readers.common import MAX_TEXT_CHARS, decode, printable
-from .userfile import read_bytes
+from .readers.common import MAX_TEXT_BYTES, MAX_TEXT_CHARS, decode, printable
+from .userfile import TooLarge, read_bytes
 
 
 def _read_reference(path: Path) -> str:
     """The text of a reference file; ValueError with the reason it cannot be used."""
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, MAX_TEXT_BYTES)  # as an article's text: never read whole beyond the limit
+    except TooLarge:
+        raise ValueError(f"reference too large (over {MAX_TEXT_BYTES:,} bytes; the limit is {MAX_TEXT_CHARS:,} "
+                         "characters)") from None
     except ValueError as exc:
         raise ValueError(f"cannot read the reference ({exc})") from None
     try:
