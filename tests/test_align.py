@@ -1,10 +1,21 @@
 """The aligner's dynamic programme, anchors and length norms; sentence splitting; boilerplate."""
 from __future__ import annotations
 
+import random
+from difflib import SequenceMatcher
+
 import pytest
 
 from mtcheck.align import Scorer, Units, align_units, anchor_quality, anchors, dp_align, length_norm, length_z
-from mtcheck.boilerplate import disclaimers, is_boilerplate
+from mtcheck.boilerplate import (
+    MIN_PART,
+    MIN_SIMILARITY,
+    SYSTEM_NAME,
+    disclaimers,
+    is_boilerplate,
+    is_disclaimer,
+    normalise,
+)
 from mtcheck.config import Config
 from mtcheck.sentences import split_sentences
 
@@ -179,6 +190,53 @@ def test_disclaimer_is_recognised_with_small_edits(lang: str) -> None:
     assert is_boilerplate(text[: int(len(text) * 0.9)], lang)  # cut short
     head, tail = text[: len(text) // 2], text[len(text) // 2:]
     assert is_boilerplate(head, lang) and is_boilerplate(tail, lang)  # split over two paragraphs
+
+
+def _disclaimer_by_difflib_alone(text: str) -> bool:
+    """The definition ``is_disclaimer`` must keep: difflib on every disclaimer, no bounds first."""
+    norm = normalise(text)
+    for known in (normalise(t) for t in disclaimers().values()):
+        share = len(norm) / len(known)
+        if not norm or not MIN_PART <= share <= 1.6:
+            continue
+        if SYSTEM_NAME in norm:
+            return True
+        matcher = SequenceMatcher(None, norm, known, autojunk=False)
+        if share >= 0.6 and matcher.ratio() >= MIN_SIMILARITY:
+            return True
+        if share <= 1.0 and sum(b.size for b in matcher.get_matching_blocks()) >= MIN_SIMILARITY * len(norm):
+            return True
+    return False
+
+
+def _edited(text: str, rng: random.Random, filler: str) -> str:
+    """``text`` with a few random cuts, insertions (of ``filler``'s words) and swaps of words."""
+    words = text.replace(SYSTEM_NAME, "").split(" ")
+    for _ in range(rng.randint(0, 40)):
+        i = rng.randrange(len(words) + 1)
+        action = rng.random()
+        if action < 0.4 and i < len(words):
+            del words[i]
+        elif action < 0.8:
+            words.insert(i, rng.choice(filler.split()))
+        elif i < len(words) - 1:
+            words[i], words[i + 1] = words[i + 1], words[i]
+    start = rng.randrange(len(words) // 2 + 1) if rng.random() < 0.3 else 0
+    return " ".join(words[start:])
+
+
+def test_disclaimer_bounds_never_change_a_decision() -> None:
+    """The LCS bound only skips SequenceMatcher where difflib would say no: 3,000 edited disclaimers
+    (near the threshold, both ways) and news paragraphs decide as difflib alone does."""
+    rng = random.Random(7)
+    filler = "pemerintah the gouvernement 政府 الحكومة 政府は economy rupiah naik turun 2024 kata ujar"
+    known = [normalise(t).replace(SYSTEM_NAME, "") for t in disclaimers().values()]
+    decisions = []
+    for _ in range(3000):
+        text = _edited(rng.choice(known), rng, filler)
+        decisions.append(_disclaimer_by_difflib_alone(text))
+        assert is_disclaimer(text) == decisions[-1], text
+    assert 0.2 < sum(decisions) / len(decisions) < 0.8  # both answers are exercised
 
 
 @pytest.mark.parametrize(
