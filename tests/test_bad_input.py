@@ -199,7 +199,23 @@ def test_jsonl_nested_too_deeply_is_one_line_and_the_batch_goes_on(tmp_path: Pat
     batch_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, _, stderr = check(str(batch_file), "--out", str(tmp_path / "out"))
     assert code == 2 and "Traceback" not in stderr
-    assert stderr.strip().splitlines() == [f"mtcheck: {batch_file}:{n}: not an article (JSON nested too deeply)" for n in (2, 3)]
+    assert stderr.strip().splitlines() == [f"mtcheck: {batch_file}:{n}: JSON nested too deeply" for n in (2, 3)]
+    doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+
+
+def test_jsonl_lines_json_cannot_read_as_one_article_are_one_line_each(tmp_path: Path) -> None:
+    """A number of 5,000 digits ended the batch with a ValueError traceback (Python limits int conversion);
+    a key given twice ("en" twice in "texts") silently checked the last text."""
+    batch_file = tmp_path / "batch.jsonl"
+    lines = ['{"id": "long", "texts": {"id": "x", "en": "y"}, "n": ' + "9" * 5000 + "}",
+             '{"id": "twice", "texts": {"id": ' + json.dumps(ID) + ', "en": ' + json.dumps(EN) + ', "en": "Prices rose."}}',
+             json.dumps({"id": "good", "texts": {"id": ID, "en": EN}})]
+    batch_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, stderr = check(str(batch_file), "--out", str(tmp_path / "out"))
+    assert code == 2 and "Traceback" not in stderr
+    assert stderr.strip().splitlines() == [f"mtcheck: {batch_file}:1: a number of more than 4,300 digits",
+                                           f"mtcheck: {batch_file}:2: key 'en' appears twice in one object"]
     doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in doc["articles"]] == ["good"]
 

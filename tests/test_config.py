@@ -114,10 +114,27 @@ def test_a_config_file_that_is_not_utf8_names_the_file(tmp_path: Path) -> None:
         load_config(tmp_path)
 
 
-def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
-    path = write(tmp_path / "mtcheck.toml", "fail-on = \n")
-    with pytest.raises(ConfigError, match=f"^{path}: not valid TOML"):
+@pytest.mark.parametrize(("toml", "reason"), [
+    ("fail-on = \n", r"Invalid value \(at line 1, column 11\)"),
+    ("[weights]\nmajor = " + "9" * 5000 + "\n", "a number of more than 4,300 digits"),  # a ValueError traceback before
+    ("select = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),  # a RecursionError before
+])
+def test_invalid_toml_names_the_file(tmp_path: Path, toml: str, reason: str) -> None:
+    path = write(tmp_path / "mtcheck.toml", toml)
+    with pytest.raises(ConfigError, match=f"^{path}: not valid TOML \\({reason}\\)$"):
         load_config(tmp_path)
+
+
+def test_a_broken_pyproject_is_reported_if_it_names_mtcheck(tmp_path: Path) -> None:
+    """Skipping it would drop the user's settings (fail-on, select) without a word; a broken pyproject.toml
+    of another tool, beside an mtcheck.toml further up, is passed over."""
+    own = write(tmp_path / "mtcheck.toml", 'fail-on = "minor"\n')
+    other = write(tmp_path / "a" / "pyproject.toml", "[tool.black]\nline-length = \n")
+    assert find_config_file(other.parent) == own
+    broken = write(tmp_path / "a" / "b" / "pyproject.toml", '[tool.mtcheck]\nfail-on = "minor\n')
+    assert find_config_file(broken.parent) == broken
+    with pytest.raises(ConfigError, match=f"^{broken}: not valid TOML"):
+        load_config(broken.parent)
 
 
 @pytest.mark.parametrize(("select", "ignore", "extend", "enabled", "disabled"), [

@@ -176,7 +176,7 @@ def test_jsonl_line_numbers_count_crlf_and_cr_as_one_line_end(tmp_path: Path) ->
     path.write_bytes(("\ufeff" + line(0) + "\r\n\r\n" + "{bad" + "\r" + line(1) + "\n").encode("utf-8"))
     items = list(read_jsonl(path))
     assert [i.id if isinstance(i, Article) else str(i) for i in items] == [
-        "berita-00", f"{path}:3: not valid JSON (Expecting property name enclosed in double quotes)", "berita-01"]
+        "berita-00", f"{path}:3: not valid JSON (Expecting property name enclosed in double quotes: column 2)", "berita-01"]
     assert items[2].origin == f"{path}:4"  # type: ignore[union-attr]
 
 

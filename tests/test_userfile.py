@@ -13,13 +13,15 @@ BAD = {
     "latin1": '{"schema": "caf\u00e9"}'.encode("latin-1"),
     "truncated": b'{"schema": "mtcheck/results-v1", "articles": [',
     "empty": b"",
+    "long number": b'{"schema": "mtcheck/results-v1", "n": ' + b"9" * 5000 + b"}",  # a ValueError traceback before
 }
 REASONS = {"deep": "JSON nested too deeply", "latin1": "not UTF-8 at byte 15", "truncated": "not valid JSON",
-           "empty": "not valid JSON", "folder": "a folder, not a file", "missing": "No such file or directory"}
+           "empty": "not valid JSON", "folder": "a folder, not a file", "missing": "No such file or directory",
+           "long number": "a number of more than 4,300 digits"}
 
 
 def bad_file(tmp_path: Path, kind: str) -> Path:
-    path = tmp_path / f"{kind}.json"
+    path = tmp_path / f"{kind.replace(' ', '-')}.json"
     if kind == "folder":
         path.mkdir()
     elif kind != "missing":
@@ -48,3 +50,22 @@ def test_a_bom_is_allowed(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     path.write_bytes(b'\xef\xbb\xbf{"a": [1]}')
     assert read_json(path) == {"a": [1]}
+
+
+def test_where_json_is_not_valid_is_named() -> None:
+    from mtcheck.userfile import parse_json
+
+    with pytest.raises(ValueError, match=r"^not valid JSON \(Expecting ',' delimiter: line 2 column 9\)$"):
+        parse_json('{"a": 1,\n "b": 2 "c": 3}')
+    with pytest.raises(ValueError, match=r"^not valid JSON \(Expecting value: column 7\)$"):
+        parse_json('{"a": }')
+
+
+def test_repeated_keys_are_refused_only_when_asked() -> None:
+    from mtcheck.userfile import parse_json
+
+    text = '{"texts": {"id": "a", "en": "b", "en": "c"}}'
+    assert parse_json(text) == {"texts": {"id": "a", "en": "c"}}
+    with pytest.raises(ValueError, match="^key 'en' appears twice in one object$"):
+        parse_json(text, unique_keys=True)
+    assert parse_json('[{"en": 1}, {"en": 2}]', unique_keys=True) == [{"en": 1}, {"en": 2}]  # one per object

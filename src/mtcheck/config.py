@@ -66,10 +66,17 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
+    """Whether the file holds mtcheck settings. A broken file that names ``tool.mtcheck`` does: its error
+    is reported rather than the settings silently dropped (a broken one of another tool is passed over)."""
+    from .userfile import read_text
+
     try:
         return "mtcheck" in _load_toml(pyproject).get("tool", {})
     except ConfigError:
-        return False
+        try:
+            return "tool.mtcheck" in read_text(pyproject)
+        except ValueError:
+            return False
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
@@ -87,6 +94,10 @@ def _load_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except ValueError:  # the only other one: an integer too long to convert
+        raise ConfigError(f"{path}: not valid TOML (a number of more than {sys.get_int_max_str_digits():,} digits)") from None
+    except RecursionError:  # the parser recurses per level of nested arrays and inline tables
+        raise ConfigError(f"{path}: not valid TOML (nested too deeply)") from None
 
 
 def read_config_file(path: Path) -> tuple[dict[str, Any], str]:

@@ -4,12 +4,14 @@ Every failure is a ``ValueError`` whose message is one short reason, for the cal
 name: a folder, something that is not a regular file (opening a pipe blocks until a writer comes, reading
 a device like /dev/zero never ends), an unreadable file, a file over the caller's size limit (read no
 further than the limit: memory stays bounded), bytes that are not UTF-8, and, for JSON, malformed or too
-deeply nested text (``json`` recurses once per level, so a file of 100,000 ``[`` would exhaust the stack).
+deeply nested text (``json`` recurses once per level, so a file of 100,000 ``[`` would exhaust the stack),
+an integer too long to convert, and where asked, a key repeated in one object.
 """
 from __future__ import annotations
 
 import json
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +52,39 @@ def read_text(path: Path) -> str:
 
 
 def read_json(path: Path) -> Any:
-    text = read_text(path)
+    return parse_json(read_text(path))
+
+
+def cut(value: str, limit: int = 40, quote: bool = True) -> str:
+    """``value`` for an error message: at most ``limit`` characters, then an ellipsis."""
+    shown = value if len(value) <= limit else value[:limit] + "\u2026"
+    return repr(shown) if quote else shown
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        seen: set[str] = set()
+        raise _RepeatedKey(next(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]
+    return obj
+
+
+def parse_json(text: str, unique_keys: bool = False) -> Any:
+    """``json.loads``, every failure a ``ValueError`` with one short reason. ``unique_keys``: a key that
+    repeats in an object is refused (json keeps the last one, other tools the first: which one the
+    writer meant is unknowable)."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_keys if unique_keys else None)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc}") from None
+        where = f"line {exc.lineno} column {exc.colno}" if "\n" in text[:exc.pos] else f"column {exc.colno}"
+        raise ValueError(f"not valid JSON ({exc.msg}: {where})") from None
+    except _RepeatedKey as exc:
+        raise ValueError(f"key {cut(str(exc))} appears twice in one object") from None
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
+    except ValueError:  # the only other one: an integer too long to convert
+        raise ValueError(f"a number of more than {sys.get_int_max_str_digits():,} digits") from None

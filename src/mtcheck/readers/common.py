@@ -5,6 +5,7 @@ import re
 
 from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
+from ..userfile import cut
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 3  # a longer file has more characters (4 bytes each at most, a BOM)
@@ -53,12 +54,6 @@ def decode(data: bytes) -> str:
         raise ValueError(f"not valid UTF-8 (byte {exc.start})") from None
 
 
-def _cut(value: str, limit: int = 40, quote: bool = True) -> str:
-    """``value`` for an error message: at most ``limit`` characters, then an ellipsis."""
-    shown = value if len(value) <= limit else value[:limit] + "\u2026"
-    return repr(shown) if quote else shown
-
-
 def build_article(
     article_id: str, source_lang: str, texts: dict[str, Text], origin: str
 ) -> Article | InputError:
@@ -73,11 +68,11 @@ def build_article(
     if _SURROGATE.search(article_id):
         return InputError(origin, "article id is not valid Unicode (a JSON escape or a folder name that is not UTF-8)")
     if source_lang not in SUPPORTED:
-        return InputError(origin, f"unknown source language {_cut(source_lang)} (supported: {', '.join(SUPPORTED)})")
+        return InputError(origin, f"unknown source language {cut(source_lang)} (supported: {', '.join(SUPPORTED)})")
     unknown = sorted(lang for lang in texts if lang not in SUPPORTED)
     if unknown:
         more = f" and {len(unknown) - SHOWN:,} more" if len(unknown) > SHOWN else ""
-        return InputError(origin, f"unknown language code(s) {', '.join(_cut(u, 20, quote=False) for u in unknown[:SHOWN])}"
+        return InputError(origin, f"unknown language code(s) {', '.join(cut(u, 20, quote=False) for u in unknown[:SHOWN])}"
                                   f"{more} (supported: {', '.join(SUPPORTED)})")
     source = texts.get(source_lang)
     if source is None:

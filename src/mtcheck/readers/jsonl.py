@@ -8,11 +8,11 @@ naming the byte offset, as a file that is not text at all should not produce an 
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Article, InputError, Text
+from ..userfile import parse_json
 from .common import build_article, decode, normalise
 
 # Memory is bounded by one line: seven texts at the 1,000,000-character limit, JSON-escaped at 6 bytes a
@@ -79,11 +79,8 @@ def read_jsonl(path: Path, default_source: str = "id") -> Iterator[Article | Inp
             continue
         where = f"{path}:{number}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON ({exc.msg})")
-            continue
-        except RecursionError:  # json's decoder recurses per level: [[[[...]]]] can exhaust the stack
-            yield InputError(where, "not an article (JSON nested too deeply)")
+            obj = parse_json(line, unique_keys=True)  # which of two "en" texts is meant cannot be known
+        except ValueError as exc:
+            yield InputError(where, str(exc))
             continue
         yield _article(obj, where, default_source)
