@@ -14,6 +14,7 @@ from mtcheck.glossary import (
     find_source_terms,
     find_target_terms,
     load_glossary,
+    parse_csv,
 )
 
 CSV = "id,en,fr\nKementerian Keuangan|Kemenkeu,Finance Ministry|Ministry of Finance,ministère des Finances\n"
@@ -70,6 +71,10 @@ BOMB = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&
     ("g.csv", b"id,en\nbantuan,aid\n\xff\xfe,x\n", "cannot read the glossary (not UTF-8 at byte 18)"),
     ("g.csv", b"source,target\nbantuan,aid\n", "glossary has no 'id' terms (a CSV needs a column per language code"),
     ("g.csv", b"", "glossary has no 'id' terms"),
+    # a term silently given to the wrong language before: "2,1 milliards" unquoted shifted fr into a 4th cell
+    ("g.csv", b"id,en,fr\nbantuan,aid,aide\nRp2,1 triliun,Rp2.1 trillion,2,1 milliards\n",
+     "glossary line 3 has 5 cells, the header 3 (a comma in an unquoted term?)"),
+    ("g.csv", b"id,en,id\nbantuan,aid,pertolongan\n", "glossary header names the column 'id' twice"),  # the last won
     ("missing.csv", None, "glossary file not found"),
     ("folder.csv", "folder", "cannot read the glossary (a folder, not a file)"),
 ])
@@ -91,6 +96,14 @@ def test_a_glossary_that_cannot_be_used_is_one_line_before_any_article(
     assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out").exists()
     with pytest.raises(GlossaryError, match=re.escape(message)):
         load_glossary(path)
+
+def test_a_short_row_and_a_quoted_comma_are_fine() -> None:
+    glossary = parse_csv('id,en,fr\nbantuan,aid\n"Rp2,1 triliun","Rp2.1 trillion","2,1 milliards"\n')
+    assert [dict(e.terms) for e in glossary.entries] == [
+        {"id": ("bantuan",), "en": ("aid",)},
+        {"id": ("Rp2,1 triliun",), "en": ("Rp2.1 trillion",), "fr": ("2,1 milliards",)},
+    ]
+
 
 def test_default_glossary_covers_six_languages() -> None:
     entries = default_glossary().entries

@@ -87,9 +87,18 @@ def _variants(cell: str) -> tuple[str, ...]:
 
 
 def parse_csv(text: str) -> Glossary:
+    """Entries from a CSV with a column per language. A language named twice in the header, or a row with
+    more cells than the header (a comma inside an unquoted term shifts every later language) is an error
+    naming it, never a term silently given to the wrong language."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    names = [name.strip() for name in reader.fieldnames or () if name.strip()]
+    if twice := next((name for i, name in enumerate(names) if name in names[:i]), None):
+        raise GlossaryError(f"glossary header names the column {twice[:40]!r} twice")
     entries = []
     for row in reader:
+        if None in row:
+            raise GlossaryError(f"glossary line {reader.line_num} has {len(reader.fieldnames or ()) + len(row[None])} "
+                                f"cells, the header {len(reader.fieldnames or ())} (a comma in an unquoted term?)")
         terms = tuple((lang.strip(), _variants(cell or "")) for lang, cell in row.items() if lang)
         terms = tuple((lang, vs) for lang, vs in terms if vs and not lang.startswith("#"))
         if terms:
@@ -134,6 +143,8 @@ def _load_file(path: str, mtime: float) -> Glossary:
         return parse_tbx(text) if path.lower().endswith((".tbx", ".xml")) else parse_csv(text)
     except csv.Error as exc:
         raise GlossaryError(f"glossary is not valid CSV ({exc})") from None
+    except GlossaryError:
+        raise
     except ValueError as exc:
         raise GlossaryError(f"glossary is not valid TBX: {exc}") from None
 
