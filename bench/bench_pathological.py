@@ -2,7 +2,7 @@
 
 Each case is one article of N repeated items, an Indonesian source and one version (en and zh): a
 chronology of dates, a table of small counts, a reference list of links, hashtags, names, sentences,
-paragraphs, quotes, glossary terms, percentages. The time of each size should about double with N; a
+paragraphs, long paragraphs of a small vocabulary, quotes, glossary terms, percentages. The time of each size should about double with N; a
 rule that quadruples is comparing every pair. Rules taking under 0.3 s are not listed.
 
 Usage: python bench/bench_pathological.py [CASE ...] [--sizes 500,1000,2000,5000]
@@ -32,6 +32,14 @@ def _slug(rng: random.Random) -> str:
     return "".join(rng.choices("bcdfghjklmnpqrstvwxz", k=10))
 
 
+_VOCABULARY = {
+    "id": ["harga", "beras", "naik", "di", "pasar", "pemerintah", "akan", "menyiapkan", "dana", "untuk", "petani",
+           "yang", "terdampak", "banjir"],
+    "en": ["rice", "prices", "rose", "at", "the", "market", "government", "will", "prepare", "funds", "for",
+           "farmers", "affected", "by", "floods"],
+}
+
+
 def cases(rng: random.Random) -> dict[str, Case]:
     return {
         "dates (all wrong)": lambda n: (
@@ -52,6 +60,11 @@ def cases(rng: random.Random) -> dict[str, Case]:
                                 " ".join(f"Sentence number {i} here." for i in range(n))),
         "paragraphs": lambda n: ("\n\n".join(f"Paragraf {i} tentang harga beras." for i in range(n)),
                                  "\n\n".join(f"Paragraph {i} about rice prices." for i in range(n))),
+        # Long paragraphs of one small vocabulary: any two share most characters, so only the longest common
+        # subsequence tells them apart (n // 25 paragraphs of 300 words: 60 took 112 s in STR003 before).
+        "long paragraphs": lambda n: (
+            "\n\n".join(" ".join(rng.choices(_VOCABULARY["id"], k=300)) for _ in range(n // 25)),
+            "\n\n".join(" ".join(rng.choices(_VOCABULARY["en"], k=300)) for _ in range(n // 25))),
         "quotes": lambda n: (" ".join(f'"Kata {i}" ujarnya.' for i in range(n)),
                              " ".join(f'"Word {i} said.' for i in range(n))),
         "terms": lambda n: (" ".join("Dewan Perwakilan Rakyat dan Bank Indonesia." for _ in range(n)),

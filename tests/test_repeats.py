@@ -34,20 +34,55 @@ def test_a_paragraph_repeating_its_own_sentence() -> None:
     assert not repeats_a_sentence("Harga naik lagi minggu ini di pasar. Harga turun lagi bulan lalu di toko.", "id")
 
 
-def test_both_ways_of_counting_shared_characters_agree(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Few distinct characters (Latin) go through a count matrix, many (Chinese) through occurrence bits."""
+def _repeats_by_difflib_alone(texts: list[str], min_chars: int) -> list[tuple[int, int]]:
+    """The definition: an exact copy names the first of its kind, any other item the earliest one difflib
+    finds 90% similar; no bound first."""
+    from difflib import SequenceMatcher
+
+    from mtcheck.boilerplate import normalise
+
+    keys = [normalise(t) for t in texts]
+    found = []
+    for j, key in enumerate(keys):
+        earlier = [k for k in range(j) if min(len(key), len(keys[k])) >= min_chars]
+        same = [k for k in earlier if keys[k] == key]
+        similar = [k for k in earlier if SequenceMatcher(None, keys[k], key, autojunk=False).ratio() >= 0.9]
+        if same or similar:
+            found.append(((same or similar)[0], j))
+    return found
+
+
+def test_the_bound_never_drops_a_repeat_difflib_finds() -> None:
+    """Chinese (many distinct characters) and Latin lists with near copies at every distance from the
+    threshold: the LCS bound changes no answer of difflib alone."""
+    import random
+
+    rng = random.Random(1)
+    han = [chr(0x4E00 + i) for i in range(40)]
+    latin = "abcdefghij klmnop"
+    for trial in range(60):
+        alphabet = han if trial % 2 else latin
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(5, 60))) for _ in range(12)]
+        for _ in range(8):  # copies with 0 to 9 characters changed
+            copy = list(rng.choice(texts))
+            for _ in range(rng.randint(0, 9)):
+                copy[rng.randrange(len(copy))] = rng.choice(alphabet)
+            texts.insert(rng.randrange(len(texts) + 1), "".join(copy))
+        assert repeats(texts, 10) == _repeats_by_difflib_alone(texts, 10), texts
+
+
+def test_long_distinct_paragraphs_are_ruled_out_by_the_bound(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two long paragraphs of one language share most characters, so a shared-character bound let difflib
+    compare every pair (300 paragraphs of 2,000 characters: minutes). The LCS bound rules them out."""
     import random
 
     import mtcheck.repeats as repeats_module
 
-    rng = random.Random(1)
-    han = [chr(0x4E00 + i) for i in range(3000)]
-    texts = ["".join(rng.choice(han) for _ in range(30)) for _ in range(120)]
-    texts += [texts[7][:-1] + "好", texts[9][::-1]]  # a near copy; the same characters in another order
-    texts += PARAGRAPHS + [PARAGRAPHS[2].replace("0.3", "0.4")]
-    found = repeats(texts, 10)
-    assert (7, 120) in found and (2 + 122, 4 + 122) in found and all(j != 121 for _, j in found)
-    monkeypatch.setattr(repeats_module, "BITS_FROM", 10**9)  # force the matrix
-    assert repeats(texts, 10) == found
-    monkeypatch.setattr(repeats_module, "BITS_FROM", 0)  # force the bits
-    assert repeats(texts, 10) == found
+    rng = random.Random(2)
+    texts = ["".join(rng.choice("abcdefghij klmnopqrstuvwxyz") for _ in range(2000)) for _ in range(40)]
+    texts.append(texts[3][:1000] + "x" + texts[3][1001:])
+    compared: list[tuple[str, str]] = []
+    ratio_holds = repeats_module._ratio_holds
+    monkeypatch.setattr(repeats_module, "_ratio_holds", lambda a, b: compared.append((a, b)) or ratio_holds(a, b))
+    assert repeats(texts) == [(3, 40)]
+    assert len(compared) == 1
