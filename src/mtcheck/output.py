@@ -4,9 +4,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 import stat
-import tempfile
 from pathlib import Path
+from typing import TextIO
 
 _REPORT_MODE = 0o644
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -35,6 +36,7 @@ class AtomicOutput:
 
     def __init__(self, path: Path) -> None:
         self.tmp: Path | None = None
+        self.handle: TextIO
         try:
             special = not stat.S_ISREG(path.stat().st_mode)
         except FileNotFoundError:
@@ -45,8 +47,23 @@ class AtomicOutput:
             return
         self.path = Path(os.path.realpath(path))
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self.handle, self.tmp = os.fdopen(fd, "w", encoding="utf-8", newline="\n"), Path(name)
+        self.handle = self._create_temporary()
+
+    def _create_temporary(self) -> TextIO:
+        """A new hidden file beside the destination, named in ``self.tmp`` *before* it exists, so that an
+        interruption at any point (Ctrl-C, SIGTERM) finds the name and removes the file: with ``mkstemp`` the
+        name was known only after it returned, and a run stopped in between left the file behind."""
+        while True:
+            self.tmp = self.path.parent / f".{self.path.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+                return os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            except FileExistsError:  # another writer's temporary: not ours to remove
+                continue
+            except BaseException:
+                self.tmp.unlink(missing_ok=True)
+                self.tmp = None
+                raise
 
     def write(self, text: str) -> None:
         self.handle.write(text)
@@ -67,7 +84,7 @@ class AtomicOutput:
 
 def write_atomic(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` whole or not at all (``AtomicOutput``)."""
-    out = AtomicOutput(path)
+    out = AtomicOutput(path)  # cleans up after itself if interrupted while it starts
     try:
         out.write(data)
         out.commit()
