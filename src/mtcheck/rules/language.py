@@ -6,53 +6,12 @@ per-paragraph languages and the dominant language are exposed in ``ctx.extra``.
 """
 from __future__ import annotations
 
-import difflib
-import json
-import re
-from collections.abc import Callable, Iterable
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Iterable
 
-from ..config import Config
+from ..boilerplate import is_boilerplate
 from ..langcheck import VersionLanguage, analyse_version
 from ..model import Finding, Severity
 from .base import Rule, VersionContext, register
-
-_DISCLAIMER_SIMILARITY = 0.6  # difflib ratio against a configured disclaimer, after normalisation
-
-
-@lru_cache(maxsize=1)
-def _disclaimers() -> tuple[str, ...]:
-    data = json.loads(resources.files("mtcheck").joinpath("data/boilerplate.json").read_text("utf-8"))
-    return tuple(_normalise(text) for text in data["disclaimer"].values())
-
-
-def _normalise(text: str) -> str:
-    return re.sub(r"[\s\"'“”‘’«»「」（）()]+", " ", text).strip().lower()
-
-
-def _anchor() -> str:
-    """The system name every disclaimer ends with: the cheap, certain part of the match."""
-    return re.findall(r"[\w-]+\.[a-z]{2,}", _disclaimers()[0])[-1]
-
-
-def _fallback_boilerplate(text: str, config: Config) -> bool:
-    if any(re.search(pattern, text) for pattern in config.boilerplate):
-        return True
-    norm = _normalise(text)
-    if _anchor() not in norm:
-        return False
-    return any(difflib.SequenceMatcher(None, norm, d, autojunk=False).ratio() >= _DISCLAIMER_SIMILARITY
-               for d in _disclaimers())
-
-
-def _boilerplate_test(lang: str, config: Config) -> Callable[[str], bool]:
-    """The shared boilerplate matcher when the project has one, else the disclaimer check above."""
-    try:
-        from ..boilerplate import is_boilerplate  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return lambda text: _fallback_boilerplate(text, config)
-    return lambda text: bool(is_boilerplate(text, lang, config))
 
 
 def version_language(ctx: VersionContext) -> VersionLanguage:
@@ -60,7 +19,7 @@ def version_language(ctx: VersionContext) -> VersionLanguage:
     lang = ctx.target.lang
     report = ctx.memo(
         ("language", lang, ctx.target.content),
-        lambda: analyse_version(ctx.source, ctx.target, ctx.config, _boilerplate_test(lang, ctx.config)),
+        lambda: analyse_version(ctx.source, ctx.target, ctx.config, lambda text: is_boilerplate(text, lang, ctx.config)),
     )
     ctx.extra["languages"] = report.languages
     ctx.extra["dominant_language"] = report.dominant
