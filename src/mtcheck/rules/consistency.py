@@ -104,11 +104,9 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _entity_facts(ctx: VersionContext) -> list[Fact]:
-    try:
-        from ..entities import find_links
-        from .entities import _source_names  # NAME001's own list of names, so the rows match its findings
-    except ImportError:  # the entity engine is optional here
-        return []
+    from ..entities import find_links
+    from .entities import _source_names  # NAME001's own list of names, so the rows match its findings
+
     src = ctx.source
     facts = [Fact("link", Span(link.start, link.end, link.text)) for link in find_links(src.content)]
     latin = frozenset(lang for lang, t in ctx.article.targets.items() if get_locale(t.lang).script == "latin")
@@ -119,10 +117,8 @@ def _entity_facts(ctx: VersionContext) -> list[Fact]:
 
 
 def _term_facts(ctx: VersionContext) -> list[Fact]:
-    try:
-        from ..glossary import find_source_terms, load_glossary
-    except ImportError:
-        return []
+    from ..glossary import find_source_terms, load_glossary
+
     src, path = ctx.source, ctx.config.glossary
     try:  # the same memo keys as TERM001: the glossary is read and the source searched once
         glossary = ctx.memo(("glossary", path), lambda: load_glossary(path, src.lang))
