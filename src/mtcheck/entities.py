@@ -16,13 +16,13 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
 from .locales import Locale, get_locale
 from .sentences import split_sentences
 from .text import occurrence_bits
+from .text import ratio as text_ratio
 
 # --- links --------------------------------------------------------------------------------------
 
@@ -134,7 +134,7 @@ def similarity(a: str, b: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _folded_similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return text_ratio(a, b)
 
 
 _OCCURRENCE_BITS: dict[tuple[str, int], int] = {}  # (character, its n-th occurrence in a word) -> bit

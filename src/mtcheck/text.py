@@ -1,7 +1,8 @@
-"""Language-independent text helpers: word counts and character classes."""
+"""Language-independent text helpers: word counts, character classes, string similarity."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .locales import get_locale
 
@@ -30,3 +31,29 @@ def occurrence_bits(text: str, registry: dict[tuple[str, int], int]) -> int:
         n = seen[ch] = seen.get(ch, 0) + 1
         bits |= 1 << registry.setdefault((ch, n), len(registry))
     return bits
+
+
+# difflib's ratio is Python and quadratic in the worst case: 1.4 s for one pair of 20,000-character words,
+# which hostile input can repeat. Pairs longer than this together are measured by the LCS ratio instead.
+LONG_PAIR_CHARS = 1_000
+
+
+def ratio(a: str, b: str) -> float:
+    """difflib's ``ratio()`` of ``a`` and ``b`` (no junk heuristic); for a pair longer than ``LONG_PAIR_CHARS``
+    together (no name or real link is), the ratio of their longest common subsequence, ``2 * LCS / (len a +
+    len b)``, which bounds difflib's from above and rapidfuzz computes in C."""
+    if len(a) + len(b) > LONG_PAIR_CHARS:
+        from rapidfuzz.distance import Indel
+
+        return float(Indel.normalized_similarity(a, b))
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def ratio_reaches(a: str, b: str, threshold: float) -> bool:
+    """Whether difflib's ``ratio()`` of ``a`` and ``b`` (no junk heuristic) is ``threshold`` or more, exactly;
+    the LCS ratio, its upper bound computed in C, rules most pairs out before difflib runs."""
+    from rapidfuzz.distance import Indel
+
+    if Indel.normalized_similarity(a, b) < threshold - 1e-9:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold

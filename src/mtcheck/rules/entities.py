@@ -16,10 +16,12 @@ from ..entities import (
     lower_case_words,
     match_name,
     name_found,
+    similarity,
 )
 from ..locales import get_locale
 from ..matching import nearest
 from ..model import Finding, Severity, Span
+from ..text import ratio as text_ratio
 from .base import Rule, VersionContext, register
 
 LINK_NEAR = 0.6  # a target link at least this similar to a missing source link is a changed copy of it
@@ -135,7 +137,7 @@ def _required(name: Name, elsewhere: list[NameMatch]) -> bool:
 
 
 def _closest_part(name: Name, misspelt: str) -> str:
-    return max(name.parts, key=lambda p: SequenceMatcher(None, fold(p), fold(misspelt)).ratio())
+    return max(name.parts, key=lambda p: similarity(p, misspelt))
 
 
 class _LinkRule(Rule):
@@ -220,7 +222,7 @@ def _nearest(key: str, pool: list[_Candidate]) -> Link | None:
         matcher = SequenceMatcher(None, key, other, autojunk=False)
         if hopeless(matcher.real_quick_ratio()) or hopeless(matcher.quick_ratio()):
             continue
-        ratio = matcher.ratio()
+        ratio = text_ratio(key, other)  # difflib's, but in C for a hostile 20,000-character link
         if ratio >= LINK_NEAR and ratio > best_ratio:
             best, best_ratio = link, ratio
     return best
