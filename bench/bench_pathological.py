@@ -56,6 +56,10 @@ def cases(rng: random.Random) -> dict[str, Case]:
         "hashtags": lambda n: (" ".join(f"#Tag{i} @akun{i}" for i in range(n)),
                                " ".join(f"#Label{i} @user{i}" for i in range(n))),
         "names": lambda n: (_names(rng, n), _names(rng, n)),
+        # A two-word name written n times with one word translated: the near-miss search looked each candidate
+        # word up in the list of every occurrence of the other word (quadratic).
+        "a name, partly translated, repeated": lambda n: (" ".join("Data Harga Jakarta naik lagi." for _ in range(n)),
+                                                          " ".join("Jakarta prices rose again." for _ in range(n))),
         "sentences": lambda n: (" ".join(f"Kalimat nomor {i} di sini." for i in range(n)),
                                 " ".join(f"Sentence number {i} here." for i in range(n))),
         "paragraphs": lambda n: ("\n\n".join(f"Paragraf {i} tentang harga beras." for i in range(n)),

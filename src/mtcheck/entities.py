@@ -557,6 +557,7 @@ def _near_miss(name: Name, index: TargetIndex, positions: list[list[int]]) -> Na
     "Prabowo Subiyanto" for "Prabowo Subianto" is a near miss; "l'université Carnegie Mellon" for
     "Carnegie Mellon University" is not (the similar word is elsewhere, a translation, not a typo).
     """
+    occupied = {i for hits in positions for i in hits}  # a set: a part found thousands of times was a list scan per anchor
     for j, (part, hits) in enumerate(zip(name.parts, positions)):
         if hits:
             continue
@@ -565,7 +566,7 @@ def _near_miss(name: Name, index: TargetIndex, positions: list[list[int]]) -> Na
             exact = fold(name.parts[k])
             for anchor in (a for a in anchors if index.folded[a] == exact):  # a transliterated anchor proves nothing
                 for i in (anchor + (j - k), anchor + (j - k) + step):  # one particle may sit between
-                    if not 0 <= i < len(index.tokens) or any(i in h for h in positions):
+                    if not 0 <= i < len(index.tokens) or i in occupied:
                         continue
                     token = index.tokens[i]
                     if token.text[:1].isupper() and similarity(part, token.text) >= NEAR_MISS_RATIO:
