@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .locales import get_locale
+from .text import next_visible
 
 # Closing quotes and brackets that may follow the end mark and still belong to the sentence.
 _CLOSERS = "\"'”’»」』）)]】〕›"
@@ -67,7 +68,7 @@ def _is_boundary(text: str, mark: int, end: int, cjk: bool) -> bool:
         # "3.5", "www.x.id", "U.S.": a Latin mark glued to the next character is not an end,
         # except in CJK text where no space follows sentences.
         return cjk and not after[:1].isascii()
-    following = text[end:].lstrip()[:1]
+    following = next_visible(text, end)
     abbreviation = _SHORT_TOKEN.search(text[max(0, mark - 12):mark]) or _LOWER_START.match(following)
     return not (char == "." and abbreviation)
 

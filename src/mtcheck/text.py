@@ -21,6 +21,24 @@ def count_words(text: str, lang: str) -> int:
     return len(_WORD.findall(text))
 
 
+_VISIBLE = re.compile(r"\S")
+
+
+def next_visible(text: str, start: int) -> str:
+    """The first non-space character at or after ``start`` ("" if none): ``text[start:].lstrip()[:1]``
+    without copying the rest of the text (asked at every mark of a paragraph, a copy each was quadratic)."""
+    found = _VISIBLE.search(text, start)
+    return found.group() if found else ""
+
+
+def previous_visible(text: str, end: int) -> str:
+    """The last non-space character before ``end`` ("" if none): ``text[:end].rstrip()[-1:]`` without a copy."""
+    i = min(end, len(text)) - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
 def occurrence_bits(text: str, registry: dict[tuple[str, int], int]) -> int:
     """A bit per (character, n-th occurrence of it), numbered in ``registry``: for two texts numbered in
     the same registry, ``(x & y).bit_count()`` is the characters they share as multisets (what difflib's

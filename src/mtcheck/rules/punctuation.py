@@ -15,6 +15,7 @@ from ..boilerplate import is_boilerplate
 from ..entities import link_mask
 from ..locales import Locale, get_locale
 from ..model import Finding, Paragraph, Severity, Span, Text
+from ..text import next_visible, previous_visible
 from .base import Rule, VersionContext, register
 
 NO_BREAK = "\u00a0\u202f"
@@ -261,9 +262,7 @@ def _native(locale: Locale) -> re.Pattern[str] | None:
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
     """The nearest non-space characters before and after position ``i`` ("" at an edge)."""
-    before = text[:i].rstrip()
-    after = text[i + 1 :].lstrip()
-    return (before[-1] if before else ""), (after[0] if after else "")
+    return previous_visible(text, i), next_visible(text, i + 1)
 
 
 def _foreign_marks(
