@@ -56,22 +56,25 @@ def occurrence_bits(text: str, registry: dict[tuple[str, int], int]) -> int:
 LONG_PAIR_CHARS = 1_000
 
 
+def lcs_ratio(a: str, b: str) -> float:
+    """``2 * LCS / (len a + len b)`` (1.0 for two empty strings), computed in C by rapidfuzz: an upper bound of
+    difflib's ``ratio()``, whose matching blocks are a common subsequence."""
+    from rapidfuzz.distance import Indel
+
+    return float(Indel.normalized_similarity(a, b))
+
+
 def ratio(a: str, b: str) -> float:
     """difflib's ``ratio()`` of ``a`` and ``b`` (no junk heuristic); for a pair longer than ``LONG_PAIR_CHARS``
-    together (no name or real link is), the ratio of their longest common subsequence, ``2 * LCS / (len a +
-    len b)``, which bounds difflib's from above and rapidfuzz computes in C."""
+    together (no name or real link is), their ``lcs_ratio``, which bounds difflib's from above."""
     if len(a) + len(b) > LONG_PAIR_CHARS:
-        from rapidfuzz.distance import Indel
-
-        return float(Indel.normalized_similarity(a, b))
+        return lcs_ratio(a, b)
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def ratio_reaches(a: str, b: str, threshold: float) -> bool:
     """Whether difflib's ``ratio()`` of ``a`` and ``b`` (no junk heuristic) is ``threshold`` or more, exactly;
-    the LCS ratio, its upper bound computed in C, rules most pairs out before difflib runs."""
-    from rapidfuzz.distance import Indel
-
-    if Indel.normalized_similarity(a, b) < threshold - 1e-9:
+    the ``lcs_ratio`` rules most pairs out before difflib runs."""
+    if lcs_ratio(a, b) < threshold - 1e-9:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold

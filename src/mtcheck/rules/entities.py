@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from difflib import SequenceMatcher
 
 from ..entities import (
     Link,
@@ -21,6 +20,7 @@ from ..entities import (
 from ..locales import get_locale
 from ..matching import nearest
 from ..model import Finding, Severity, Span
+from ..text import lcs_ratio
 from ..text import ratio as text_ratio
 from .base import Rule, VersionContext, register
 
@@ -206,8 +206,8 @@ def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
 
 
 def _nearest(key: str, pool: list[_Candidate]) -> Link | None:
-    """The first candidate most similar to ``key`` (difflib ratio), if at least ``LINK_NEAR``. Difflib's
-    cheap upper bounds skip a candidate that cannot beat the best so far; the choice is the same.
+    """The first candidate most similar to ``key`` (difflib ratio), if at least ``LINK_NEAR``. The LCS ratio,
+    an upper bound computed in C, skips a candidate that cannot beat the best so far; the choice is the same.
 
     Of a long list (more than ``NEAREST_LINKS``: a page of references), the caller passes only the
     candidates nearest in relative position: every pair made 1,000 changed links take 15 s.
@@ -219,8 +219,7 @@ def _nearest(key: str, pool: list[_Candidate]) -> Link | None:
         return bound < LINK_NEAR or (best is not None and bound <= best_ratio)
 
     for link, other in pool:
-        matcher = SequenceMatcher(None, key, other, autojunk=False)
-        if hopeless(matcher.real_quick_ratio()) or hopeless(matcher.quick_ratio()):
+        if hopeless(lcs_ratio(key, other)):  # an upper bound of difflib's ratio, in C
             continue
         ratio = text_ratio(key, other)  # difflib's, but in C for a hostile 20,000-character link
         if ratio >= LINK_NEAR and ratio > best_ratio:
