@@ -69,7 +69,10 @@ def test_chinese_uses_the_zh_tokenizer_and_matches_cli(tmp_path: Path) -> None:
     ours = score_corpus(hyps, refs, "zh")
     assert "tok:zh" in ours["bleu_signature"]
     assert ours["bleu"] == sacrebleu_cli(tmp_path, hyps, refs, "-m", "bleu", "-tok", "zh")
-    assert "asian:yes" in ours["ter_signature"]
+    assert "asian:yes" in ours["ter_signature"] and "norm:yes" in ours["ter_signature"]
+    # character-level: the sentences share most characters (without normalisation each was one token: TER 100)
+    assert 0 < ours["ter"] < 100
+    assert ours["ter"] == sacrebleu_cli(tmp_path, hyps, refs, "-m", "ter", "--ter-asian-support", "--ter-normalized")
 
 
 def test_japanese_tokenizer_never_downloads() -> None:

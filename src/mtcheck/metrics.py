@@ -45,7 +45,9 @@ def _metrics(lang: str) -> dict[str, Any]:
     return {
         "bleu": BLEU(tokenize=bleu_tokenizer(lang)),
         "chrf": CHRF(word_order=2),  # chrF++
-        "ter": TER(asian_support=lang in ASIAN),
+        # Asian support splits Chinese and Japanese into characters only with tercom's normalisation on; without
+        # it an unspaced paragraph was one token, and TER only ever said 0 or 100.
+        "ter": TER(asian_support=lang in ASIAN, normalized=lang in ASIAN),
     }
 
 
