@@ -100,3 +100,23 @@ def test_reference_scorer_scores_versions_and_the_corpus(tmp_path: Path) -> None
     corpus = scorer.corpus()
     assert set(corpus) == {"en"} and corpus["en"]["segments"] == 2
     assert corpus["en"]["bleu"] == score_corpus(HYP_EN, REF_EN, "en")["bleu"]
+    assert corpus["en"]["ter"] == sacrebleu_cli(tmp_path, HYP_EN, REF_EN, "-m", "ter")  # summed from the versions
+
+
+def test_the_corpus_ter_reuses_each_versions_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TER's shift search is the costly metric: the corpus score sums the versions' edits, not a second search."""
+    from sacrebleu.metrics import TER
+
+    from mtcheck.references import ReferenceScorer
+
+    searches = []
+    corpus_score = TER.corpus_score
+    monkeypatch.setattr(TER, "corpus_score", lambda self, *a, **k: searches.append(1) or corpus_score(self, *a, **k))
+    for i, ref in enumerate(REF_EN):
+        (tmp_path / f"a{i}").mkdir()
+        (tmp_path / f"a{i}" / "en.txt").write_text(ref, encoding="utf-8")
+    scorer = ReferenceScorer(tmp_path)
+    for i, hyp in enumerate(HYP_EN):
+        scorer.score_version(f"a{i}", "en", hyp)
+    corpus = scorer.corpus()
+    assert len(searches) == 2 and corpus["en"]["ter"] == score_corpus(HYP_EN, REF_EN, "en")["ter"]

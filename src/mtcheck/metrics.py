@@ -12,6 +12,7 @@ not installed, ``char`` and the signature says so), all others ``13a``.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -67,9 +68,48 @@ def ter_tokens(segment: str, lang: str) -> int:
     return len(segment) if lang in ASIAN else len(segment.split())
 
 
-def score_corpus(hypotheses: list[str], references: list[str], lang: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class TerCounts:
+    """What a document adds to a corpus TER: its edits and reference length (sacrebleu's TERScore), segments."""
+
+    edits: float
+    ref_length: float
+    segments: int
+    signature: str
+
+
+def ter_counts(hypothesis: str, reference: str, lang: str) -> TerCounts | None:
+    """TER's counts of one document pair; None when a segment is too long to search (``MAX_TER_TOKENS``)."""
+    hyps, refs = ter_segments(hypothesis, reference)
+    if max(ter_tokens(s, lang) for s in (*hyps, *refs)) > MAX_TER_TOKENS:
+        return None
+    metric = _metrics(lang)["ter"]
+    result = metric.corpus_score(hyps, [refs])
+    return TerCounts(result.num_edits, result.ref_length, len(hyps), str(metric.get_signature()))
+
+
+def ter_scores(counts: list[TerCounts | None]) -> dict[str, Any]:
+    """The corpus TER of documents from their counts: all edits over all reference words (sacrebleu's formula;
+    so a corpus needs no second shift search)."""
+    kept = [c for c in counts if c is not None]
+    edits, length = sum(c.edits for c in kept), sum(c.ref_length for c in kept)
+    out: dict[str, Any] = {"ter": None}
+    if kept:
+        out["ter"] = round(100 * (edits / length if length > 0 else float(edits > 0)), 2)
+        out["ter_signature"] = kept[0].signature
+    out["ter_segments"] = sum(c.segments for c in kept)
+    if len(kept) < len(counts):
+        out["ter_skipped"] = (f"{len(counts) - len(kept)} of {len(counts)} document(s): a segment of more than "
+                              f"{MAX_TER_TOKENS} tokens (paragraphs that do not pair up are one segment; TER's "
+                              "shift search takes seconds to minutes beyond)")
+    return out
+
+
+def score_corpus(
+    hypotheses: list[str], references: list[str], lang: str, ter: list[TerCounts | None] | None = None
+) -> dict[str, Any]:
     """BLEU and chrF++ of hypothesis documents against reference documents, TER of their segments (see the
-    module's note), with signatures."""
+    module's note), with signatures. ``ter``: the documents' TER counts, if already known."""
     hyps = [document_segment(h) for h in hypotheses]
     refs = [[document_segment(r) for r in references]]
     out: dict[str, Any] = {"segments": len(hyps)}
@@ -77,23 +117,6 @@ def score_corpus(hypotheses: list[str], references: list[str], lang: str) -> dic
     for name in ("bleu", "chrf"):
         out[name] = round(float(metrics[name].corpus_score(hyps, refs).score), 2)
         out[f"{name}_signature"] = str(metrics[name].get_signature())
-    ter_hyps: list[str] = []
-    ter_refs: list[str] = []
-    skipped = 0
-    for hypothesis, reference in zip(hypotheses, references):
-        segments = ter_segments(hypothesis, reference)
-        if max(ter_tokens(s, lang) for side in segments for s in side) > MAX_TER_TOKENS:
-            skipped += 1
-            continue
-        ter_hyps += segments[0]
-        ter_refs += segments[1]
-    out["ter"] = None
-    if ter_hyps:
-        out["ter"] = round(float(metrics["ter"].corpus_score(ter_hyps, [ter_refs]).score), 2)
-        out["ter_signature"] = str(metrics["ter"].get_signature())  # sacrebleu has none before a score
-    out["ter_segments"] = len(ter_hyps)
-    if skipped:
-        out["ter_skipped"] = (f"{skipped} of {len(hypotheses)} document(s): a segment of more than {MAX_TER_TOKENS} "
-                              "tokens (paragraphs that do not pair up are one segment; TER's shift search takes "
-                              "seconds to minutes beyond)")
-    return out
+    if ter is None:
+        ter = [ter_counts(h, r, lang) for h, r in zip(hypotheses, references)]
+    return out | ter_scores(ter)

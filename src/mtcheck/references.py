@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import InputError
 from .output import safe_filename
 from .readers.common import MAX_TEXT_BYTES, MAX_TEXT_CHARS, decode, printable
 from .userfile import TooLarge, read_bytes
+
+if TYPE_CHECKING:
+    from .metrics import TerCounts
 
 
 def _read_reference(path: Path) -> str:
@@ -42,6 +45,7 @@ class ReferenceScorer:
     refs_dir: Path
     pairs: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)  # references that could not be used, in order
+    ter: dict[str, list[TerCounts | None]] = field(default_factory=dict)  # per language, in the order of pairs
 
     def path(self, article_id: str, lang: str) -> Path:
         folder = self.refs_dir / article_id
@@ -60,14 +64,15 @@ class ReferenceScorer:
             return None
 
     def score_version(self, article_id: str, lang: str, hypothesis: str) -> dict[str, Any] | None:
-        from .metrics import score_corpus
+        from .metrics import score_corpus, ter_counts
 
         path = self.path(article_id, lang)
         ref = self.reference(path)
         if ref is None:
             return None
         try:
-            scores = score_corpus([hypothesis], [ref], lang)
+            ter = ter_counts(hypothesis, ref, lang)
+            scores = score_corpus([hypothesis], [ref], lang, ter=[ter])
         except Exception as exc:  # noqa: BLE001 - sacrebleu's tokenizers fail in their own ways (MeCab: None)
             problem = f"cannot score against this reference ({type(exc).__name__}: {exc})"
             self.errors.append(InputError(printable(str(path)), problem))
@@ -75,12 +80,14 @@ class ReferenceScorer:
         hyps, refs = self.pairs.setdefault(lang, ([], []))
         hyps.append(hypothesis)
         refs.append(ref)
+        self.ter.setdefault(lang, []).append(ter)
         return scores
 
     def corpus(self) -> dict[str, Any]:
+        """Each language's corpus scores; TER from the versions' counts (its shift search is not run twice)."""
         from .metrics import score_corpus
 
-        return {lang: score_corpus(h, r, lang) for lang, (h, r) in sorted(self.pairs.items())}
+        return {lang: score_corpus(h, r, lang, ter=self.ter[lang]) for lang, (h, r) in sorted(self.pairs.items())}
 
 
 def score_article(scorer: ReferenceScorer, article: dict[str, Any]) -> dict[str, Any]:
