@@ -52,6 +52,40 @@ def test_a_write_interrupted_anywhere_leaves_the_old_file_and_no_temporary(
     assert target.read_text(encoding="utf-8") == "previous"
 
 
+def test_results_writer_stopped_while_it_starts_leaves_no_temporary(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under --baseline the writer makes two temporaries (results and its article spool). The spool was made
+    by mkstemp, the same window as above, and a stop while making it also left the results' temporary: the
+    caller had no writer to abort."""
+    import os
+
+    from mtcheck.results_writer import ResultsWriter
+
+    fdopen = os.fdopen
+    calls = []
+
+    def second_fails(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return fdopen(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fdopen", second_fails)
+    with pytest.raises(KeyboardInterrupt):
+        ResultsWriter(tmp_path / "results.json", None)  # no header yet: articles are spooled
+    assert len(calls) == 2 and list(tmp_path.iterdir()) == []
+
+
+def test_a_spooled_results_file_is_whole_and_leaves_nothing_else(tmp_path: Path) -> None:
+    from mtcheck.results_writer import ResultsWriter
+
+    writer = ResultsWriter(tmp_path / "results.json", None)
+    writer.add({"id": "a1"})
+    writer.finish({"schema": "mtcheck/results-v1", "articles": [], "summary": {}})
+    assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
+    assert '"id": "a1"' in (tmp_path / "results.json").read_text(encoding="utf-8")
+
+
 def test_reports_are_readable_by_others(tmp_path: Path) -> None:
     target = tmp_path / "index.html"
     write_atomic(target, "<p>x</p>")

@@ -31,14 +31,15 @@ class AtomicOutput:
 
     A destination that exists and is not a regular file (``/dev/null``, ``/dev/stdout`` on a terminal, a
     pipe) is written directly: renaming over it would replace the device node (as root) or fail (as anyone
-    else). A symbolic link is followed: the file it names is replaced, the link stays.
+    else). A symbolic link is followed: the file it names is replaced, the link stays. A ``scratch`` file is
+    only ever read back (``written``) and dropped, whatever is at ``path``.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, scratch: bool = False) -> None:
         self.tmp: Path | None = None
         self.handle: TextIO
         try:
-            special = not stat.S_ISREG(path.stat().st_mode)
+            special = not scratch and not stat.S_ISREG(path.stat().st_mode)
         except FileNotFoundError:
             special = False
         if special:  # opened by the name given: /dev/fd/63 (a pipe) has no real path to resolve
@@ -68,10 +69,16 @@ class AtomicOutput:
     def write(self, text: str) -> None:
         self.handle.write(text)
 
+    def written(self) -> Path:
+        """The temporary file, closed, to read back what was written (a scratch file's use)."""
+        self.handle.close()
+        assert self.tmp is not None, "a destination written directly has no temporary"
+        return self.tmp
+
     def commit(self) -> None:
         self.handle.close()
         if self.tmp is not None:
-            os.chmod(self.tmp, _REPORT_MODE)  # mkstemp creates 0600; reports are meant to be shared and served
+            os.chmod(self.tmp, _REPORT_MODE)  # created 0600; reports are meant to be shared and served
             os.replace(self.tmp, self.path)
             self.tmp = None
 

@@ -12,11 +12,9 @@ copied after the header at the end.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .output import AtomicOutput
 from .reporters.jsonfmt import render_json
@@ -40,13 +38,6 @@ def split_skeleton(document: dict[str, Any]) -> tuple[str, str]:
     return head + '\n  "articles": ', tail
 
 
-def temp_beside(path: Path, tag: str = "") -> tuple[IO[str], Path]:
-    """A hidden temporary text file in ``path``'s folder (for the articles spooled under ``--baseline``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{tag}", suffix=".tmp", dir=path.parent)
-    return os.fdopen(fd, "w", encoding="utf-8", newline="\n"), Path(name)
-
-
 class ResultsWriter:
     """``add`` articles in order, then ``finish(document)`` with the articles-free document (options,
     input errors, summary) -- or ``abort()``. ``header`` is the document's start (schema, tool, options)
@@ -57,13 +48,16 @@ class ResultsWriter:
         self.failure = f"{path.parent}: cannot write reports"  # what a write error is reported as
         self.count = 0
         self._final = AtomicOutput(path)
-        self._spool: IO[str] | None = None
-        self._spool_path: Path | None = None
+        self._spool: AtomicOutput | None = None  # never committed: read back by ``finish``, then dropped
         self._header = header
-        if header is not None:
-            self._final.write(split_skeleton(header)[0])
-        else:
-            self._spool, self._spool_path = temp_beside(path, "articles.")
+        try:
+            if header is not None:
+                self._final.write(split_skeleton(header)[0])
+            else:
+                self._spool = AtomicOutput(path.with_name(f"{path.name}.articles"), scratch=True)
+        except BaseException:  # the caller has no writer to abort: drop the temporary made so far
+            self._final.abort()
+            raise
 
     def add(self, article: dict[str, Any]) -> None:
         out = self._spool or self._final
@@ -77,10 +71,9 @@ class ResultsWriter:
             raise ValueError("results header changed after the first article was written")
         if self._spool is not None:
             self._final.write(head)
-            self._spool.close()
-            with self._spool_path.open(encoding="utf-8") as spooled:  # type: ignore[union-attr]
+            with self._spool.written().open(encoding="utf-8") as spooled:
                 shutil.copyfileobj(spooled, self._final, 1 << 20)
-            self._spool_path.unlink()  # type: ignore[union-attr]
+            self._spool.abort()
             self._spool = None
         self._final.write("\n  ]" if self.count else "[]")
         self._final.write(tail)
@@ -90,7 +83,5 @@ class ResultsWriter:
     def abort(self) -> None:
         """Drop the temporary files; the previous ``path`` (if any) is left as it was."""
         if self._spool is not None:
-            self._spool.close()
-        if self._spool_path is not None:
-            self._spool_path.unlink(missing_ok=True)
+            self._spool.abort()
         self._final.abort()
