@@ -7,20 +7,19 @@ bounded (the longest common subsequence first) and capped at ``FUZZY_REPEATS_MAX
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from .boilerplate import normalise
 from .caching import text_cache
+from .text import LCS_SLACK, difflib_ratio
 
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
 DUPLICATE_MIN_CHARS = 20  # normalised characters; a Chinese or Japanese character carries about a word:
 CJK_DUPLICATE_MIN_CHARS = 10  # "「もちろんだ」ケネディは言った。" repeated is a duplicate
 FUZZY_REPEATS_MAX = 300  # items compared pairwise for near-identical repeats (exact ones always found)
-_ROUNDING = 1e-9  # the bound is compared a hair low: a float rounding must not drop a pair
 
 
 def _ratio_holds(a: str, b: str) -> bool:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= DUPLICATE_SIMILARITY
+    return difflib_ratio(a, b) >= DUPLICATE_SIMILARITY  # the LCS bound has already passed (``_candidates``)
 
 
 def _candidates(keys: Sequence[str], min_chars: int) -> set[tuple[int, int]]:
@@ -37,7 +36,7 @@ def _candidates(keys: Sequence[str], min_chars: int) -> set[tuple[int, int]]:
     if len(long_enough) < 2:
         return set()
     texts = [keys[i] for i in long_enough]
-    bound = cdist(texts, texts, scorer=Indel.normalized_similarity, score_cutoff=DUPLICATE_SIMILARITY - _ROUNDING)
+    bound = cdist(texts, texts, scorer=Indel.normalized_similarity, score_cutoff=DUPLICATE_SIMILARITY - LCS_SLACK)
     rows, columns = np.nonzero(np.triu(bound, 1))
     return {(long_enough[r], long_enough[c]) for r, c in zip(rows.tolist(), columns.tolist())}
 

@@ -56,6 +56,14 @@ def occurrence_bits(text: str, registry: dict[tuple[str, int], int]) -> int:
 LONG_PAIR_CHARS = 1_000
 
 
+LCS_SLACK = 1e-9  # the LCS bound is compared a hair low: a float rounding must not rule out a pair
+
+
+def difflib_ratio(a: str, b: str) -> float:
+    """difflib's ``SequenceMatcher(None, a, b, autojunk=False).ratio()``: Python, quadratic at worst."""
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 def lcs_ratio(a: str, b: str) -> float:
     """``2 * LCS / (len a + len b)`` (1.0 for two empty strings), computed in C by rapidfuzz: an upper bound of
     difflib's ``ratio()``, whose matching blocks are a common subsequence."""
@@ -69,12 +77,12 @@ def ratio(a: str, b: str) -> float:
     together (no name or real link is), their ``lcs_ratio``, which bounds difflib's from above."""
     if len(a) + len(b) > LONG_PAIR_CHARS:
         return lcs_ratio(a, b)
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return difflib_ratio(a, b)
 
 
 def ratio_reaches(a: str, b: str, threshold: float) -> bool:
     """Whether difflib's ``ratio()`` of ``a`` and ``b`` (no junk heuristic) is ``threshold`` or more, exactly;
     the ``lcs_ratio`` rules most pairs out before difflib runs."""
-    if lcs_ratio(a, b) < threshold - 1e-9:
+    if lcs_ratio(a, b) < threshold - LCS_SLACK:
         return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+    return difflib_ratio(a, b) >= threshold
