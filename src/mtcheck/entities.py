@@ -557,7 +557,7 @@ def _near_miss(name: Name, index: TargetIndex, positions: list[list[int]]) -> Na
     "Prabowo Subiyanto" for "Prabowo Subianto" is a near miss; "l'université Carnegie Mellon" for
     "Carnegie Mellon University" is not (the similar word is elsewhere, a translation, not a typo).
     """
-    occupied = {i for hits in positions for i in hits}  # a set: a part found thousands of times was a list scan per anchor
+    occupied = {i for hits in positions for i in hits}  # a set: a list scan per anchor was quadratic
     for j, (part, hits) in enumerate(zip(name.parts, positions)):
         if hits:
             continue
