@@ -7,8 +7,8 @@ sacrebleu on ntrex-dev text, MT-like edits: 100 words 0.1 s, 200 words 1 s, 300 
 document 17 s). Its segments are the paragraphs when the version and its reference have as many, else the
 document; a document with a segment of more than ``MAX_TER_TOKENS`` tokens gets no TER (``ter_skipped`` says
 why) and stays out of the corpus TER. Every score carries sacrebleu's signature so results are reproducible.
-No tokenizer that downloads a model (``flores200``, ``spm``) is ever used: zh uses ``zh``, ja ``ja-mecab`` (the ``sacrebleu[ja]`` extra; if it is
-not installed, ``char`` and the signature says so), all others ``13a``.
+No tokenizer that downloads a model (``flores200``, ``spm``) is ever used: zh uses ``zh``, ja ``ja-mecab``
+(the ``sacrebleu[ja]`` extra; if it is not installed, ``char`` and the signature says so), all others ``13a``.
 """
 from __future__ import annotations
 
