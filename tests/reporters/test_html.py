@@ -351,3 +351,26 @@ def test_report_renders_any_results_file_the_schema_accepts(
     except ValueError:
         return  # `mtcheck report` refuses it in one line (test_report_rerenders_from_results)
     write_reports(document, tmp_path / str(len(list(tmp_path.iterdir()))), html=True, json_file=False)
+
+
+def test_a_paragraph_left_in_another_language_is_shown_in_its_own_direction(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An Indonesian paragraph left in the Arabic version was laid out right to left: its final period showed
+    at the start of the line, in the table and in the finding's quote. The checks' per-paragraph languages
+    (details.languages) now set each paragraph's lang and dir; the Arabic paragraphs stay right to left."""
+    left = "Direktur Utama Bulog Siti Rahmawati mengatakan gudang di Jawa dan Sumatra siap menampung beras impor."
+    folder = make_article(
+        "bulog",
+        id=f"Pemerintah menyalurkan bantuan pangan kepada keluarga penerima manfaat di seluruh provinsi.\n\n{left}",
+        ar=f"وزعت الحكومة مساعدات غذائية على الأسر المستفيدة في جميع المقاطعات.\n\n{left}",
+    )
+    result = CliRunner().invoke(app, ["check", str(folder), "--out", str(tmp_path / "out"), "--encoder", "none",
+                                      "--select", "LANG", "-q"])
+    assert result.exit_code == 1, result.output
+    html = (tmp_path / "out" / "bulog.html").read_text(encoding="utf-8")
+    target_cells = re.findall(r'<td class="tgt">(.*?)</td>', html, re.DOTALL)
+    directions = [re.search(r'<div class="txt" lang="(\w+)" dir="(\w+)">', cell).groups() for cell in target_cells]  # type: ignore[union-attr]
+    assert directions == [("ar", "rtl"), ("id", "ltr")]
+    assert re.search(r'Translation: <span class="quote" lang="id" dir="ltr">Direktur Utama', html)
+    document = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
+    [view] = article_view(document["articles"][0])
+    assert view.written_in(0) == ("ar", True) and view.written_in("x") == ("ar", True)  # not an offset: the version's

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..locales import SUPPORTED
 from ..segment import split_paragraphs
 from .html_align import Row, build_rows
 from .html_segments import SEVERITY_RANK, Block, Mark, segment_text
@@ -97,6 +99,14 @@ class VersionView:
     has_text: bool
     rows: list[RowView] = field(default_factory=list)
     findings: list[FindingView] = field(default_factory=list)
+    written: list[tuple[int, str, bool]] = field(default_factory=list)  # per target paragraph: (start, lang, rtl)
+
+    def written_in(self, offset: Any) -> tuple[str, bool]:
+        """Language and direction of the target paragraph holding ``offset``: a paragraph the checks found in
+        another project language (Indonesian left in the Arabic version) is shown in its own, so its
+        punctuation stays where it was written, not moved to the other end of the line."""
+        k = bisect_right(self.written, (offset, "\uffff")) - 1 if isinstance(offset, int) else -1
+        return self.written[k][1:] if k >= 0 else (self.lang, self.rtl)
 
 
 def _marks(findings: list[FindingView], side: str) -> list[Mark]:
@@ -140,6 +150,12 @@ def version_view(position: int, source_text: str | None, version: dict[str, Any]
     tgt_blocks, tgt_placed = _blocks(str(text), _marks(findings, "target"))
     for f in findings:
         f.in_source, f.in_target = f.fid in src_placed, f.fid in tgt_placed
+    detected = details.get("languages")
+    if isinstance(detected, list) and len(detected) == len(tgt_blocks):
+        view.written = [
+            (b.start, code, language(code)[1]) if code in SUPPORTED and code != lang else (b.start, lang, rtl)
+            for b, code in zip(tgt_blocks, detected)
+        ]
     boilerplate = details.get("boilerplate") or []
     bp = {i for i in boilerplate if isinstance(i, int)} if isinstance(boilerplate, list) else set()  # file from outside
     rows: list[Row] = build_rows(len(src_blocks), len(tgt_blocks), details.get("alignment"), bp)
