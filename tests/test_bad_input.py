@@ -245,9 +245,9 @@ def test_a_pipe_or_a_device_in_an_article_folder_is_an_input_error_not_a_hang(tm
     (root / "folder" / "id.txt").mkdir()
     code, stderr = run_cli(str(root), "--out", str(tmp_path / "out"), "--no-html")
     assert code == 2 and stderr.splitlines() == [
-        f"mtcheck: {root}/device/en.txt: cannot read (a device, not a file)",
-        f"mtcheck: {root}/folder/id.txt: cannot read (a folder, not a file)",
-        f"mtcheck: {root}/pipe/en.txt: cannot read (a pipe, not a file)"]
+        f"mtcheck: {root}/device/en.txt: cannot read the en text (a device, not a file)",
+        f"mtcheck: {root}/folder/id.txt: cannot read the id text (a folder, not a file)",
+        f"mtcheck: {root}/pipe/en.txt: cannot read the en text (a pipe, not a file)"]
     doc = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
     assert [a["id"] for a in doc["articles"]] == ["good"]
 

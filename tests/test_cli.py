@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
+from mtcheck.model import InputError
 from mtcheck.schema import validate
 
 runner = CliRunner()
@@ -243,14 +244,20 @@ def test_a_reference_sacrebleu_cannot_tokenise_is_an_input_error(tmp_path: Path,
 
 
 def test_a_reference_over_the_size_limit_is_not_read_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.readers.folder import read_article_folder
     from mtcheck.references import ReferenceScorer
 
-    monkeypatch.setattr("mtcheck.references.MAX_TEXT_BYTES", 100)
+    monkeypatch.setattr("mtcheck.readers.common.MAX_TEXT_BYTES", 100)
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "en.txt").write_text("Prices rose. " * 20, encoding="utf-8")
     scorer = ReferenceScorer(tmp_path)
     assert scorer.score_version("a", "en", "Prices rose.") is None
     assert [e.message for e in scorer.errors] == ["reference too large (over 100 bytes; the limit is 1,000,000 characters)"]
+    # An article's text over the limit is worded the same way by the folder reader.
+    (tmp_path / "a" / "id.txt").write_text("Harga naik.", encoding="utf-8")
+    error = read_article_folder(tmp_path / "a")
+    assert isinstance(error, InputError) and error.path == str(tmp_path / "a" / "en.txt")
+    assert error.message == "en text too large (over 100 bytes; the limit is 1,000,000 characters)"
 
 
 def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_traceback(make_article) -> None:  # type: ignore[no-untyped-def]

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import InputError
 from .output import safe_filename
-from .readers.common import MAX_TEXT_BYTES, MAX_TEXT_CHARS, decode, printable
-from .userfile import TooLarge, read_bytes
+from .readers.common import printable, read_text
 
 if TYPE_CHECKING:
     from .metrics import TerCounts
@@ -22,21 +21,9 @@ if TYPE_CHECKING:
 
 def _read_reference(path: Path) -> str:
     """The text of a reference file; ValueError with the reason it cannot be used."""
-    try:
-        data = read_bytes(path, MAX_TEXT_BYTES)  # as an article's text: never read whole beyond the limit
-    except TooLarge:
-        raise ValueError(f"reference too large (over {MAX_TEXT_BYTES:,} bytes; the limit is {MAX_TEXT_CHARS:,} "
-                         "characters)") from None
-    except ValueError as exc:
-        raise ValueError(f"cannot read the reference ({exc})") from None
-    try:
-        text = decode(data)
-    except ValueError as exc:
-        raise ValueError(f"reference is {exc}") from None
+    text = read_text(path, "reference")  # as an article's text
     if not text.strip():
         raise ValueError("reference is empty")  # every metric would be 0: a wrong score, not a missing one
-    if len(text) > MAX_TEXT_CHARS:
-        raise ValueError(f"reference too large ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
     return text
 
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
-from ..userfile import cut
+from ..userfile import TooLarge, cut, read_bytes
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 3  # a longer file has more characters (4 bytes each at most, a BOM)
@@ -54,6 +55,29 @@ def decode(data: bytes) -> str:
         raise ValueError(f"not valid UTF-8 (byte {exc.start})") from None
 
 
+def too_large(what: str, size: str) -> str:
+    """The one wording of a text over the limit: ``what`` ("en text", "reference") and its ``size``."""
+    return f"{what} too large ({size}; the limit is {MAX_TEXT_CHARS:,} characters)"
+
+
+def read_text(path: Path, what: str) -> str:
+    """The text of a file read as an article's text (never beyond the limit; strict UTF-8); ValueError with
+    the reason it cannot be used, naming it as ``what`` ("en text", "reference")."""
+    try:
+        data = read_bytes(path, MAX_TEXT_BYTES)
+    except TooLarge:
+        raise ValueError(too_large(what, f"over {MAX_TEXT_BYTES:,} bytes")) from None
+    except ValueError as exc:
+        raise ValueError(f"cannot read the {what} ({exc})") from None
+    try:
+        text = decode(data)
+    except ValueError as exc:
+        raise ValueError(f"{what} is {exc}") from None
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValueError(too_large(what, f"{len(text):,} characters"))
+    return text
+
+
 def build_article(
     article_id: str, source_lang: str, texts: dict[str, Text], origin: str
 ) -> Article | InputError:
@@ -81,9 +105,7 @@ def build_article(
         if not text.content.strip():
             return InputError(text.path or origin, f"empty {text.lang} text")
         if len(text.content) > MAX_TEXT_CHARS:
-            return InputError(text.path or origin, (
-                f"{text.lang} text too large ({len(text.content):,} characters; the limit is {MAX_TEXT_CHARS:,})"
-            ))
+            return InputError(text.path or origin, too_large(f"{text.lang} text", f"{len(text.content):,} characters"))
         if (lone := _SURROGATE.search(text.content)) is not None:  # JSON's "\ud800": valid JSON, not Unicode
             return InputError(text.path or origin, (
                 f"{text.lang} text is not valid Unicode (a lone surrogate U+{ord(lone.group()):04X} "

@@ -5,8 +5,7 @@ from pathlib import Path
 
 from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
-from ..userfile import TooLarge, read_bytes
-from .common import MAX_TEXT_BYTES, MAX_TEXT_CHARS, build_article, decode
+from .common import build_article, read_text
 
 
 def is_article_folder(path: Path, source_lang: str = "id") -> bool:
@@ -23,14 +22,7 @@ def read_article_folder(path: Path | str, source_lang: str = "id") -> Article | 
         if lang not in SUPPORTED:
             continue  # other .txt files (notes, references) are not versions
         try:
-            data = read_bytes(file, MAX_TEXT_BYTES)
-        except TooLarge:
-            return InputError(str(file), f"{lang} text too large (over {MAX_TEXT_BYTES:,} bytes; the limit is "
-                                         f"{MAX_TEXT_CHARS:,} characters)")
-        except ValueError as exc:
-            return InputError(str(file), f"cannot read ({exc})")
-        try:
-            content = decode(data)
+            content = read_text(file, f"{lang} text")
         except ValueError as exc:
             return InputError(str(file), str(exc))
         texts[lang] = Text(lang, content, str(file))
