@@ -70,6 +70,18 @@ def test_report_rerenders_from_results(make_article, tmp_path: Path) -> None:  #
     assert run("report", str(tmp_path / "bad.json"), "--out", str(tmp_path / "c"))[0] == 2
 
 
+def test_report_into_a_file_is_one_line(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """--out naming a file was a FileExistsError traceback and exit 1."""
+    run("check", str(make_article("clean", id=ID, en=EN_OK)), "--out", str(tmp_path / "a"))
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "file", tmp_path / "file" / "below"):
+        code, _, stderr = run("report", str(tmp_path / "a" / "results.json"), "--out", str(out))
+        assert (code, stderr) == (2, f"mtcheck: error: {out}: cannot write reports (Not a directory)\n")
+        code, _, stderr = run("check", str(tmp_path / "in"), "--out", str(out))
+        assert (code, stderr) == (2, f"mtcheck: error: {out}: cannot write reports (Not a directory)\n")
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
+
+
 def test_input_files_are_never_modified(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = make_article("clean", id=ID, en=EN_OK.replace("80,000", "80.000"))
     before = {p.name: p.read_bytes() for p in folder.iterdir()}

@@ -338,7 +338,10 @@ def report(
         document = load_document(results)
     except ValueError as exc:
         raise _fail(f"{results}: {exc}") from None
-    write_reports(document, out, html=True, json_file=False)
+    try:
+        write_reports(document, out, html=True, json_file=False)
+    except OSError as exc:
+        raise _fail(f"{out}: cannot write reports ({exc.strerror or exc})") from None
     typer.echo(f"wrote {out}/index.html")
 
 

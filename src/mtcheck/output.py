@@ -1,6 +1,7 @@
 """Writing report files safely: atomic replace, and file names that cannot escape the output folder."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -13,16 +14,26 @@ _REPORT_MODE = 0o644
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def safe_filename(article_id: str, suffix: str = ".html") -> str:
+def safe_filename(article_id: str, suffix: str = ".html", reserved: re.Pattern[str] | None = None) -> str:
     """A file name derived from an untrusted article id: no separators, no dot-dot, no control chars.
 
-    A short hash keeps distinct ids distinct after sanitising (``a/b`` vs ``a_b``).
+    A short hash keeps distinct ids distinct after sanitising (``a/b`` vs ``a_b``), and keeps an id clear of
+    the ``reserved`` stems (the dashboard's ``index``: an article of that id was written over by it).
     """
     stem = _UNSAFE.sub("_", article_id).strip("._") or "article"
-    if stem != article_id or len(stem) > 80:
+    if stem != article_id or len(stem) > 80 or (reserved is not None and reserved.fullmatch(stem)):
         digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         stem = f"{stem[:80]}-{digest}"
     return stem + suffix
+
+
+def make_folder(path: Path) -> None:
+    """``path`` and its parents as folders; a file in the way is "Not a directory" wherever it stands
+    (``mkdir`` says "File exists" when it is ``path`` itself)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path)) from None
 
 
 class AtomicOutput:
@@ -47,7 +58,7 @@ class AtomicOutput:
             self.handle = path.open("w", encoding="utf-8", newline="\n")
             return
         self.path = Path(os.path.realpath(path))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(self.path.parent)
         self.handle = self._create_temporary()
 
     def _create_temporary(self) -> TextIO:

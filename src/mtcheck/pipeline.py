@@ -300,10 +300,10 @@ def _texts(article: Article) -> dict[str, str]:
 
 def write_reports(document: dict[str, Any], out: Path, html: bool = True, json_file: bool = True) -> None:
     """Write the reports of a document held in memory (``mtcheck report``; library use)."""
-    from .output import write_atomic
+    from .output import make_folder, write_atomic
     from .reporters.jsonfmt import render_json
 
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     if json_file:
         write_atomic(out / "results.json", render_json(document))
     if html:

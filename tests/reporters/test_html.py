@@ -294,6 +294,26 @@ def test_file_names_stay_in_the_output_folder(planted: dict[str, Any], tmp_path:
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)
 
 
+def test_an_article_named_like_a_dashboard_page_keeps_its_own_page(planted: dict[str, Any], tmp_path: Path) -> None:
+    """An article whose id was "index" was written over by the dashboard, and one whose id was "index-2"
+    deleted as a stale dashboard page; its row linked to the dashboard."""
+    doc = copy.deepcopy(planted)
+    base = next(a for a in planted["articles"] if a["id"] == "banjir-jakarta")
+    ids = ["index", "index-2", "INDEX-3", "Index", "index-page"]
+    doc["articles"] = [{**copy.deepcopy(base), "id": i} for i in ids]
+    out = tmp_path / "out"
+    paths = write_html_reports(doc, out, page_size=2)  # three dashboard pages: index, index-2, index-3
+    names = [p.name for p in paths]
+    assert names[:3] == ["index.html", "index-2.html", "index-3.html"] and len(set(names)) == 8
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    assert len({name.lower() for name in names}) == 8  # distinct on a case-insensitive file system too
+    links = [href for page in paths[:3] for href in re.findall(r'href="([^"#]+\.html)"', page.read_text("utf-8"))]
+    for article_id, path in zip(ids, paths[3:]):
+        assert f"<title>{article_id} · mtcheck" in path.read_text(encoding="utf-8")
+        assert path.name in links
+    assert "index-page.html" in names  # only the dashboard's own names are moved
+
+
 def test_report_command_re_renders_from_results_json(planted: dict[str, Any], tmp_path: Path) -> None:
     first = tmp_path / "first"
     write_reports(planted, first)

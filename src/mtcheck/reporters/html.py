@@ -19,7 +19,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..output import safe_filename, write_atomic
+from ..output import make_folder, safe_filename, write_atomic
 from ..results import degraded_notes
 from .html_segments import Block
 from .html_views import SEVERITIES, DashboardBuilder, article_view, language
@@ -121,6 +121,13 @@ def _csp_hash(name: str) -> Markup:
 
 
 PAGE_SIZE = 500  # dashboard rows per page: index.html holds the worst 500, index-2.html the next ...
+_DASHBOARD_STEM = re.compile(r"index(?:-\d+)?", re.IGNORECASE)  # its pages' names (any case: macOS, Windows)
+
+
+def article_filename(article_id: str) -> str:
+    """The file of an article's page, never one of the dashboard's pages (an article whose id is ``index``
+    was written over by the dashboard; one whose id is ``index-2`` was deleted as a stale dashboard page)."""
+    return safe_filename(article_id, reserved=_DASHBOARD_STEM)
 
 
 class HtmlWriter:
@@ -132,7 +139,7 @@ class HtmlWriter:
                  keep_paths: bool = False) -> None:
         import tempfile
 
-        out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(out_dir)
         self.out_dir, self.tool = out_dir, tool
         self.failure = f"{out_dir}: cannot write reports"  # what a write error is reported as
         self.page_size = page_size or PAGE_SIZE
@@ -146,7 +153,7 @@ class HtmlWriter:
         self._rows = DashboardBuilder(name)
 
     def add(self, article: dict[str, Any]) -> None:
-        path = self.out_dir / safe_filename(article["id"])
+        path = self.out_dir / article_filename(article["id"])
         source_rtl = language(str(article.get("source", {}).get("lang", "")))[1]
         html = self._page.render(tool=self.tool, article=article, versions=article_view(article),
                                  source_rtl=source_rtl)
