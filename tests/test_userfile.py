@@ -14,10 +14,13 @@ BAD = {
     "truncated": b'{"schema": "mtcheck/results-v1", "articles": [',
     "empty": b"",
     "long number": b'{"schema": "mtcheck/results-v1", "n": ' + b"9" * 5000 + b"}",  # a ValueError traceback before
+    # Valid JSON, not Unicode: report wrote HTML until the UTF-8 encoder's traceback.
+    "lone surrogate": b'{"schema": "mtcheck/results-v1", "articles": [{"id": "a\\ud800", "t": "\\uDC00"}]}',
 }
 REASONS = {"deep": "JSON nested too deeply", "latin1": "not UTF-8 at byte 15", "truncated": "not valid JSON",
            "empty": "not valid JSON", "folder": "a folder, not a file", "missing": "No such file or directory",
-           "long number": "a number of more than 4,300 digits"}
+           "long number": "a number of more than 4,300 digits",
+           "lone surrogate": "not valid Unicode (an escaped lone surrogate \\udc00)"}
 
 
 def bad_file(tmp_path: Path, kind: str) -> Path:
@@ -50,6 +53,17 @@ def test_a_bom_is_allowed(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     path.write_bytes(b'\xef\xbb\xbf{"a": [1]}')
     assert read_json(path) == {"a": [1]}
+
+
+def test_escaped_surrogate_pairs_and_backslashes_are_not_lone_surrogates(tmp_path: Path) -> None:
+    from mtcheck.userfile import read_json
+
+    path = tmp_path / "b.json"
+    path.write_text('{"\\ud83d\\ude00": ["\\\\ud800", "\\uD83D\\uDE00"]}', encoding="utf-8")
+    assert read_json(path) == {"\U0001f600": ["\\ud800", "\U0001f600"]}
+    path.write_text('{"a": [{"b": "\\ud83d"}]}', encoding="utf-8")  # a high half alone, deep down
+    with pytest.raises(ValueError, match=r"^not valid Unicode \(an escaped lone surrogate \\ud83d\)$"):
+        read_json(path)
 
 
 def test_where_json_is_not_valid_is_named() -> None:

@@ -10,6 +10,7 @@ an integer too long to convert, and where asked, a key repeated in one object.
 from __future__ import annotations
 
 import json
+import re
 import stat
 import sys
 from pathlib import Path
@@ -51,8 +52,34 @@ def read_text(path: Path) -> str:
         raise ValueError(f"not UTF-8 at byte {exc.start}") from None
 
 
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # JSON's way to write one half of a pair
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def read_json(path: Path) -> Any:
-    return parse_json(read_text(path))
+    """A JSON file's value; one that holds a lone surrogate (valid JSON, not Unicode: no UTF-8 writer takes
+    it, so a report of it would end in a traceback) is refused."""
+    text = read_text(path)
+    value = parse_json(text)
+    if _ESCAPED_SURROGATE.search(text) and (lone := _lone_surrogate(value)) is not None:
+        raise ValueError(f"not valid Unicode (an escaped lone surrogate \\u{ord(lone):04x})")
+    return value
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The first lone surrogate in a parsed JSON value's strings and keys (json joins escaped pairs)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if (found := _SURROGATE.search(item)) is not None:
+                return found.group()
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def cut(value: str, limit: int = 40, quote: bool = True) -> str:
