@@ -2,8 +2,9 @@
 
 Each case is one article of N repeated items, an Indonesian source and one version (en and zh): a
 chronology of dates, a table of small counts, a reference list of links, hashtags, names, sentences,
-paragraphs, long paragraphs of a small vocabulary, a long name or link, quotes, glossary terms, percentages. The time of each size should about double with N; a
-rule that quadruples is comparing every pair. Rules taking under 0.3 s are not listed.
+paragraphs, long paragraphs of a small vocabulary, a long name, link or number, quotes, glossary terms,
+percentages. The time of each size should about double with N; a rule that quadruples is comparing every
+pair. Rules taking under 0.3 s are not listed.
 
 Usage: python bench/bench_pathological.py [CASE ...] [--sizes 500,1000,2000,5000]
 """
@@ -75,6 +76,10 @@ def cases(rng: random.Random) -> dict[str, Case]:
                                   f"President Joko{'abcdefghij' * (n // 2 - 1)}abcdefghix attended."),
         "a long link": lambda n: (f"Baca https://contoh.id/{'abcdefghi/' * (n // 2)} sekarang.",
                                   f"Read https://contoh.id/{'abcdefghi/' * (n // 4)}X{'abcdefghi/' * (n // 4)} now."),
+        # One number of 6N digits: the time/date/phone patterns scanned it to its end from each of its digits
+        # (30,000 digits: 78 s); they now start inside a run only near its end (numbers._RUN_GUARD).
+        "a long number": lambda n: (f"Dana Rp{'9' * (6 * n)} triliun dicairkan.",
+                                    f"Funds of Rp{'9' * (6 * n)} trillion were released."),
         "quotes": lambda n: (" ".join(f'"Kata {i}" ujarnya.' for i in range(n)),
                              " ".join(f'"Word {i} said.' for i in range(n))),
         "terms": lambda n: (" ".join("Dewan Perwakilan Rakyat dan Bank Indonesia." for _ in range(n)),

@@ -254,3 +254,37 @@ def test_format_then_parse_round_trips(lang: str, value: Decimal) -> None:
     qs = parse_quantities(text, lang, source=lang == "id", words=False)
     assert len(qs) == 1
     assert qs[0].value == pytest.approx(float(value), rel=1e-9, abs=1e-9)
+
+
+_BEFORE = ["", "+", "+62 ", "pukul ", "jam ", "Rp", "(", "at ", "à ", "1-", "12/", "10:", "$"]
+_AFTER = ["", "-12-34", "/6/2024", "/3", ":30", ":30 WIB", ".30 WIB", " WIB", " pm", " a.m.", "h30", " h", "年",
+          "年代", "月", "月5日", "時", "点", "分3秒", " persen", " juta", ",5", ".000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lang=st.sampled_from(["id", "en", "fr", "zh", "ja", "ar"]),
+       parts=st.lists(st.tuples(st.sampled_from(_BEFORE), st.integers(min_value=1, max_value=100),
+                                st.sampled_from("1290"), st.sampled_from(_AFTER)), min_size=1, max_size=4))
+def test_long_digit_runs_exclude_what_they_did(lang: str, parts: list[tuple[str, int, str, str]]) -> None:
+    """A time/date/phone pattern starts inside a run of digits only near its end (they scanned a long run from
+    each of its positions: 30,000 digits took 78 s; bench/bench_pathological.py 'a long number'): the numbers
+    found are those of patterns free to start anywhere."""
+    import re
+
+    from mtcheck import numbers
+    from mtcheck.caching import clear_text_caches
+
+    text = " dan ".join(f"{before}{digit * count}{after}" for before, count, digit, after in parts)
+
+    def found() -> list[tuple[float, int, int]]:
+        clear_text_caches()
+        numbers._grammar.cache_clear()
+        return [(q.value, q.start, q.end) for q in parse_quantities(text, lang, source=lang == "id")]
+
+    guarded = found()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(numbers, "_RUN_GUARD", "")
+        patch.setattr(numbers, "_UNIVERSAL", re.compile("|".join(numbers._UNIVERSAL_EXCLUDES)))
+        free = found()
+    numbers._grammar.cache_clear()
+    assert guarded == free

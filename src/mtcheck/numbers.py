@@ -55,7 +55,12 @@ _UNIVERSAL_EXCLUDES = (
     r"\d+(?:/\d+)+",  # dates and fractions: 21/6/2024, 16/3, 2/3
     r"\d{1,2}:\d{2}(?::\d{2})?",  # times, match clocks, ratios
 )
-_UNIVERSAL = re.compile("|".join(_UNIVERSAL_EXCLUDES))
+# A match of these may start inside a run of digits only near its end (where "123:45" reads "23:45"): from
+# every other position of a long run, their ``\d+`` scanned to its end in vain (30,000 digits took 78 s).
+# Whatever matches from there also matches from the run's start (``\d+`` takes more digits), so the same
+# numbers are excluded; a match with a bounded start (``\d{1,2}:``) starts within its last digits.
+_RUN_GUARD = r"(?:(?<!\d)|(?!\d{32}))"
+_UNIVERSAL = re.compile(_RUN_GUARD + "(?:" + "|".join(_UNIVERSAL_EXCLUDES) + ")")
 _YEAR_RANGE_TAIL = re.compile(r"(?:19|20)\d\d\s?[-–]\s?$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTERS_AFTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1d49]+")
@@ -241,7 +246,7 @@ def _grammar(lang: str) -> _Grammar:
         kanji = re.compile(f"[{chars}]*[{''.join(_KANJI_DIGITS)}{''.join(_KANJI_SMALL)}][{chars}]*")
     return _Grammar(
         locale=loc,
-        excludes=re.compile(excludes),
+        excludes=re.compile(f"{_RUN_GUARD}(?:{excludes})"),
         scale=re.compile(gap + "(" + _alternation(loc.scale_words, True) + ")"),
         scale_values={k.lower(): v for k, v in loc.scale_words.items()},
         percent_after=re.compile(gap + "(?:" + _alternation(loc.percent_words, True) + ")"),
