@@ -288,3 +288,20 @@ def test_long_digit_runs_exclude_what_they_did(lang: str, parts: list[tuple[str,
         free = found()
     numbers._grammar.cache_clear()
     assert guarded == free
+
+
+@settings(max_examples=300, deadline=None)
+@given(lang=st.sampled_from(["zh", "ja"]), text=st.text(alphabet="一二五十百千万亿億兆年人 a1", max_size=40))
+def test_a_kanji_numeral_is_a_whole_run_of_numeral_characters_with_a_digit(lang: str, text: str) -> None:
+    """The pattern starts only where a run starts (a long run of 万 was scanned from each of its characters:
+    bench/bench_pathological.py 'a run of 万'); what it finds is still every run that holds a digit or 十百千."""
+    import re
+
+    from mtcheck.locales import get_locale
+    from mtcheck.numbers import _KANJI_DIGITS, _KANJI_SMALL, _grammar
+
+    big = [w for w, v in get_locale(lang).scale_words.items() if len(w) == 1 and v >= 1e4]
+    numeral = set(_KANJI_DIGITS) | set(_KANJI_SMALL)
+    runs = [m.span() for m in re.finditer(f"[{''.join(numeral | set(big))}]+", text) if numeral & set(m.group())]
+    kanji = _grammar(lang).kanji
+    assert kanji is not None and [m.span() for m in kanji.finditer(text)] == runs

@@ -243,7 +243,9 @@ def _grammar(lang: str) -> _Grammar:
     if loc.kanji_numerals:
         big = "".join(w for w, v in loc.scale_words.items() if len(w) == 1 and v >= 1e4)
         chars = "".join(_KANJI_DIGITS) + "".join(_KANJI_SMALL) + big
-        kanji = re.compile(f"[{chars}]*[{''.join(_KANJI_DIGITS)}{''.join(_KANJI_SMALL)}][{chars}]*")
+        # A numeral is a run of these with a digit or 十百千 in it (万 alone is not one). It starts only where a
+        # run starts: from inside a long run of 万 the search scanned to its end from every character.
+        kanji = re.compile(f"(?<![{chars}])[{chars}]*[{''.join(_KANJI_DIGITS)}{''.join(_KANJI_SMALL)}][{chars}]*")
     return _Grammar(
         locale=loc,
         excludes=re.compile(f"{_RUN_GUARD}(?:{excludes})"),
