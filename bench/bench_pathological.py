@@ -2,7 +2,7 @@
 
 Each case is one article of N repeated items, an Indonesian source and one version (en and zh): a
 chronology of dates, a table of small counts, a reference list of links, hashtags, names, sentences,
-paragraphs, long paragraphs of a small vocabulary, a long name, link or number, a run of 万, quotes, glossary terms,
+paragraphs, long paragraphs of a small vocabulary, a long name, link or number, a run of 万, tickers, quotes, glossary terms,
 percentages. The time of each size should about double with N; a rule that quadruples is comparing every
 pair. Rules taking under 0.3 s are not listed.
 
@@ -83,6 +83,10 @@ def cases(rng: random.Random) -> dict[str, Case]:
         # A run of 6N 万 (no digit in it, so no numeral): the kanji numeral pattern scanned it to its end from each
         # character (16,000: 1.2 s in STR001); it now starts only where a run starts.
         "a run of 万": lambda n: ("Dana itu dicairkan kemarin.", f"这笔资金{'万' * (6 * n)}昨天发放。"),
+        # N stock tickers in a row ("BBCA BBRI ..."): each all-capital word scanned its whole run to decide if it
+        # was shouted (16,000: 84 s in NAME001); the runs are now found in one pass (entities._loud_runs).
+        "tickers": lambda n: ("Saham: " + " ".join(("BBCA", "BBRI", "BMRI", "TLKM")[i % 4] for i in range(n)) + ".",
+                              "Shares: " + " ".join(("BBCA", "BBRI", "BMRI", "TLKM")[i % 4] for i in range(n)) + "."),
         "quotes": lambda n: (" ".join(f'"Kata {i}" ujarnya.' for i in range(n)),
                              " ".join(f'"Word {i} said.' for i in range(n))),
         "terms": lambda n: (" ".join("Dewan Perwakilan Rakyat dan Bank Indonesia." for _ in range(n)),
