@@ -46,6 +46,10 @@ def cases(rng: random.Random) -> dict[str, Case]:
         "dates (all wrong)": lambda n: (
             " ".join(f"Senin ({i % 28 + 1}/3/2023) rapat {i * 1000}." for i in range(n)),
             " ".join(f"Monday ({(i + 3) % 28 + 1}/4/2023) meeting {i * 1000 + 1}." for i in range(n))),
+        # One date recurring through a log: every mention made a set of all the others as its candidates
+        # (15,000: 21 s); candidates are now found once per distinct date (rules/dates.py, matching.Pool).
+        "dates (one recurring)": lambda n: (" ".join("Rapat 16/3/2023." for _ in range(n)),
+                                            " ".join("Meeting 16/3/2023." for _ in range(n))),
         "dates (same)": lambda n: (
             " ".join(f"Senin ({i % 28 + 1}/3/2023) rapat." for i in range(n)),
             " ".join(f"Monday ({i % 28 + 1}/3/2023) meeting." for i in range(n))),

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from mtcheck.matching import max_matching, nearest, nearest_members
+from mtcheck.matching import Pool, max_matching, nearest
 
 
 def recursive_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
@@ -67,14 +67,14 @@ def test_nearest_positions() -> None:
 
 def test_nearest_members() -> None:
     positions = [k / 10 for k in range(10)]
-    assert nearest_members({1, 5, 9}, positions, 0.0, 5) == {1, 5, 9}  # no more than asked: all of them
-    assert nearest_members({1, 5, 6, 9}, positions, 0.55, 2) == {5, 6}
-    assert nearest_members({0, 2, 8}, positions, 0.9, 1) == {8}
+    assert Pool({1, 5, 9}, positions).nearest(0.0, 5) == {1, 5, 9}  # no more than asked: all of them
+    assert Pool({1, 5, 6, 9}, positions).nearest(0.55, 2) == {5, 6}
+    assert Pool({0, 2, 8}, positions).nearest(0.9, 1) == {8}
 
 
-def test_sparse_members_are_chosen_as_the_scan_chooses_them() -> None:
-    """Few members among many positions are ranked directly (the scan passed thousands of non-members
-    for a date sharing only its day); ties and repeated positions must fall exactly as the scan's."""
+def test_members_are_chosen_as_the_scan_chooses_them() -> None:
+    """Members are found by bisection (the scan passed thousands of non-members for a date sharing only its
+    day); ties and repeated positions must fall exactly as the scan's, few members or many."""
     from itertools import islice
 
     from mtcheck.matching import by_nearness
@@ -82,7 +82,7 @@ def test_sparse_members_are_chosen_as_the_scan_chooses_them() -> None:
     rng = random.Random(3)
     for _ in range(400):
         positions = sorted(rng.choice([rng.random(), round(rng.random(), 1)]) for _ in range(rng.randint(20, 300)))
-        members = set(rng.sample(range(len(positions)), rng.randint(1, 12)))
-        position, count = rng.choice([rng.random(), *positions[:3]]), rng.randint(1, 8)
+        members = set(rng.sample(range(len(positions)), rng.randint(1, rng.choice([12, len(positions)]))))
+        position, count = rng.choice([rng.random(), *positions[:3], *positions[-2:]]), rng.randint(1, 8)
         expected = set(islice((k for k in by_nearness(positions, position) if k in members), count))
-        assert nearest_members(members, positions, position, count) == expected
+        assert Pool(members, positions).nearest(position, count) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 
 
@@ -73,13 +73,27 @@ def nearest(positions: Sequence[float], position: float, count: int) -> list[int
     return list(islice(by_nearness(positions, position), count))
 
 
-def nearest_members(members: set[int], positions: Sequence[float], position: float, count: int) -> set[int]:
-    """``members`` (indices of ``positions``, ascending), or the ``count`` of them nearest to ``position``
-    when there are more."""
-    if len(members) <= count:
-        return members
-    if len(members) ** 2 < count * len(positions):  # sparse members: the scan would pass many non-members
-        split = bisect.bisect_left(positions, position)  # by_nearness's order: nearest; on a tie the lower
-        return set(heapq.nsmallest(count, members, key=lambda k: (  # side first, each side outwards
-            (position - positions[k], 0, -k) if k < split else (positions[k] - position, 1, k))))
-    return set(islice((k for k in by_nearness(positions, position) if k in members), count))
+def _nearness_key(positions: Sequence[float], position: float) -> Callable[[int], tuple[float, int, int]]:
+    """Sorts indices of ``positions`` (ascending) in ``by_nearness``'s order: nearest first; on a tie the
+    lower side first, each side outwards."""
+    return lambda k: (position - positions[k], 0, -k) if positions[k] < position else (positions[k] - position, 1, k)
+
+
+class Pool:
+    """A fixed set of indices of ``positions`` (ascending), sorted once, so that the ``count`` nearest to each
+    of many positions are found by bisection, in ``by_nearness``'s order. Scanning all positions passed
+    thousands of non-members (a date sharing only its day), and a set of candidates made anew for every
+    mention was quadratic (a chronology of thousands of one recurring date)."""
+
+    def __init__(self, members: Iterable[int], positions: Sequence[float]) -> None:
+        self.members = sorted(members)
+        self.positions = positions
+        self.keys = [positions[k] for k in self.members]
+
+    def nearest(self, position: float, count: int) -> set[int]:
+        """The members, or the ``count`` of them nearest to ``position`` when there are more."""
+        if len(self.members) <= count:
+            return set(self.members)
+        split = bisect.bisect_left(self.keys, position)
+        near = self.members[max(0, split - count):split + count]  # the nearest are among count on each side
+        return set(heapq.nsmallest(count, near, key=_nearness_key(self.positions, position)))

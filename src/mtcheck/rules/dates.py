@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..dates import DateMention, format_date, parse_dates
+from ..dates import DateMention, Reading, format_date, parse_dates
 from ..locales import get_locale
-from ..matching import max_matching, nearest, nearest_members
+from ..matching import Pool, max_matching, nearest
 from ..model import Finding, Severity
 from .base import Rule, VersionContext, register
 
@@ -61,6 +61,12 @@ def _describe(m: DateMention) -> str:
 
 
 NEAREST_DATES = 64  # of a long list of wrong dates, a source date is paired among this many nearest
+
+
+def _key(m: DateMention) -> tuple[Reading, bool]:
+    """What ``readings()``, ``renders`` and ``compatible`` read of a mention: mentions of one key (a date
+    recurring through a chronology) share their candidates, found once."""
+    return m.reading, m.ambiguous
 
 
 class _FieldIndex:
@@ -134,8 +140,15 @@ class DateMismatch(Rule):
         # every source date has its own rendering (a second "Sunday" where the source has one Minggu and
         # two Sabtu). A bare day number ("9日") is too weak to count as evidence on its own.
         used = set(paired.values())
+        rendered: dict[tuple[Reading, bool], bool] = {}
+
+        def renders_a_source_date(t: DateMention) -> bool:
+            if (key := _key(t)) not in rendered:
+                rendered[key] = any(renders(t, source[i]) for i in source_index.renderers(t))
+            return rendered[key]
+
         evidence = [t for j, t in enumerate(target) if t.kind != "day"
-                    and (j not in used or not any(renders(t, source[i]) for i in source_index.renderers(t)))]
+                    and (j not in used or not renders_a_source_date(t))]
         # Pair each wrong target date with one source date: fewest differing fields, then nearest (of a
         # long list, among the NEAREST_DATES nearest: every pair of 2,000 wrong dates is 4 million).
         starts = [_relative(tgt_len, t) for t in evidence]  # ascending: text order
@@ -177,15 +190,26 @@ def _pair(
     the nearest in position are tried.
     """
     index = _FieldIndex(target)
+    skeys, tkeys = [_key(m) for m in source], [_key(m) for m in target]
 
     def rank(fits: Callable[[DateMention, DateMention], bool], candidates: Callable[[DateMention], set[int]],
              left: Iterable[int], free: set[int]) -> dict[int, list[int]]:
         options: dict[int, list[tuple[int, int, float, int]]] = {}
+        pools: dict[tuple[Reading, bool], Pool] = {}
+        ranks: dict[tuple[tuple[Reading, bool], tuple[Reading, bool]], tuple[int, int] | None] = {}
+
+        def fit_rank(i: int, j: int) -> tuple[int, int] | None:
+            """Fields shared (more first) and fields beyond the source's, if the pair fits: by key."""
+            if (pair := (skeys[i], tkeys[j])) not in ranks:
+                s, t = source[i], target[j]
+                ranks[pair] = (-len(s.fields() & t.fields()), len(t.fields() - s.fields())) if fits(s, t) else None
+            return ranks[pair]
+
         for i in left:
-            near = nearest_members(candidates(source[i]) & free, tpos, spos[i], NEAREST_DATES)
-            options[i] = sorted((-len(source[i].fields() & target[j].fields()),
-                                 len(target[j].fields() - source[i].fields()), abs(tpos[j] - spos[i]), j)
-                                for j in near if fits(source[i], target[j]))
+            if skeys[i] not in pools:
+                pools[skeys[i]] = Pool(candidates(source[i]) & free, tpos)
+            near = pools[skeys[i]].nearest(spos[i], NEAREST_DATES)
+            options[i] = sorted((*r, abs(tpos[j] - spos[i]), j) for j in near if (r := fit_rank(i, j)) is not None)
         order = sorted(options, key=lambda i: (options[i][0][:3] if options[i] else (1, 5, 2.0), i))
         return {i: [o[-1] for o in options[i]] for i in order}
 
@@ -224,10 +248,13 @@ class DateFormat(Rule):
         source_index = ctx.memo(("dates", "source index"), lambda: _FieldIndex(source))
         src_len, tgt_len = len(ctx.source.content), len(ctx.target.content)
         spos = [_relative(src_len, s) for s in source]
+        pools: dict[tuple[Reading, bool], Pool] = {}
         for t in parse_dates(ctx.target.content, ctx.target.lang):
             if t.numeric and t.order[:2] not in {o[:2] for o in loc.numeric_date_orders}:
                 # The first source date it may render gives the suggestion (of a long list, among the nearest).
-                near = nearest_members(source_index.sharing(t), spos, _relative(tgt_len, t), NEAREST_DATES)
+                if (key := _key(t)) not in pools:
+                    pools[key] = Pool(source_index.sharing(t), spos)
+                near = pools[key].nearest(_relative(tgt_len, t), NEAREST_DATES)
                 ref = next((source[i] for i in sorted(near) if compatible(source[i], t) and source[i].month), t)
                 day, month = (ref.day, ref.month) if ref is not t or not t.ambiguous else (t.day, t.month)
                 yield self.finding(
