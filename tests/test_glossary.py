@@ -105,6 +105,24 @@ def test_a_short_row_and_a_quoted_comma_are_fine() -> None:
     ]
 
 
+def test_a_padded_term_is_the_term_and_its_patterns_cannot_backtrack() -> None:
+    """A column-aligned export's "Bank    Dunia" matched only text with four blanks between the words, and
+    its pattern (\\s+\\s+\\s+\\s+) backtracked over a long run of blanks from every position: 800 blanks
+    after "Bank" took 48 s, 900 over 2 minutes."""
+    from mtcheck.glossary import _lenient_pattern, _strict_pattern
+
+    glossary = parse_csv('id,en,fr\nBank    Dunia,"World   Bank",Banque  -  mondiale\n')
+    assert dict(glossary.entries[0].terms) == {"id": ("Bank Dunia",), "en": ("World Bank",), "fr": ("Banque - mondiale",)}
+    assert [h.span.text for h in find_source_terms("Kata Bank\n  Dunia hari ini.", glossary, "id")] == ["Bank\n  Dunia"]
+    assert find_target_terms("the World\tBank said", ("World   Bank",), "en")  # a term built in code, unpadded
+    assert find_target_terms("la Banque-mondiale", ("Banque - mondiale",), "fr")
+    for term in ("Bank    Dunia", "Bank \t Dunia", "Banque - mondiale", "Asia -- Pasifik", "a  -  -  b"):
+        strict = _strict_pattern(term).pattern.pattern
+        lenient = _lenient_pattern(term, "fr").pattern.pattern
+        assert "\\s+\\s+" not in strict, strict  # a blank run is one \\s+ (a dash between two is no overlap)
+        assert not re.search(r"\[\\s\\-\]\*(?:\\-)?\[\\s\\-\]\*", lenient), lenient  # separators side by side
+
+
 def test_default_glossary_covers_six_languages() -> None:
     entries = default_glossary().entries
     assert len(entries) >= 60

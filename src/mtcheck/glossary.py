@@ -83,7 +83,12 @@ class TermHit:
 
 
 def _variants(cell: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in cell.split("|") if v.strip())
+    return tuple(_term(v) for v in cell.split("|") if v.strip())
+
+
+def _term(text: str) -> str:
+    """A term as written in a glossary, its spaces made single (a column-aligned export pads "Bank    Dunia")."""
+    return " ".join(text.split())
 
 
 def parse_csv(text: str) -> Glossary:
@@ -119,7 +124,7 @@ def parse_tbx(text: str) -> Glossary:
             lang = (lang_set.get(_XML_LANG) or lang_set.get("lang") or "").split("-")[0].lower()
             for node in lang_set.iter():
                 if _local(node.tag) == "term" and node.text and node.text.strip():
-                    terms.setdefault(lang, []).append(node.text.strip())
+                    terms.setdefault(lang, []).append(_term(node.text))
         if terms:
             entries.append(Entry(tuple((lang, tuple(vs)) for lang, vs in terms.items())))
     return Glossary(tuple(entries))
@@ -246,7 +251,7 @@ def _is_acronym(term: str) -> bool:
 def _strict_pattern(term: str) -> Probed:
     """Whole-word source pattern; a lower-case term also matches capitalised; "-nya" may follow.
     (Probed: the look-behind is checked only where the term itself occurs.)"""
-    body = re.escape(term).replace(r"\ ", r"\s+")
+    body = r"\s+".join(re.escape(word) for word in term.split())  # one \s+ a gap: "\s+\s+" backtracks
     flags = 0 if any(c.isupper() for c in term) else re.IGNORECASE
     return Probed.compile(rf"(?<![^\W_]){body}(?:-?nya)?(?![^\W_])", flags)
 
@@ -290,7 +295,10 @@ def _lenient_pattern(term: str, lang: str) -> Probed:
         if term.startswith(prefix) and len(term) > len(prefix) + 2:
             term = term[len(prefix):]
     folded, _ = _fold(term, lang)
-    body = re.escape(folded).replace(r"\ ", r"[\s\-]*")  # some texts lose the space: "مجلسالأمن"
+    # Some texts lose the space ("مجلسالأمن"). One separator a gap, a lone dash taken into it: two in a row
+    # ("[\s\-]*[\s\-]*") backtrack over a long run of blanks or dashes from every position.
+    words = [word for word in folded.split() if word.strip("-")] or folded.split()
+    body = r"[\s\-]*".join(re.escape(word) for word in words)
     if script == "latin":
         return Probed.compile(rf"(?<![^\W_]){body}")  # the start of a word: "americain" in "americaines"
     return Probed.compile(body)  # CJK and Arabic: substring (Arabic clitics and suffixes attach)
