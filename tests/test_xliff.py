@@ -217,6 +217,32 @@ def test_balance(tags: list[tuple[str, str]], expected: int) -> None:
     assert len(balance_problems(tuple(InlineTag(k, i, "x", 0) for k, i in tags))) == expected
 
 
+def _balance_by_rescanning(tags: tuple[InlineTag, ...]) -> list[str]:
+    """The definition: a stack searched and rebuilt at every close (quadratic on 40,000 reversed pairs)."""
+    problems: list[str] = []
+    stack: list[InlineTag] = []
+    for tag in tags:
+        if tag.kind == OPEN:
+            stack.append(tag)
+        elif tag.kind == CLOSE:
+            if stack and stack[-1].id == tag.id:
+                stack.pop()
+            elif any(t.id == tag.id for t in stack):
+                problems.append(f"inline code {tag.element} id={tag.id} closes before {stack[-1].element} "
+                                f"id={stack[-1].id} that it contains (crossing tags)")
+                stack = [t for t in stack if t.id != tag.id]
+            else:
+                problems.append(f"inline code {tag.element} id={tag.id} closes a code that was never opened")
+    return problems + [f"inline code {t.element} id={t.id} is never closed" for t in stack]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([OPEN, CLOSE, STANDALONE]), st.sampled_from("1234")), max_size=24))
+def test_balance_without_rescanning_the_stack_finds_the_same_problems(tags: list[tuple[str, str]]) -> None:
+    codes = tuple(InlineTag(kind, code_id, "bpt" if kind == OPEN else "ept", n) for n, (kind, code_id) in enumerate(tags))
+    assert balance_problems(codes) == _balance_by_rescanning(codes)
+
+
 def test_parity_counts_repeated_placeholders() -> None:
     one = (InlineTag(STANDALONE, "1", "ph", 0),)
     assert parity_problems(one * 2, one) == ["inline standalone code id=1 of the source is missing from the translation"]

@@ -39,23 +39,37 @@ class MarkupText(Text):
 
 
 def balance_problems(tags: tuple[InlineTag, ...]) -> list[str]:
-    """Opening and closing codes must nest like brackets: no stray close, no crossing, none left open."""
+    """Opening and closing codes must nest like brackets: no stray close, no crossing, none left open.
+
+    Open codes are counted by id, and a crossing marks its id's codes below it as gone instead of rebuilding
+    the stack: searching and rebuilding the stack at every close made 40,000 reversed pairs take 45 s."""
     problems: list[str] = []
-    stack: list[InlineTag] = []
-    for tag in tags:
+    stack: list[tuple[int, InlineTag]] = []  # open codes, each with its position among the tags
+    opened: Counter[str] = Counter()  # open codes on the stack by id
+    gone_below: dict[str, int] = {}  # id -> position: its codes opened before it were closed by a crossing
+
+    def live(entry: tuple[int, InlineTag]) -> bool:
+        return entry[0] >= gone_below.get(entry[1].id, -1)
+
+    for position, tag in enumerate(tags):
         if tag.kind == OPEN:
-            stack.append(tag)
+            stack.append((position, tag))
+            opened[tag.id] += 1
         elif tag.kind == CLOSE:
-            if stack and stack[-1].id == tag.id:
+            while stack and not live(stack[-1]):
                 stack.pop()
-            elif any(t.id == tag.id for t in stack):
-                inner = stack[-1]
+            if stack and stack[-1][1].id == tag.id:
+                stack.pop()
+                opened[tag.id] -= 1
+            elif opened[tag.id]:
+                inner = stack[-1][1]
                 problems.append(f"inline code {tag.element} id={tag.id} closes before {inner.element} "
                                 f"id={inner.id} that it contains (crossing tags)")
-                stack = [t for t in stack if t.id != tag.id]
+                opened[tag.id] = 0
+                gone_below[tag.id] = position
             else:
                 problems.append(f"inline code {tag.element} id={tag.id} closes a code that was never opened")
-    problems += [f"inline code {t.element} id={t.id} is never closed" for t in stack]
+    problems += [f"inline code {t.element} id={t.id} is never closed" for p, t in stack if live((p, t))]
     return problems
 
 
