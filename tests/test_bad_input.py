@@ -83,13 +83,17 @@ def test_jsonl_ids_cannot_escape_the_output_folder(tmp_path: Path) -> None:
     lines = [{"id": "../../etc/passwd", "texts": {"id": ID, "en": EN}},
              {"id": "a\u202eb<script>", "texts": {"id": ID, "en": EN}},
              {"id": "ctl\x07", "texts": {"id": ID, "en": EN}},
+             {"id": "del\x7f", "texts": {"id": ID, "en": EN}},
+             {"id": "nel\x85", "texts": {"id": ID, "en": EN}},  # C1: a line end to some readers
+             {"id": "nul-text", "texts": {"id": ID, "en": EN + "\x00"}},
              {"id": "../../etc/passwd", "texts": {"id": ID, "en": EN}}]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     code, _, stderr = check(str(path), "--out", str(out))
     assert code == 2
-    assert "control characters" in stderr and "duplicate article id" in stderr
+    assert stderr.count("control characters") == 3 and "duplicate article id" in stderr
+    assert f"{path}:6#en: en text holds a NUL character (at character {len(EN)}): binary data" in stderr
     written = {p.resolve().parent for p in out.rglob("*")}
     assert written == {out.resolve()}
     assert not (tmp_path / "etc").exists()

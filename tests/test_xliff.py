@@ -170,6 +170,17 @@ def test_bad_or_hostile_files_are_input_errors(tmp_path: Path, xml: str, message
     assert "root:" not in error.message  # the entity was never expanded
 
 
+def test_a_nul_written_with_cp_is_refused_as_in_any_file(tmp_path: Path) -> None:
+    """<cp> writes what XML cannot carry; a NUL is binary data, refused in a text file or a JSONL escape too."""
+    path = tmp_path / "nul.xlf"
+    path.write_text(XLIFF12.format(
+        '<file original="a" source-language="id" target-language="en" datatype="plaintext"><body><trans-unit id="1">'
+        '<source>Harga naik.</source><target>Prices<cp hex="0"/> rose.</target></trans-unit></body></file>'),
+        encoding="utf-8")
+    [error] = read(path)
+    assert error == InputError(f"{path}#en", "en text holds a NUL character (at character 6): binary data")
+
+
 def test_merge_conflicts_are_input_errors(tmp_path: Path) -> None:
     write20(tmp_path, "s.en.xlf", _unit20("Satu.", "One."))
     write20(tmp_path, "s.en-GB.xlf", _unit20("Satu.", "One (GB)."))  # a second English translation

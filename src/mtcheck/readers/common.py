@@ -15,6 +15,7 @@ SHOWN = 5  # values of a list quoted in an error message, at most
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes can make one
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode's control characters (category Cc)
 
 
 def printable(name: str) -> str:
@@ -87,7 +88,7 @@ def build_article(
         return InputError(origin, "empty article id")
     if len(article_id) > MAX_ID_CHARS:
         return InputError(origin, f"article id too long ({len(article_id):,} characters; the limit is {MAX_ID_CHARS:,})")
-    if any(ord(c) < 32 for c in article_id):
+    if _CONTROL.search(article_id):  # C0, DEL and C1 (U+0085 NEL): a raw one reached --format github lines
         return InputError(origin, "article id contains control characters")
     if _SURROGATE.search(article_id):
         return InputError(origin, "article id is not valid Unicode (a JSON escape or a folder name that is not UTF-8)")
@@ -106,6 +107,8 @@ def build_article(
             return InputError(text.path or origin, f"empty {text.lang} text")
         if len(text.content) > MAX_TEXT_CHARS:
             return InputError(text.path or origin, too_large(f"{text.lang} text", f"{len(text.content):,} characters"))
+        if (nul := text.content.find("\x00")) >= 0:  # an escape (JSON's "\u0000", XLIFF's <cp hex="0"/>)
+            return InputError(text.path or origin, f"{text.lang} text holds a NUL character (at character {nul}): binary data")
         if (lone := _SURROGATE.search(text.content)) is not None:  # JSON's "\ud800": valid JSON, not Unicode
             return InputError(text.path or origin, (
                 f"{text.lang} text is not valid Unicode (a lone surrogate U+{ord(lone.group()):04X} "
