@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from ..glossary import Entry, Glossary, TermHit, find_source_terms, find_target_terms, load_glossary
 from ..locales import get_locale
 from ..model import Finding, Severity, Span
+from ..scan import Spans
 from .base import Rule, VersionContext, register
 
 
@@ -71,13 +72,13 @@ class TermMismatch(Rule):
         latin = get_locale(lang).script == "latin"  # a prefix match is not a rendering there
         # Target text rendering a concept of this source paragraph is accounted for (capitals and
         # their countries share variants: "Moscou" renders Rusia too).
-        covered = [span for e in here for _, span in find_target_terms(par.text, e.get(lang), lang)]
+        # (Spans: a term recurring thousands of times made comparing each rendering with each quadratic.)
+        covered = Spans((span.start, span.end) for e in here for _, span in find_target_terms(par.text, e.get(lang), lang))
         for entry in glossary.entries:
             if entry in here:
                 continue
             for _, span in find_target_terms(par.text, entry.get(lang), lang):
                 inside_word = latin and par.text[span.end:span.end + 1].isalpha()
-                overlaps = any(span.start < c.end and c.start < span.end for c in covered)
-                if len(span.text) > 1 and not inside_word and not overlaps:
+                if len(span.text) > 1 and not inside_word and not covered.touches(span.start, span.end):
                     return Span.of(ctx.target.content, par.start + span.start, par.start + span.end)
         return None
