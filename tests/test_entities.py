@@ -102,6 +102,25 @@ def test_match_name(name: str, lang: str, target: str, status: str) -> None:
     assert match_name(_name(name), TargetIndex.build(target, lang), lang).status == status
 
 
+def test_a_part_many_names_share_is_searched_beside_its_nearest_occurrences() -> None:
+    """A list of 16,000 "Muhammad X" looked every occurrence of Muhammad up for every name (20 s): of a part
+    written more than NEAREST_ANCHORS times, the near-miss search looks beside the nearest ones to where the
+    name stands in the source; each misspelt surname is still found beside its own Muhammad."""
+    import random
+
+    from mtcheck.entities import NEAREST_ANCHORS
+
+    rng = random.Random(5)
+    letters = "bcdfghjklmnpqrstvwxz"
+    surnames = ["".join(rng.sample(letters, 12)).title() for _ in range(3 * NEAREST_ANCHORS)]
+    target = " ".join(f"Muhammad {s[:-1]}y hadir." for s in surnames)  # every surname misspelt
+    index = TargetIndex.build(target, "en")
+    for k, surname in enumerate(surnames):
+        result = match_name(_name(f"Muhammad {surname}"), index, "en", k / len(surnames))
+        assert result.status == "near-miss" and result.target is not None
+        assert result.target.text == f"{surname[:-1]}y"
+
+
 @pytest.mark.parametrize(("name", "lang", "target", "found"), [
     ("Sri Mulyani", "ar", "قالت وزيرة المالية سري مولياني (Sri Mulyani) إن", True),
     ("Sri Mulyani", "ar", "قالت وزيرة المالية سري مولياني إن", False),  # transliterated: vouches for nothing

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .locales import Locale, get_locale
+from .matching import Pool
 from .sentences import split_sentences
 from .text import occurrence_bits
 from .text import ratio as text_ratio
@@ -428,6 +429,10 @@ class TargetIndex:
     by_length: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (first position, form), lazily
     _near: dict[int, list[tuple[int, str, int]]] = field(default_factory=dict)  # see forms_near_length
     _folded_text: str | None = None
+    # Per name part, computed once: a part many names share ("Muhammad" in a list of 16,000 candidates)
+    # was looked up, and its every occurrence walked, once per name (quadratic: 16,000 names took 20 s).
+    _parts: dict[str, tuple[list[int], set[int]]] = field(default_factory=dict)  # see part_positions
+    _anchors: dict[str, Pool] = field(default_factory=dict)  # see anchors
 
     def __post_init__(self) -> None:
         for i, (f, k) in enumerate(zip(self.folded, self.skeletons)):
@@ -451,6 +456,22 @@ class TargetIndex:
                 )
             ]
         return near
+
+    def part_positions(self, part: str, rewrites: tuple[tuple[str, str], ...]) -> tuple[list[int], set[int]]:
+        """The positions of the tokens that render a name part (``_part_positions``), as a list and a set."""
+        if part not in self._parts:
+            hits = _part_positions(part, self, rewrites)
+            self._parts[part] = hits, set(hits)
+        return self._parts[part]
+
+    def anchors(self, part: str, rewrites: tuple[tuple[str, str], ...]) -> Pool:
+        """The positions where a name part is written exactly (folded), by relative position in the text."""
+        if part not in self._anchors:
+            exact = fold(part)
+            size = max(len(self.text), 1)
+            self._anchors[part] = Pool((a for a in self.part_positions(part, rewrites)[0] if self.folded[a] == exact),
+                                       [t.start / size for t in self.tokens])
+        return self._anchors[part]
 
     @property
     def folded_text(self) -> str:
@@ -511,19 +532,21 @@ def _part_positions(part: str, index: TargetIndex, rewrites: tuple[tuple[str, st
     return hits
 
 
-def match_name(name: Name, index: TargetIndex, lang: str) -> NameMatch:
+def match_name(name: Name, index: TargetIndex, lang: str, position: float | None = None) -> NameMatch:
     """Is the name in the target: found, a looser variant, a near miss, or missing?
 
     "found": every part is there as written or as a transliteration variant; "variant": only some
     parts are (Warren for Elizabeth Warren), or a single-word name has a close capitalised look-alike
     (a translated place name); neither is reported, but only "found" is evidence for other versions.
+    ``position``: the name's relative position in the source; of a part written more than
+    ``NEAREST_ANCHORS`` times, the near-miss search looks beside the nearest occurrences only.
     """
     rewrites = get_locale(lang).name_rewrites
-    positions = [_part_positions(p, index, rewrites) for p in name.parts]
+    positions = [index.part_positions(p, rewrites)[0] for p in name.parts]
     if all(positions):
         return NameMatch("found")
     if any(positions):
-        return _near_miss(name, index, positions) or NameMatch("variant")
+        return _near_miss(name, index, rewrites, position) or NameMatch("variant")
     best = _closest_token(name, index)
     if best is not None and best.text[:1].isupper():
         return NameMatch("variant")
@@ -533,7 +556,7 @@ def match_name(name: Name, index: TargetIndex, lang: str) -> NameMatch:
 def name_found(name: Name, index: TargetIndex, lang: str) -> bool:
     """``match_name(...).status == "found"``, without telling the other outcomes apart (cheaper)."""
     rewrites = get_locale(lang).name_rewrites
-    return all(_part_positions(p, index, rewrites) for p in name.parts)
+    return all(index.part_positions(p, rewrites)[0] for p in name.parts)
 
 
 def _closest_token(name: Name, index: TargetIndex) -> Token | None:
@@ -560,22 +583,29 @@ def _closest_token(name: Name, index: TargetIndex) -> Token | None:
     return best_token if best >= MATCH_RATIO else None
 
 
-def _near_miss(name: Name, index: TargetIndex, positions: list[list[int]]) -> NameMatch | None:
+NEAREST_ANCHORS = 64  # of a name part written more often, the near-miss search looks beside the nearest
+
+
+def _near_miss(
+    name: Name, index: TargetIndex, rewrites: tuple[tuple[str, str], ...], position: float | None
+) -> NameMatch | None:
     """A missing part misspelt where the name's word order puts it, next to a part that is there.
 
     "Prabowo Subiyanto" for "Prabowo Subianto" is a near miss; "l'université Carnegie Mellon" for
     "Carnegie Mellon University" is not (the similar word is elsewhere, a translation, not a typo).
     """
-    occupied = {i for hits in positions for i in hits}  # a set: a list scan per anchor was quadratic
-    for j, (part, hits) in enumerate(zip(name.parts, positions)):
-        if hits:
+    taken = [index.part_positions(p, rewrites)[1] for p in name.parts]  # sets: a list scan was quadratic
+    for j, part in enumerate(name.parts):
+        if taken[j]:
             continue
-        for k, anchors in enumerate(positions):
+        for k, other in enumerate(name.parts):
             step = 1 if j > k else -1
-            exact = fold(name.parts[k])
-            for anchor in (a for a in anchors if index.folded[a] == exact):  # a transliterated anchor proves nothing
+            pool = index.anchors(other, rewrites)  # a transliterated anchor proves nothing
+            anchors = pool.members if position is None or len(pool.members) <= NEAREST_ANCHORS else \
+                sorted(pool.nearest(position, NEAREST_ANCHORS))
+            for anchor in anchors:
                 for i in (anchor + (j - k), anchor + (j - k) + step):  # one particle may sit between
-                    if not 0 <= i < len(index.tokens) or i in occupied:
+                    if not 0 <= i < len(index.tokens) or any(i in hits for hits in taken):
                         continue
                     token = index.tokens[i]
                     if token.text[:1].isupper() and similarity(part, token.text) >= NEAR_MISS_RATIO:

@@ -108,10 +108,11 @@ def _statuses(ctx: VersionContext, lang: str, names: list[Name]) -> list[NameMat
     def compute() -> list[NameMatch]:
         index = TargetIndex.build(ctx.article.targets[lang].content, lang, cased_only=not _reported(lang))
         source_locale = get_locale(ctx.source.lang)
+        size = max(len(ctx.source.content), 1)
         return [
             (NameMatch("found") if acronym_found(n.text, index, source_locale) else NameMatch("missing"))
             if n.kind == "acronym"
-            else match_name(n, index, lang) if _reported(lang)
+            else match_name(n, index, lang, n.start / size) if _reported(lang)
             # a version never reported only vouches for names ("found" or not): no near-miss search
             else NameMatch("found" if name_found(n, index, lang) else "unchecked")
             for n in names
