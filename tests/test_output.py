@@ -162,3 +162,34 @@ def test_an_output_that_would_overwrite_an_input_is_refused(make_article, tmp_pa
     assert batch.read_text(encoding="utf-8") == line and (folder / "en.txt").read_text(encoding="utf-8") == ARTICLE["en"]
     elsewhere = tmp_path / "findings.json"  # beside the inputs, not one of them: written
     assert run_output(make_article, elsewhere)[0] == 1 and elsewhere.is_file()
+
+
+def test_the_files_a_run_reads_besides_the_articles_are_not_overwritten(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """--output onto the --glossary or --baseline file, or --write-baseline onto the glossary, replaced it:
+    the next run then failed on a glossary that was a baseline. A baseline may refresh itself."""
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    folder = make_article("harga", **ARTICLE)
+    glossary, baseline, config = tmp_path / "glossary.csv", tmp_path / "base.json", tmp_path / "mtcheck.toml"
+    glossary.write_text("id,en\nharga,price\n", encoding="utf-8")
+    config.write_text('select = ["NUM"]\n', encoding="utf-8")
+    refs = tmp_path / "refs"
+    (refs / "harga").mkdir(parents=True)
+    (refs / "harga" / "en.txt").write_text(ARTICLE["en"], encoding="utf-8")
+    run = ["check", str(folder), "--encoder", "none", "-q", "--no-reports", "--no-cache"]
+    assert CliRunner().invoke(app, [*run, "--write-baseline", str(baseline)]).exit_code == 1
+    kept = {p: p.read_bytes() for p in (glossary, baseline, config, refs / "harga" / "en.txt")}
+    for flag, destination, more in [
+        ("--output", glossary, ["--glossary", str(glossary)]),
+        ("--write-baseline", glossary, ["--glossary", str(glossary)]),
+        ("--output", baseline, ["--baseline", str(baseline)]),
+        ("--output", config, ["--config", str(config)]),
+        ("--output", refs / "harga" / "en.txt", ["--refs", str(refs)]),
+    ]:
+        result = CliRunner().invoke(app, [*run, *more, flag, str(destination)])
+        assert (result.exit_code, result.stderr) == (2, f"mtcheck: error: {destination}: {flag} would overwrite an input file\n")
+    assert {p: p.read_bytes() for p in kept} == kept
+    refreshed = CliRunner().invoke(app, [*run, "--baseline", str(baseline), "--write-baseline", str(baseline)])
+    assert refreshed.exit_code == 0 and refreshed.stderr == ""

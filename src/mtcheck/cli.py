@@ -143,8 +143,13 @@ def check(
     config, config_path = _load_config(config_file, isolated, flags)
     if refs is not None and not refs.is_dir():
         raise _fail(f"{refs}: reference folder " + ("is a file, not a folder" if refs.exists() else "not found"))
+    # Whatever the run reads: the articles, the references, the glossary, the config, the baseline (which
+    # --write-baseline may refresh: it is read before anything is written).
+    read = [*paths, *(str(p) for p in (refs, config_path) if p is not None)]
+    read += [config.glossary] if config.glossary is not None else []
     for flag, destination in (("--output", output), ("--write-baseline", write_baseline)):
-        if destination is not None and _is_input(destination, paths):
+        also = [str(baseline)] if baseline is not None and flag == "--output" else []
+        if destination is not None and _is_input(destination, read + also):
             raise _fail(f"{destination}: {flag} would overwrite an input file")
     if config.glossary is not None:
         from .glossary import GlossaryError, load_glossary
