@@ -98,6 +98,12 @@ major = 4
     ('boilerplate = ["^Baca juga", "(Foto)?"]', "boilerplate", "'(Foto)?' matches empty text"),
     ('targets = ["en", "id"]', "targets", "'id' is the source language"),  # it would check nothing, exit 0
     ('glossary = "terms\\u0000.csv"', "glossary", "a path cannot contain a NUL character"),
+    # Tracebacks before: an integer no float holds (OverflowError in isfinite), a repeat count too large for
+    # re (OverflowError), a pattern nested too deeply for re's compiler (RecursionError).
+    ("[weights]\nminor = 1" + "0" * 400, "weights.minor", "expected a number of at least 0 (finite)"),
+    ("fail-below = -" + "9" * 400, "fail-below", "expected a number from 0 to 100"),
+    ('boilerplate = ["x{99999999999}"]', "boilerplate", "'x{99999999999}' (a repeat count or nesting too large)"),
+    ('boilerplate = ["' + "(" * 5000 + "x" + ")" * 5000 + '"]', "boilerplate", "bad regular expression '((((("),
 ])
 def test_bad_settings_are_one_line_errors_naming_file_and_key(tmp_path: Path, toml: str, key: str, problem: str) -> None:
     path = write(tmp_path / "mtcheck.toml", toml + "\n")
@@ -123,6 +129,16 @@ def test_invalid_toml_names_the_file(tmp_path: Path, toml: str, reason: str) -> 
     path = write(tmp_path / "mtcheck.toml", toml)
     with pytest.raises(ConfigError, match=f"^{path}: not valid TOML \\({reason}\\)$"):
         load_config(tmp_path)
+
+
+def test_a_pyproject_whose_tool_is_not_a_table(tmp_path: Path) -> None:
+    """Valid TOML, "tool = 5": looking for tool.mtcheck in it was a TypeError traceback."""
+    other = write(tmp_path / "a" / "pyproject.toml", "tool = 5\n")
+    assert find_config_file(other.parent) is None
+    mine = write(tmp_path / "b" / "pyproject.toml", "[tool]\nmtcheck = 5\n")
+    assert find_config_file(mine.parent) == mine
+    with pytest.raises(ConfigError, match=f"^{mine}: \\[tool.mtcheck\\]: must be a table$"):
+        load_config(mine.parent)
 
 
 def test_a_broken_pyproject_is_reported_if_it_names_mtcheck(tmp_path: Path) -> None:

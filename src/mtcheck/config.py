@@ -71,7 +71,8 @@ def _has_tool_table(pyproject: Path) -> bool:
     from .userfile import read_text
 
     try:
-        return "mtcheck" in _load_toml(pyproject).get("tool", {})
+        tool = _load_toml(pyproject).get("tool")
+        return isinstance(tool, dict) and "mtcheck" in tool  # valid TOML may say tool = 5
     except ConfigError:
         try:
             return "tool.mtcheck" in read_text(pyproject)
@@ -104,7 +105,8 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
     """The settings table of a config file and the label used in error messages."""
     data = _load_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("mtcheck", {})
+        tool = data.get("tool", {})
+        table = tool.get("mtcheck", {}) if isinstance(tool, dict) else tool
         label = f"{path}: [tool.mtcheck]"
     else:
         table, label = data, str(path)
@@ -182,11 +184,14 @@ def _overrides(value: Any, label: str, key: str) -> dict[str, Severity]:
 
 
 def _number(value: Any, label: str, key: str, low: float = 0.0, high: float = float("inf")) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high \
-            or not math.isfinite(value):
+    try:
+        number = math.nan if isinstance(value, bool) or not isinstance(value, (int, float)) else float(value)
+    except OverflowError:  # an integer no float holds (10**400)
+        number = math.inf
+    if not (math.isfinite(number) and low <= number <= high):
         bound = f"from {low:g} to {high:g}" if math.isfinite(high) else f"of at least {low:g} (finite)"
         raise _fail(label, key, f"expected a number {bound}")
-    return float(value)
+    return number
 
 
 def _weights(value: Any, label: str, key: str) -> dict[str, float]:
@@ -201,12 +206,15 @@ def _weights(value: Any, label: str, key: str) -> dict[str, float]:
 
 
 def _patterns(value: Any, label: str, key: str) -> tuple[str, ...]:
+    from .userfile import cut
+
     patterns = _strings(value, label, key)
     for pattern in patterns:
         try:
             compiled = re.compile(pattern)
-        except re.error as exc:
-            raise _fail(label, key, f"bad regular expression {pattern!r} ({exc})") from None
+        except (re.error, OverflowError, RecursionError) as exc:  # x{99999999999}; ((((... nested thousands deep
+            reason = exc if isinstance(exc, re.error) else "a repeat count or nesting too large"
+            raise _fail(label, key, f"bad regular expression {cut(pattern)} ({reason})") from None
         if compiled.search(""):  # it would find an empty match in every paragraph
             raise _fail(label, key, f"{pattern!r} matches empty text, so every paragraph would be boilerplate")
     return patterns
