@@ -176,6 +176,30 @@ def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path, monkeypatch: 
     assert parallel["articles"] == [a for a in serial["articles"] if a["id"] != "art-05"]
 
 
+def test_a_waiting_worker_stopped_by_ctrl_c_ends_without_a_traceback(capfd: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C reaches every process of the group: a worker waiting for work (a task's own interruption is sent
+    back to the parent) printed a KeyboardInterrupt traceback under the parent's one-line stop."""
+    import os
+    import signal
+    import time
+
+    from mtcheck.workers import Workers
+
+    workers = Workers(Config(encoder="none"), 2)
+    try:
+        assert workers.submit([]).result(timeout=60) == []
+        processes = list(workers.pool._processes.values())  # type: ignore[union-attr]
+        time.sleep(0.2)  # back in the pool's loop, waiting for the next chunk
+        for process in processes:
+            os.kill(process.pid, signal.SIGINT)
+        for process in processes:
+            process.join(30)
+    finally:
+        workers.pool.shutdown(wait=True, cancel_futures=True)
+    assert processes and {process.exitcode for process in processes} == {-signal.SIGINT}
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_more_jobs_than_the_machine_can_run_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fork pool starts every worker at once: --jobs 100000 ran the machine out of memory."""
     from mtcheck.workers import worker_count

