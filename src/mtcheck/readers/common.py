@@ -108,7 +108,8 @@ def build_article(
         if len(text.content) > MAX_TEXT_CHARS:
             return InputError(text.path or origin, too_large(f"{text.lang} text", f"{len(text.content):,} characters"))
         if (nul := text.content.find("\x00")) >= 0:  # an escape (JSON's "\u0000", XLIFF's <cp hex="0"/>)
-            return InputError(text.path or origin, f"{text.lang} text holds a NUL character (at character {nul}): binary data")
+            return InputError(text.path or origin,
+                              f"{text.lang} text holds a NUL character (at character {nul}): binary data")
         if (lone := _SURROGATE.search(text.content)) is not None:  # JSON's "\ud800": valid JSON, not Unicode
             return InputError(text.path or origin, (
                 f"{text.lang} text is not valid Unicode (a lone surrogate U+{ord(lone.group()):04X} "

@@ -73,7 +73,8 @@ class TermMismatch(Rule):
         # Target text rendering a concept of this source paragraph is accounted for (capitals and
         # their countries share variants: "Moscou" renders Rusia too).
         # (Spans: a term recurring thousands of times made comparing each rendering with each quadratic.)
-        covered = Spans((span.start, span.end) for e in here for _, span in find_target_terms(par.text, e.get(lang), lang))
+        covered = Spans((span.start, span.end)
+                        for e in here for _, span in find_target_terms(par.text, e.get(lang), lang))
         for entry in glossary.entries:
             if entry in here:
                 continue
