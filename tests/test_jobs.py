@@ -176,28 +176,82 @@ def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path, monkeypatch: 
     assert parallel["articles"] == [a for a in serial["articles"] if a["id"] != "art-05"]
 
 
-def test_a_waiting_worker_stopped_by_ctrl_c_ends_without_a_traceback(capfd: pytest.CaptureFixture[str]) -> None:
-    """Ctrl-C reaches every process of the group: a worker waiting for work (a task's own interruption is sent
-    back to the parent) printed a KeyboardInterrupt traceback under the parent's one-line stop."""
+def _slow_or_nothing(chunk: list[str], config: Config) -> list[str]:
+    """A stand-in for check_chunk in forked workers (submitted by name)."""
+    import time
+
+    if chunk == ["slow"]:
+        time.sleep(60)
+    return []
+
+
+def test_workers_ignore_ctrl_c_and_the_parent_ends_them(
+        capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C reaches every process of the group. A worker waiting for its next chunk printed a
+    KeyboardInterrupt traceback, and one ended by it while writing a result left the pool's reader waiting
+    for the rest: the parent hung. Workers now ignore it; the parent's abort ends them, at once, even with a
+    chunk still being checked."""
+    import multiprocessing
     import os
     import signal
     import time
 
-    from mtcheck.workers import Workers
+    from mtcheck import workers as module
 
-    workers = Workers(Config(encoder="none"), 2)
+    monkeypatch.setattr(module, "start_method", lambda config: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(module, "check_chunk", _slow_or_nothing)
+    workers = module.Workers(Config(encoder="none"), 1)
     try:
         assert workers.submit([]).result(timeout=60) == []
-        processes = list(workers.pool._processes.values())  # type: ignore[union-attr]
+        [process] = workers.pool._processes.values()  # type: ignore[union-attr]
         time.sleep(0.2)  # back in the pool's loop, waiting for the next chunk
-        for process in processes:
-            os.kill(process.pid, signal.SIGINT)
-        for process in processes:
-            process.join(30)
+        os.kill(process.pid, signal.SIGINT)
+        time.sleep(0.2)
+        assert process.is_alive() and workers.submit([]).result(timeout=60) == []
+        slow = workers.submit(["slow"])  # type: ignore[list-item]
+        time.sleep(0.5)
+        os.kill(process.pid, signal.SIGINT)
+        time.sleep(0.2)
+        assert process.is_alive() and not slow.done()
     finally:
-        workers.pool.shutdown(wait=True, cancel_futures=True)
-    assert processes and {process.exitcode for process in processes} == {-signal.SIGINT}
+        workers.abort()
+    assert process.exitcode == -signal.SIGTERM and slow.done()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_stopped_run_with_workers_ends_them_and_leaves_no_temporary(tmp_path: Path) -> None:
+    """Ctrl-C twice, to the whole process group as a terminal sends it, during --jobs 2: the parent hung in
+    the pool's shutdown (a worker cut off while writing its result), or at exit waiting for a worker."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "results.json").write_text("previous results", encoding="utf-8")
+    batch = tmp_path / "batch.jsonl"
+    line = json.dumps({"id": "{}", "texts": {"id": "Harga beras naik 80.000 rupiah. " * 40,
+                                             "en": "Rice prices rose 80,000 rupiah. " * 40}})
+    batch.write_text("".join(line.replace('"{}"', f'"a{i}"') + "\n" for i in range(400)), encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-m", "mtcheck", "check", str(batch), "--out", str(out),
+                            "--encoder", "none", "--no-cache", "-q", "--jobs", "2"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(out.glob("a*.html")) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGINT)
+    time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGINT)
+    try:
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        os.killpg(run.pid, signal.SIGKILL) if run.poll() is None else None
+    # 130, or the second Ctrl-C's own end (killed by SIGINT: the shell shows 130 for both)
+    assert run.returncode in (130, -signal.SIGINT) and b"Traceback" not in stderr, stderr
+    assert (out / "results.json").read_text(encoding="utf-8") == "previous results"
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
 
 
 def test_more_jobs_than_the_machine_can_run_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:

