@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,28 @@ def test_output_through_a_symlink_replaces_the_file_it_names(make_article, tmp_p
     (tmp_path / "link.txt").symlink_to("real.txt")
     assert run_output(make_article, tmp_path / "link.txt", "text")[0] == 1
     assert (tmp_path / "link.txt").is_symlink() and "NUM001" in (tmp_path / "real.txt").read_text(encoding="utf-8")
+
+
+def test_links_in_the_reports_folder_are_replaced_not_written_through(make_article, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A results.json in --out linked to an article's text wrote the results over the text. The reports
+    folder is mtcheck's: its files replace a link (--output, a file the user names, still follows one)."""
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    folder = make_article("harga", **ARTICLE)
+    out = tmp_path / "reports"
+    out.mkdir()
+    for name, target in (("results.json", "id.txt"), ("index.html", "en.txt"), ("harga.html", "en.txt")):
+        (out / name).symlink_to(folder / target)
+    for command in (["check", str(folder), "--encoder", "none", "-q", "--no-cache", "--out", str(out)],
+                    ["report", str(out / "results.json"), "--out", str(out)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code in (0, 1), result.output
+        assert (folder / "id.txt").read_text(encoding="utf-8") == ARTICLE["id"]
+        assert (folder / "en.txt").read_text(encoding="utf-8") == ARTICLE["en"]
+        assert not any(p.is_symlink() for p in out.iterdir())
+    assert json.loads((out / "results.json").read_text(encoding="utf-8"))["articles"][0]["id"] == "harga"
 
 
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full")

@@ -42,22 +42,25 @@ class AtomicOutput:
 
     A destination that exists and is not a regular file (``/dev/null``, ``/dev/stdout`` on a terminal, a
     pipe) is written directly: renaming over it would replace the device node (as root) or fail (as anyone
-    else). A symbolic link is followed: the file it names is replaced, the link stays. A ``scratch`` file is
-    only ever read back (``written``) and dropped, whatever is at ``path``.
+    else). A symbolic link is followed: the file it names is replaced, the link stays; with ``own_folder``
+    (the files of the reports folder, which is mtcheck's) the link itself is replaced: a results.json there
+    linked to an article's text wrote the results over the text. A ``scratch`` file is only ever read back
+    (``written``) and dropped, whatever is at ``path``.
     """
 
-    def __init__(self, path: Path, scratch: bool = False) -> None:
+    def __init__(self, path: Path, scratch: bool = False, own_folder: bool = False) -> None:
         self.tmp: Path | None = None
         self.handle: TextIO
         try:
-            special = not scratch and not stat.S_ISREG(path.stat().st_mode)
+            mode = (path.lstat() if own_folder else path.stat()).st_mode
+            special = not scratch and not stat.S_ISREG(mode) and not (own_folder and stat.S_ISLNK(mode))
         except FileNotFoundError:
             special = False
         if special:  # opened by the name given: /dev/fd/63 (a pipe) has no real path to resolve
             self.path = path
             self.handle = path.open("w", encoding="utf-8", newline="\n")
             return
-        self.path = Path(os.path.realpath(path))
+        self.path = Path(os.path.realpath(path.parent)) / path.name if own_folder else Path(os.path.realpath(path))
         make_folder(self.path.parent)
         self.handle = self._create_temporary()
 
@@ -100,9 +103,9 @@ class AtomicOutput:
             self.tmp = None
 
 
-def write_atomic(path: Path, data: str) -> None:
+def write_atomic(path: Path, data: str, own_folder: bool = False) -> None:
     """Write ``data`` to ``path`` whole or not at all (``AtomicOutput``)."""
-    out = AtomicOutput(path)  # cleans up after itself if interrupted while it starts
+    out = AtomicOutput(path, own_folder=own_folder)  # cleans up after itself if interrupted while it starts
     try:
         out.write(data)
         out.commit()

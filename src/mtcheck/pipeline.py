@@ -309,7 +309,7 @@ def write_reports(document: dict[str, Any], out: Path, html: bool = True, json_f
 
     make_folder(out)
     if json_file:
-        write_atomic(out / "results.json", render_json(document))
+        write_atomic(out / "results.json", render_json(document), own_folder=True)
     if html:
         from .reporters.html import write_html_reports
 

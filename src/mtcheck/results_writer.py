@@ -47,7 +47,7 @@ class ResultsWriter:
         self.path = path
         self.failure = f"{path.parent}: cannot write reports"  # what a write error is reported as
         self.count = 0
-        self._final = AtomicOutput(path)
+        self._final = AtomicOutput(path, own_folder=True)  # the reports folder's results.json
         self._spool: AtomicOutput | None = None  # never committed: read back by ``finish``, then dropped
         self._header = header
         try:

@@ -157,7 +157,7 @@ class HtmlWriter:
         source_rtl = language(str(article.get("source", {}).get("lang", "")))[1]
         html = self._page.render(tool=self.tool, article=article, versions=article_view(article),
                                  source_rtl=source_rtl)
-        write_atomic(path, html)
+        write_atomic(path, html, own_folder=True)
         if self.keep_paths:
             self.written.append(path)
         self._rows.add(article, path.name)
@@ -170,7 +170,7 @@ class HtmlWriter:
         try:
             for view in self._rows.pages(document.get("options") or {}, self.page_size):
                 path = self.out_dir / view.page.filename(view.page.number)
-                write_atomic(path, index.render(doc=document, tool=self.tool, view=view))
+                write_atomic(path, index.render(doc=document, tool=self.tool, view=view), own_folder=True)
                 pages.append(path)
         finally:
             self.abort()
