@@ -255,6 +255,18 @@ def test_a_reference_sacrebleu_cannot_tokenise_is_an_input_error(tmp_path: Path,
     assert scorer.corpus() == {}
 
 
+def test_a_reference_linked_to_nothing_is_an_error_not_a_missing_reference(tmp_path: Path) -> None:
+    """It was taken for "no reference": the version was silently scored by nothing."""
+    from mtcheck.references import ReferenceScorer
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "en.txt").symlink_to(tmp_path / "gone.txt")
+    scorer = ReferenceScorer(tmp_path)
+    assert scorer.score_version("a", "en", "Prices rose.") is None and scorer.score_version("a", "fr", "x") is None
+    assert [(e.path, e.message) for e in scorer.errors] == [
+        (str(tmp_path / "a" / "en.txt"), "cannot read the reference (No such file or directory)")]
+
+
 def test_a_reference_over_the_size_limit_is_not_read_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from mtcheck.readers.folder import read_article_folder
     from mtcheck.references import ReferenceScorer

@@ -42,7 +42,7 @@ class ReferenceScorer:
 
     def reference(self, path: Path) -> str | None:
         """The reference text at ``path``; None if there is none, or if it cannot be used (then recorded)."""
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a link to nothing is an error, not "no reference"
             return None
         try:
             return _read_reference(path)
