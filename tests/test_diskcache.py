@@ -97,6 +97,32 @@ def test_a_damaged_store_costs_one_warning_and_is_rebuilt(tmp_path: Path, capsys
     assert sorted(again) == sorted(key for key, _ in vectors) and capsys.readouterr().err == ""
 
 
+def test_a_vector_damaged_inside_a_sound_database_is_embedded_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Bytes damaged inside stored vectors leave the file a sound database (integrity_check says ok): they
+    changed a version's score from 72 to 0 with 26 false findings, and the results cache then kept that."""
+    import sqlite3
+
+    store = VectorStore(tmp_path)
+    vectors = _vectors(4)
+    store.put("m", vectors)
+    keys = [key for key, _ in vectors]
+    with sqlite3.connect(tmp_path / EMBEDDINGS) as db:
+        [(table,)] = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        blob = db.execute(f"SELECT vector FROM {table} WHERE key = ?", (keys[1],)).fetchone()[0]
+        damaged = blob[:100] + bytes(b ^ 0xFF for b in blob[100:140]) + blob[140:]
+        db.execute(f"UPDATE {table} SET vector = ? WHERE key = ?", (damaged, keys[1]))
+        db.execute(f"UPDATE {table} SET vector = ? WHERE key = ?", (blob[:-4], keys[2]))  # no check at all
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    found = VectorStore(tmp_path).get("m", keys)
+    assert sorted(found) == sorted([keys[0], keys[3]])
+    assert capsys.readouterr().err == (f"mtcheck: warning: embedding cache holds damaged vectors ({tmp_path / EMBEDDINGS}: "
+                                       "2 vectors fail their check); they are embedded again\n")
+    VectorStore(tmp_path).put("m", vectors[1:3])  # embedded again: they replace the damaged ones
+    again = VectorStore(tmp_path).get("m", keys)
+    assert all(again[k].tobytes() == v.tobytes() for k, v in vectors) and capsys.readouterr().err == ""
+
+
 def test_an_unwritable_cache_folder_costs_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

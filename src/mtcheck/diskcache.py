@@ -103,7 +103,7 @@ class Database:
     that worker processes and concurrent runs share it. Any error (unwritable folder, a damaged file, a
     full disk) switches it off for the process with one warning: callers then get their default."""
 
-    def __init__(self, path: Path, schema: str, what: str) -> None:
+    def __init__(self, path: Path, schema: str | tuple[str, ...], what: str) -> None:
         self.path, self.schema, self.what = path, schema, what
         self._db: sqlite3.Connection | None = None
         self._pid = 0
@@ -115,7 +115,8 @@ class Database:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute(self.schema)
+            for statement in (self.schema,) if isinstance(self.schema, str) else self.schema:
+                db.execute(statement)
             self._db, self._pid = db, os.getpid()
         return self._db
 
