@@ -77,9 +77,9 @@ def _visible_rows(page: Any) -> list[str]:
 
 
 def _page_for(out: Path, article_id: str) -> Path:
-    from mtcheck.output import safe_filename
+    from mtcheck.reporters.html import article_filename
 
-    return out / safe_filename(article_id)
+    return out / article_filename(article_id)
 
 
 def _check_highlights(page: Any, document_article: dict[str, Any]) -> int:
@@ -101,6 +101,27 @@ def _check_highlights(page: Any, document_article: dict[str, Any]) -> int:
                 assert page.locator(f"#{fid}-{side}").count() == 1
                 checked += 1
     return checked
+
+
+def test_long_ids_paths_and_quotes_wrap_inside_the_page(browser: Any, planted: dict[str, Any], tmp_path: Path) -> None:
+    """A 900-character id stretched the dashboard to 9,440 px (every score off-screen) and the article header
+    to 14,431 px; a finding quoting a 5,000-character word, the page to 43,504 px. The id's bidi override
+    reached the page's title raw (the tab showed it reversed)."""
+    import copy
+
+    doc = copy.deepcopy(planted)
+    article = next(a for a in doc["articles"] if a["id"] == "banjir-jakarta")
+    article["id"] = "X" * 900 + "\u202e"
+    article["source"]["path"] = "/" + "p" * 400 + "/id.txt"
+    finding = next(f for v in article["versions"] for f in v["findings"] if f.get("target"))
+    finding["target"]["text"] = "w" * 5000
+    out = tmp_path / "reports"
+    write_html_reports(doc, out)
+    for path in (out / "index.html", _page_for(out, article["id"])):
+        page = Page(browser, path).page
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= page.evaluate("window.innerWidth"), (path.name, width)
+    assert page.title() == "X" * 900 + "\u27e8U+202E\u27e9 · mtcheck"
 
 
 def test_dashboard_filters_and_sorts(browser: Any, reports: tuple[dict[str, Any], Path]) -> None:

@@ -44,6 +44,12 @@ def visible(text: Any) -> Markup:
     )
 
 
+def plain(text: Any) -> str:
+    """``text`` for where no markup can go (the page's ``<title>``): each bidi control named, not kept (a
+    right-to-left override in an id showed the tab's title reversed)."""
+    return _BIDI_CONTROLS.sub(lambda m: f"\u27e8U+{ord(m.group()):04X}\u27e9", "" if text is None else str(text))
+
+
 def render_block(block: Block, side: str) -> Markup:
     """The segments of one paragraph as HTML: plain text, or a focusable ``<mark>`` per segment.
 
@@ -94,6 +100,7 @@ def _env() -> Any:
         lstrip_blocks=True,
     )
     env.filters["vis"] = visible
+    env.filters["plain"] = plain
     env.globals.update(
         text_block=text_block,
         paragraph_numbers=paragraph_numbers,
