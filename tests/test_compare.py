@@ -109,6 +109,16 @@ def test_text_report_states_counts_and_deltas() -> None:
     assert "1 version(s) only in a" in text
 
 
+def test_a_cut_list_of_findings_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary said 700 new and the list stopped at 500 without a word."""
+    from mtcheck import compare
+
+    assert "new findings:\n" in render_compare_text(compare_documents(RUN_A, RUN_B))  # whole: nothing said
+    monkeypatch.setattr(compare, "LIST_LIMIT", 1)
+    text = render_compare_text(compare_documents(RUN_A, RUN_B))
+    assert "new findings (1 of 2 listed):" in text and "fixed findings (1 of 2 listed):" in text
+
+
 def test_html_escapes_untrusted_text() -> None:
     evil = '<script>alert("x")</script>'
     a = document({evil: [version("en", 90.0, [])]})

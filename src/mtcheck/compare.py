@@ -185,7 +185,9 @@ def render_compare_text(result: dict[str, Any]) -> str:
         lines += ["", "verdict changes: " + ", ".join(f"{k} {v}" for k, v in moves.items())]
     for outcome in ("new", "fixed"):
         if result[outcome]:
-            lines += ["", f"{outcome} findings:"]
+            total = f[outcome]
+            shown = "" if len(result[outcome]) == total else f" ({len(result[outcome]):,} of {total:,} listed)"
+            lines += ["", f"{outcome} findings{shown}:"]
             lines += [f"  {x['article']} {x['lang']} {x['rule']} {x['severity']}: {x['text'] or x['message']}"
                       for x in result[outcome]]
     for side in ("only_in_a", "only_in_b"):
