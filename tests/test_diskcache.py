@@ -211,6 +211,20 @@ def _packaged_ranks(labels: list[str]) -> list[list[tuple[str, float]]]:
     return [packaged.rank(p) for p in PASSAGES]
 
 
+def test_an_empty_cache_dir_is_refused_not_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--cache-dir "$CACHE" with the variable unset made the working folder the cache (40 MB of it)."""
+    from typer.testing import CliRunner
+
+    from mtcheck.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    for command in (["check", str(SAMPLES / "2023-03-16-bi-rate"), "--no-reports", "--encoder", "none"], ["cache"]):
+        result = CliRunner().invoke(app, [*command, "--cache-dir", ""])
+        assert (result.exit_code, result.stderr) == (
+            2, "mtcheck: error: --cache-dir is empty (an unset variable?): name a folder, or use --no-cache\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_unpacked_model_detects_exactly_as_the_packaged_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from py3langid.langid import LanguageIdentifier
 

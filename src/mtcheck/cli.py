@@ -44,6 +44,16 @@ def _is_input(destination: Path, paths: list[str]) -> bool:
     return False
 
 
+def _cache_folder(value: str | None) -> Path | None:
+    """``--cache-dir``; an empty one (``--cache-dir "$CACHE"`` with the variable unset) is refused: as a path
+    it is the working folder, which silently became the cache (40 MB in a repository checkout)."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise _fail("--cache-dir is empty (an unset variable?): name a folder, or use --no-cache")
+    return Path(value).expanduser()
+
+
 def _severity_flags(values: list[str]) -> dict[str, str]:
     """``--severity NUM005=minor`` (repeatable) as a ``[severity]`` table."""
     table: dict[str, str] = {}
@@ -127,7 +137,7 @@ def check(
     refs: Annotated[Path | None, Opt("--refs", help="Reference translations (same folder layout): adds "
                                       "BLEU, chrF++ and TER per version and per language.")] = None,
     jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU; at most 4 per CPU).")] = 1,
-    cache_dir: Annotated[Path | None, Opt("--cache-dir", help="Folder of the caches kept between runs (default: "
+    cache_dir: Annotated[str | None, Opt("--cache-dir", help="Folder of the caches kept between runs (default: "
                                           "$MTCHECK_CACHE_DIR, else ~/.cache/mtcheck).")] = None,
     no_cache: Annotated[bool, Opt("--no-cache", help="Keep nothing between runs (results, embeddings, unpacked model).")] = False,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar, no informational messages.")] = False,
@@ -174,7 +184,7 @@ def check(
     say(f"config: {config_path or 'defaults (no config file found)'}")
     from . import diskcache
 
-    diskcache.use(None if no_cache else cache_dir or diskcache.default_dir())
+    diskcache.use(None if no_cache else _cache_folder(cache_dir) or diskcache.default_dir())
     say(f"cache: {diskcache.chosen() or 'off'}")
     from .config import config_as_dict
     from .pipeline import OutputError, iter_articles, stream_check
@@ -395,14 +405,14 @@ def compare(
 
 @app.command()
 def cache(
-    cache_dir: Annotated[Path | None, Opt("--cache-dir", help="The cache folder (default: $MTCHECK_CACHE_DIR, "
+    cache_dir: Annotated[str | None, Opt("--cache-dir", help="The cache folder (default: $MTCHECK_CACHE_DIR, "
                                           "else ~/.cache/mtcheck).")] = None,
     clear: Annotated[bool, Opt("--clear", help="Delete what mtcheck keeps there.")] = False,
 ) -> None:
     """Show (or --clear) what is kept between runs: article results, embedding vectors, the language model."""
     from . import diskcache
 
-    folder = cache_dir or diskcache.default_dir()
+    folder = _cache_folder(cache_dir) or diskcache.default_dir()
     if folder is None:
         raise _fail("no cache folder: set --cache-dir or $MTCHECK_CACHE_DIR (there is no home folder)")
     if clear:
