@@ -53,7 +53,7 @@ def read_text(path: Path) -> str:
 
 
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # JSON's way to write one half of a pair
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes (or undecodable file names) make one
 
 
 def read_json(path: Path) -> Any:
@@ -72,7 +72,7 @@ def _lone_surrogate(value: Any) -> str | None:
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if (found := _SURROGATE.search(item)) is not None:
+            if (found := SURROGATE.search(item)) is not None:
                 return found.group()
         elif isinstance(item, dict):
             stack.extend(item.keys())

@@ -4,8 +4,9 @@ A vector is stored under its model's identity (name, version or weights fingerpr
 text, as the encoder's exact float32 bytes, so a cached vector gives exactly the result a fresh one
 would, followed by their CRC-32: bytes damaged inside a vector leave the file a sound database, and they
 changed a version's score from 72 to 0 with 26 false findings, which the results cache then kept. A
-vector that fails its check counts as absent (one warning): it is embedded again and replaced. SQLite because it is in the standard library and lets several ``--jobs`` workers read and write
-one file safely (``diskcache.Database``). The file is bounded: past ``MAX_ROWS`` vectors the oldest
+vector that fails its check counts as absent (one warning): it is embedded again and replaced. SQLite
+because it is in the standard library and lets several ``--jobs`` workers read and write one file safely
+(``diskcache.Database``). The file is bounded: past ``MAX_ROWS`` vectors the oldest
 tenth is dropped. Any error switches the store off for the process with one warning; the run goes on,
 embedding what it needs.
 """

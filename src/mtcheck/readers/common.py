@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..locales import SUPPORTED
 from ..model import Article, InputError, Text
-from ..userfile import TooLarge, cut, read_bytes
+from ..userfile import SURROGATE, TooLarge, cut, read_bytes
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 3  # a longer file has more characters (4 bytes each at most, a BOM)
@@ -14,19 +14,18 @@ MAX_ID_CHARS = 1_000  # a slug, a URL, a path: an id is a name, and it is repeat
 SHOWN = 5  # values of a list quoted in an error message, at most
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes can make one
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode's control characters (category Cc)
 
 
 def printable(name: str) -> str:
     """A path or id as it can be shown and written: a byte the file system could not decode (it reaches
     Python as a lone surrogate) as ``\\xff``, any other lone surrogate as ``\\ud800``."""
-    if not _SURROGATE.search(name):
+    if not SURROGATE.search(name):
         return name
     try:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
-        return "".join(f"\\u{ord(c):04x}" if _SURROGATE.match(c) else c for c in name)
+        return "".join(f"\\u{ord(c):04x}" if SURROGATE.match(c) else c for c in name)
 
 
 def displayable(item: Article | InputError) -> Article | InputError:
@@ -35,7 +34,7 @@ def displayable(item: Article | InputError) -> Article | InputError:
     if isinstance(item, InputError):  # its message may quote the input (an unknown language code)
         return InputError(printable(item.path), printable(item.message))
     for name in (item.origin, item.source.path, *(t.path for t in item.targets.values())):
-        if _SURROGATE.search(name):
+        if SURROGATE.search(name):
             return InputError(printable(name), "file or folder name is not valid UTF-8")
     return item
 
@@ -90,7 +89,7 @@ def build_article(
         return InputError(origin, f"article id too long ({len(article_id):,} characters; the limit is {MAX_ID_CHARS:,})")
     if _CONTROL.search(article_id):  # C0, DEL and C1 (U+0085 NEL): a raw one reached --format github lines
         return InputError(origin, "article id contains control characters")
-    if _SURROGATE.search(article_id):
+    if SURROGATE.search(article_id):
         return InputError(origin, "article id is not valid Unicode (a JSON escape or a folder name that is not UTF-8)")
     if source_lang not in SUPPORTED:
         return InputError(origin, f"unknown source language {cut(source_lang)} (supported: {', '.join(SUPPORTED)})")
@@ -110,7 +109,7 @@ def build_article(
         if (nul := text.content.find("\x00")) >= 0:  # an escape (JSON's "\u0000", XLIFF's <cp hex="0"/>)
             return InputError(text.path or origin,
                               f"{text.lang} text holds a NUL character (at character {nul}): binary data")
-        if (lone := _SURROGATE.search(text.content)) is not None:  # JSON's "\ud800": valid JSON, not Unicode
+        if (lone := SURROGATE.search(text.content)) is not None:  # JSON's "\ud800": valid JSON, not Unicode
             return InputError(text.path or origin, (
                 f"{text.lang} text is not valid Unicode (a lone surrogate U+{ord(lone.group()):04X} "
                 f"at character {lone.start()})"
