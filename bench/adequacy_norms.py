@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import embedding_store
 import numpy as np
 
+from mtcheck.align.encoders import CACHE, get_encoder, prefetch
 from mtcheck.config import Config
-from mtcheck.encoders import CACHE, get_encoder, prefetch
 from mtcheck.model import Article
 from mtcheck.readers import read_paths
 from mtcheck.rules.adequacy import similarities

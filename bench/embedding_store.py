@@ -7,7 +7,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from mtcheck.encoders import CACHE
+from mtcheck.align.encoders import CACHE
 
 
 def load(path: str | None) -> None:

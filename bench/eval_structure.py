@@ -29,7 +29,7 @@ from mtcheck.config import Config
 from mtcheck.engine import check
 from mtcheck.model import Article
 from mtcheck.readers import read_paths
-from mtcheck.text import count_words
+from mtcheck.text.words import count_words
 
 CODES = ("STR001", "STR002", "STR003", "STR004", "STR005", "STR006")
 
@@ -83,7 +83,7 @@ KINDS = ("drop-paragraph", "drop-sentence", "add-paragraph", "add-sentence", "du
 
 
 def evaluate(articles: list[Article], config: Config, seed: int = 7) -> dict[str, object]:
-    from mtcheck import encoders
+    from mtcheck.align import encoders
 
     started = time.perf_counter()
     per_rule: Counter[str] = Counter()
@@ -135,7 +135,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--embeddings", help="pickle of a previous run's embedding cache (speeds up reruns)")
     args = parser.parse_args()
-    from mtcheck import encoders
+    from mtcheck.align import encoders
 
     if args.embeddings and Path(args.embeddings).exists():
         encoders.CACHE.store.update(pickle.loads(Path(args.embeddings).read_bytes()))

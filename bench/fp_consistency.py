@@ -22,12 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import embedding_store
 
+from mtcheck.align.encoders import prefetch
 from mtcheck.config import Config
-from mtcheck.encoders import prefetch
 from mtcheck.engine import check
 from mtcheck.model import Article, ArticleResult, Text
 from mtcheck.readers import read_paths
-from mtcheck.text import count_words
+from mtcheck.text.words import count_words
 
 SEVERITIES = ("minor", "major", "critical")
 

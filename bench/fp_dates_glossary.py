@@ -16,7 +16,7 @@ from mtcheck.engine import check
 from mtcheck.model import Article
 from mtcheck.readers.folder import read_article_folder
 from mtcheck.rules.base import all_rules
-from mtcheck.text import count_words
+from mtcheck.text.words import count_words
 
 LANGS = ("en", "zh", "ja", "ar", "fr")
 

@@ -15,7 +15,7 @@ from mtcheck.config import Config
 from mtcheck.engine import check, enabled_rules
 from mtcheck.model import Article
 from mtcheck.readers import read_article_folder
-from mtcheck.text import count_words
+from mtcheck.text.words import count_words
 
 ROOT = Path(__file__).resolve().parent.parent
 

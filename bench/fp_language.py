@@ -28,8 +28,8 @@ from mtcheck.config import Config
 from mtcheck.engine import check
 from mtcheck.model import Article, Text
 from mtcheck.readers.folder import read_article_folder
-from mtcheck.segment import split_paragraphs
-from mtcheck.text import count_words
+from mtcheck.text.segment import split_paragraphs
+from mtcheck.text.words import count_words
 
 CONFIG = Config(select=("LANG",))
 TARGETS = ("en", "zh", "ja", "ar", "fr")
@@ -146,7 +146,7 @@ def recall(articles: list[Article]) -> None:
 
 def speed(articles: list[Article]) -> None:
     """Language identification alone (every paragraph of all six versions), uncached, and a long article."""
-    from mtcheck.langid import detect
+    from mtcheck.facts.langid import detect
 
     paras = [p.text for a in articles for t in (a.source, *a.targets.values()) for p in split_paragraphs(t.content)]
     t0 = time.perf_counter()

@@ -17,7 +17,7 @@ from mtcheck.engine import check
 from mtcheck.model import Article
 from mtcheck.readers import read_paths
 from mtcheck.rules.base import all_rules
-from mtcheck.text import count_words
+from mtcheck.text.words import count_words
 
 CODES = ("NUM001", "NUM002", "NUM003")
 LANGS = ("en", "fr", "zh", "ja", "ar")

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from eval_structure import load
 
-import mtcheck.structure_analysis as SA
-from mtcheck import encoders
+import mtcheck.align.structure as SA
+from mtcheck.align import encoders
 from mtcheck.config import Config
 from mtcheck.engine import check
 from mtcheck.model import Article
-from mtcheck.text import count_words
+from mtcheck.text.words import count_words
 
 SA.Z_RESIDUAL = float(sys.argv[1]); enc = sys.argv[2]
 if Path("/tmp/emb3.pkl").exists(): encoders.CACHE.store.update(pickle.loads(Path("/tmp/emb3.pkl").read_bytes()))

@@ -77,7 +77,7 @@ def make_detector(name: str) -> Detect:
 
         return langdetect_detect
     if name == "mtcheck":
-        from mtcheck.langid import detect
+        from mtcheck.facts.langid import detect
 
         return lambda text: detect(text)[0]
     raise ValueError(name)

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from mtcheck.dates import DateMention, parse_dates
 from mtcheck.engine import check
+from mtcheck.facts.dates import DateMention, parse_dates
 from mtcheck.locales import get_locale
 from mtcheck.model import Article, Text
 from mtcheck.readers.folder import read_article_folder

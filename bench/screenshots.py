@@ -47,9 +47,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from mtcheck.config import Config
-    from mtcheck.output import safe_filename
-    from mtcheck.pipeline import run_check
     from mtcheck.reporters.html import write_html_reports
+    from mtcheck.run.pipeline import run_check
+    from mtcheck.store.output import safe_filename
 
     os.chdir(ROOT)  # relative paths: the shots show "samples/...", not this machine's folders
     document = run_check(args.paths, Config(encoder=args.encoder), {"encoder": args.encoder})

@@ -18,9 +18,9 @@ atexit.register(shutil.rmtree, _SESSION_CACHE, ignore_errors=True)
 
 @pytest.fixture(autouse=True)
 def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mtcheck import diskcache
-    from mtcheck.langid import _latin_labels
-    from mtcheck.langid_model import load_identifier
+    from mtcheck.facts.langid import _latin_labels
+    from mtcheck.facts.langid_model import load_identifier
+    from mtcheck.store import diskcache
 
     if not any(_SESSION_CACHE.glob("langid-*.npz")):
         load_identifier(sorted(_latin_labels()))  # unpacks into the session folder

@@ -6,8 +6,18 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from mtcheck.align import Scorer, Units, align_units, anchor_quality, anchors, dp_align, length_norm, length_z
-from mtcheck.boilerplate import (
+from mtcheck.align.aligner import (
+    Scorer,
+    Units,
+    align_units,
+    anchor_quality,
+    anchors,
+    dp_align,
+    length_norm,
+    length_z,
+)
+from mtcheck.config import Config
+from mtcheck.facts.boilerplate import (
     MIN_PART,
     MIN_SIMILARITY,
     SYSTEM_NAME,
@@ -16,8 +26,7 @@ from mtcheck.boilerplate import (
     is_disclaimer,
     normalise,
 )
-from mtcheck.config import Config
-from mtcheck.sentences import split_sentences
+from mtcheck.text.sentences import split_sentences
 
 
 def table_quality(pairs: dict[tuple[tuple[int, ...], tuple[int, ...]], float]):  # type: ignore[no-untyped-def]
@@ -49,7 +58,7 @@ def test_vectorised_dp_equals_the_cell_by_cell_dp(seed: int) -> None:
 
     import numpy as np
 
-    from mtcheck.align import _chain_tables
+    from mtcheck.align.aligner import _chain_tables
 
     rng = random.Random(seed)
     n, m = rng.randint(0, 7), rng.randint(0, 7)
@@ -65,8 +74,8 @@ def test_vectorised_dp_equals_the_cell_by_cell_dp(seed: int) -> None:
 
 
 def test_unit_numbers_come_from_one_reading_of_the_whole_text() -> None:
-    from mtcheck.align import unit_numbers
-    from mtcheck.segment import split_paragraphs
+    from mtcheck.align.aligner import unit_numbers
+    from mtcheck.text.segment import split_paragraphs
 
     text = "Harga naik 3,5 persen.\n\nBanjir merendam 1.250 rumah pada 12 Maret, kata dua warga."
     paragraphs = split_paragraphs(text)

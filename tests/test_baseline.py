@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from mtcheck.baseline import apply_baseline, fingerprints, load_baseline, render_baseline
 from mtcheck.cli import app
-from mtcheck.results import summarise
+from mtcheck.results.baseline import apply_baseline, fingerprints, load_baseline, render_baseline
+from mtcheck.results.document import summarise
 
 XLIFF = ('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="id" trgLang="en">'
          '<file id="f1" original="berita.txt">{}</file></xliff>')

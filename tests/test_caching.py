@@ -1,9 +1,9 @@
 """The registry of text-derived caches, which the benchmark clears between articles."""
 from __future__ import annotations
 
-from mtcheck.align import anchors
-from mtcheck.boilerplate import is_disclaimer
-from mtcheck.caching import clear_text_caches
+from mtcheck.align.aligner import anchors
+from mtcheck.facts.boilerplate import is_disclaimer
+from mtcheck.text.caching import clear_text_caches
 
 
 def test_clearing_forgets_text_results_and_keeps_answers() -> None:

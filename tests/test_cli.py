@@ -244,11 +244,11 @@ def test_a_reference_that_cannot_be_used_is_an_input_error_and_the_rest_is_score
 
 
 def test_a_reference_sacrebleu_cannot_tokenise_is_an_input_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from mtcheck.references import ReferenceScorer
+    from mtcheck.results.references import ReferenceScorer
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "ja.txt").write_text("x " * 400_000, encoding="utf-8")  # MeCab's parse returns None
-    monkeypatch.setattr("mtcheck.metrics.bleu_tokenizer", lambda lang: "ja-mecab")
+    monkeypatch.setattr("mtcheck.results.metrics.bleu_tokenizer", lambda lang: "ja-mecab")
     scorer = ReferenceScorer(tmp_path)
     assert scorer.score_version("a", "ja", "日本") is None
     assert [e.message.split(" (")[0] for e in scorer.errors] == ["cannot score against this reference"]
@@ -257,7 +257,7 @@ def test_a_reference_sacrebleu_cannot_tokenise_is_an_input_error(tmp_path: Path,
 
 def test_a_reference_linked_to_nothing_is_an_error_not_a_missing_reference(tmp_path: Path) -> None:
     """It was taken for "no reference": the version was silently scored by nothing."""
-    from mtcheck.references import ReferenceScorer
+    from mtcheck.results.references import ReferenceScorer
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "en.txt").symlink_to(tmp_path / "gone.txt")
@@ -269,7 +269,7 @@ def test_a_reference_linked_to_nothing_is_an_error_not_a_missing_reference(tmp_p
 
 def test_a_reference_over_the_size_limit_is_not_read_whole(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from mtcheck.readers.folder import read_article_folder
-    from mtcheck.references import ReferenceScorer
+    from mtcheck.results.references import ReferenceScorer
 
     monkeypatch.setattr("mtcheck.readers.common.MAX_TEXT_BYTES", 100)
     (tmp_path / "a").mkdir()

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from mtcheck.compare import compare_documents, paired_bootstrap, render_compare_text
 from mtcheck.reporters.compare_html import render_compare_html
+from mtcheck.results.compare import compare_documents, paired_bootstrap, render_compare_text
 
 
 def finding(rule: str, text: str, start: int = 0, severity: str = "major", message: str = "m") -> dict[str, Any]:
@@ -111,7 +111,7 @@ def test_text_report_states_counts_and_deltas() -> None:
 
 def test_a_cut_list_of_findings_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """The summary said 700 new and the list stopped at 500 without a word."""
-    from mtcheck import compare
+    from mtcheck.results import compare
 
     assert "new findings:\n" in render_compare_text(compare_documents(RUN_A, RUN_B))  # whole: nothing said
     monkeypatch.setattr(compare, "LIST_LIMIT", 1)

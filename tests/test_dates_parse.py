@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.dates import format_date, parse_dates
+from mtcheck.facts.dates import format_date, parse_dates
 
 CASES: list[tuple[str, str, list[tuple[int | None, int | None, int | None, int | None]]]] = [
     # Indonesian source forms
@@ -110,9 +110,9 @@ def test_span_overlap_lookups_equal_the_linear_scan() -> None:
     scans quadratic); the answers must be those of comparing every span."""
     import random
 
-    from mtcheck.dates import _Taken
+    from mtcheck.facts.dates import _Taken
     from mtcheck.model import Span
-    from mtcheck.scan import Spans
+    from mtcheck.text.scan import Spans
 
     rng = random.Random(3)
     for _ in range(200):

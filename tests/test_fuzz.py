@@ -8,7 +8,7 @@ from mtcheck.config import Config
 from mtcheck.engine import check
 from mtcheck.locales import SUPPORTED
 from mtcheck.model import Article, Text
-from mtcheck.results import article_dict, build_document
+from mtcheck.results.document import article_dict, build_document
 from mtcheck.schema import validate
 
 # Text that looks like news in any of our scripts, with the characters that trip parsers up.
@@ -57,8 +57,8 @@ def test_check_of_any_unicode_never_raises(source: str, target: str, lang: str) 
 @example(text="Kamis (16/3/2023) naik 80.000 orang", lang="id")
 @example(text="2023年3月16日（木）に8万人", lang="ja")
 def test_number_and_date_parsers_never_raise_and_spans_are_exact(text: str, lang: str) -> None:
-    from mtcheck.dates import parse_dates
-    from mtcheck.numbers import parse_quantities
+    from mtcheck.facts.dates import parse_dates
+    from mtcheck.facts.numbers import parse_quantities
 
     for quantity in parse_quantities(text, lang):
         assert 0 <= quantity.start <= quantity.end <= len(text)

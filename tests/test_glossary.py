@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
-from mtcheck.glossary import (
+from mtcheck.facts.glossary import (
     GlossaryError,
     default_glossary,
     find_source_terms,
@@ -109,7 +109,7 @@ def test_a_padded_term_is_the_term_and_its_patterns_cannot_backtrack() -> None:
     """A column-aligned export's "Bank    Dunia" matched only text with four blanks between the words, and
     its pattern (\\s+\\s+\\s+\\s+) backtracked over a long run of blanks from every position: 800 blanks
     after "Bank" took 48 s, 900 over 2 minutes."""
-    from mtcheck.glossary import _lenient_pattern, _strict_pattern
+    from mtcheck.facts.glossary import _lenient_pattern, _strict_pattern
 
     glossary = parse_csv('id,en,fr\nBank    Dunia,"World   Bank",Banque  -  mondiale\n')
     assert dict(glossary.entries[0].terms) == {"id": ("Bank Dunia",), "en": ("World Bank",), "fr": ("Banque - mondiale",)}
@@ -169,7 +169,7 @@ def test_only_terms_whose_first_word_occurs_are_searched_and_the_hits_are_the_sa
     without it). The first-word index must find exactly what trying every term finds."""
     import random
 
-    from mtcheck import glossary as g
+    from mtcheck.facts import glossary as g
 
     rng = random.Random(5)
     words = ["bantuan", "Bantuan", "sosial", "Bank", "Indonesia", "BI", "e-KTP", "KTP", "Rp", "5G", "_x", "nya",

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from mtcheck.cli import app
 from mtcheck.config import Config
-from mtcheck.pipeline import CHUNK, run_check
+from mtcheck.run.pipeline import CHUNK, run_check
 
 FIXTURES = Path(__file__).parent / "fixtures" / "xliff"
 TOWNS = ["Bandung", "Medan", "Surabaya", "Makassar", "Padang", "Manado", "Ambon", "Kupang", "Palu", "Jambi"]
@@ -38,7 +38,7 @@ def batch(root: Path, count: int) -> list[str]:
 @pytest.fixture
 def no_kept_results() -> None:
     """Both runs must really check: a result kept by the first would be read by the second."""
-    from mtcheck import diskcache
+    from mtcheck.store import diskcache
 
     diskcache.use(None)
 
@@ -82,7 +82,7 @@ def test_spawned_workers_when_another_thread_runs(tmp_path: Path) -> None:
     waiter = threading.Thread(target=stop.wait)
     waiter.start()
     try:
-        from mtcheck.workers import start_method
+        from mtcheck.run.workers import start_method
 
         assert start_method(config).get_start_method() == "spawn"
         parallel = run_check(paths, config, jobs=2)
@@ -94,8 +94,8 @@ def test_spawned_workers_when_another_thread_runs(tmp_path: Path) -> None:
 
 def test_workers_keep_results_that_a_later_run_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import mtcheck.engine
-    from mtcheck import diskcache
-    from mtcheck.result_store import ResultStore
+    from mtcheck.run.result_store import ResultStore
+    from mtcheck.store import diskcache
 
     paths = batch(tmp_path / "in", CHUNK + 1)
     config = Config(encoder="none")
@@ -112,11 +112,11 @@ def test_workers_keep_results_that_a_later_run_reads(tmp_path: Path, monkeypatch
 
 def test_the_language_model_loads_only_when_a_rule_needs_it() -> None:
     """py3langid's model costs 0.5 s and 130 MB: a run without LANG rules must not load it."""
-    from mtcheck.caching import clear_text_caches
-    from mtcheck.langid import _identifier
+    from mtcheck.facts.langid import _identifier
     from mtcheck.model import Article
-    from mtcheck.pipeline import check_chunk
     from mtcheck.readers import read_paths
+    from mtcheck.run.pipeline import check_chunk
+    from mtcheck.text.caching import clear_text_caches
 
     samples = Path(__file__).resolve().parent.parent / "samples"
     articles = [a for a in read_paths([str(samples)]) if isinstance(a, Article)][:1]
@@ -129,13 +129,13 @@ def test_the_language_model_loads_only_when_a_rule_needs_it() -> None:
 
 
 def test_paragraphs_are_embedded_only_for_rules_that_read_embeddings(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import mtcheck.encoders
+    import mtcheck.align.encoders
     from mtcheck.model import Article
-    from mtcheck.pipeline import check_chunk
     from mtcheck.readers import read_paths
+    from mtcheck.run.pipeline import check_chunk
 
     asked: list[tuple[str, ...]] = []
-    monkeypatch.setattr(mtcheck.encoders, "prefetch", lambda articles, config: asked.append(config.select) or 0)
+    monkeypatch.setattr(mtcheck.align.encoders, "prefetch", lambda articles, config: asked.append(config.select) or 0)
     samples = Path(__file__).resolve().parent.parent / "samples"
     articles = [a for a in read_paths([str(samples)]) if isinstance(a, Article)][:1]
     for select in (("NUM", "LANG", "NAME"), ("STR001",), ("SEM",)):
@@ -152,7 +152,7 @@ def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path, monkeypatch: 
     import signal
 
     import mtcheck.engine
-    from mtcheck import workers
+    from mtcheck.run import workers
 
     real_check = mtcheck.engine.check
     marker = tmp_path / "killed-once"
@@ -196,7 +196,7 @@ def test_workers_ignore_ctrl_c_and_the_parent_ends_them(
     import signal
     import time
 
-    from mtcheck import workers as module
+    from mtcheck.run import workers as module
 
     monkeypatch.setattr(module, "start_method", lambda config: multiprocessing.get_context("fork"))
     monkeypatch.setattr(module, "check_chunk", _slow_or_nothing)
@@ -256,7 +256,7 @@ def test_a_stopped_run_with_workers_ends_them_and_leaves_no_temporary(tmp_path: 
 
 def test_more_jobs_than_the_machine_can_run_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fork pool starts every worker at once: --jobs 100000 ran the machine out of memory."""
-    from mtcheck.workers import worker_count
+    from mtcheck.run.workers import worker_count
 
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert [worker_count(n) for n in (1, 2, 8, 9, 100_000)] == [1, 2, 8, 8, 8]

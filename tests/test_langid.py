@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.langid import detect, dominant_language, family, paragraph_languages
-from mtcheck.scripts import ordinary_words, quoted_mask
+from mtcheck.facts.langid import detect, dominant_language, family, paragraph_languages
+from mtcheck.text.scripts import ordinary_words, quoted_mask
 
 DETECTED = [
     ("Pemerintah kota akan membangun jembatan baru di atas sungai itu tahun depan.", "id"),
@@ -97,8 +97,8 @@ def test_quoted_mask_covers_short_quotes_and_titles_only() -> None:
 def test_script_units_fast_paths_count_as_the_run_scan(text: str) -> None:
     from collections import Counter
 
-    from mtcheck.scripts import _RUN, CHARACTER_SCRIPTS, script_units
-    from mtcheck.text import CJK_CHARS_PER_WORD
+    from mtcheck.text.scripts import _RUN, CHARACTER_SCRIPTS, script_units
+    from mtcheck.text.words import CJK_CHARS_PER_WORD
 
     expected: Counter[str] = Counter()
     for m in _RUN.finditer(text):

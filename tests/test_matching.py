@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
-from mtcheck.matching import Pool, max_matching, nearest
+from mtcheck.text.matching import Pool, max_matching, nearest
 
 
 def recursive_matching(candidates: Mapping[int, Sequence[int]]) -> dict[int, int]:
@@ -77,7 +77,7 @@ def test_members_are_chosen_as_the_scan_chooses_them() -> None:
     day); ties and repeated positions must fall exactly as the scan's, few members or many."""
     from itertools import islice
 
-    from mtcheck.matching import by_nearness
+    from mtcheck.text.matching import by_nearness
 
     rng = random.Random(3)
     for _ in range(400):

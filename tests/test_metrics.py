@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.metrics import MAX_TER_TOKENS, bleu_tokenizer, document_segment, score_corpus, ter_segments
+from mtcheck.results.metrics import (
+    MAX_TER_TOKENS,
+    bleu_tokenizer,
+    document_segment,
+    score_corpus,
+    ter_segments,
+)
 
 HYP_EN = ["The central bank kept its rate at 6 percent on Thursday.\n\nInflation eased to 2.86 percent.",
           "The president met leaders of ASEAN in Jakarta."]
@@ -86,7 +92,7 @@ def test_identical_documents_score_perfectly() -> None:
 
 
 def test_reference_scorer_scores_versions_and_the_corpus(tmp_path: Path) -> None:
-    from mtcheck.references import ReferenceScorer
+    from mtcheck.results.references import ReferenceScorer
 
     for i, ref in enumerate(REF_EN):
         (tmp_path / f"a{i}").mkdir()
@@ -107,7 +113,7 @@ def test_the_corpus_ter_reuses_each_versions_counts(tmp_path: Path, monkeypatch:
     """TER's shift search is the costly metric: the corpus score sums the versions' edits, not a second search."""
     from sacrebleu.metrics import TER
 
-    from mtcheck.references import ReferenceScorer
+    from mtcheck.results.references import ReferenceScorer
 
     searches = []
     corpus_score = TER.corpus_score

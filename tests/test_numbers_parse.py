@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck.numbers import COMMA, DOT, Quantity, format_number, parse_quantities, read_as
+from mtcheck.facts.numbers import COMMA, DOT, Quantity, format_number, parse_quantities, read_as
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -271,8 +271,8 @@ def test_long_digit_runs_exclude_what_they_did(lang: str, parts: list[tuple[str,
     found are those of patterns free to start anywhere."""
     import re
 
-    from mtcheck import numbers
-    from mtcheck.caching import clear_text_caches
+    from mtcheck.facts import numbers
+    from mtcheck.text.caching import clear_text_caches
 
     text = " dan ".join(f"{before}{digit * count}{after}" for before, count, digit, after in parts)
 
@@ -297,8 +297,8 @@ def test_a_kanji_numeral_is_a_whole_run_of_numeral_characters_with_a_digit(lang:
     bench/bench_pathological.py 'a run of 万'); what it finds is still every run that holds a digit or 十百千."""
     import re
 
+    from mtcheck.facts.numbers import _KANJI_DIGITS, _KANJI_SMALL, _grammar
     from mtcheck.locales import get_locale
-    from mtcheck.numbers import _KANJI_DIGITS, _KANJI_SMALL, _grammar
 
     big = [w for w, v in get_locale(lang).scale_words.items() if len(w) == 1 and v >= 1e4]
     numeral = set(_KANJI_DIGITS) | set(_KANJI_SMALL)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.output import safe_filename, write_atomic
+from mtcheck.store.output import safe_filename, write_atomic
 
 
 @pytest.mark.parametrize("article_id", ["../../etc/passwd", "a/b", "a\\b", "..", "x\x00y", "con\nsole", "ok-id_1.2"])
@@ -35,7 +35,7 @@ def test_a_write_interrupted_anywhere_leaves_the_old_file_and_no_temporary(
     returned and wrapped, so a stop in between left a hidden .tmp behind (1 run in 7 of the signal test)."""
     import os
 
-    from mtcheck import output
+    from mtcheck.store import output
 
     target = tmp_path / "report.html"
     target.write_text("previous", encoding="utf-8")
@@ -60,7 +60,7 @@ def test_results_writer_stopped_while_it_starts_leaves_no_temporary(
     caller had no writer to abort."""
     import os
 
-    from mtcheck.results_writer import ResultsWriter
+    from mtcheck.reporters.results_writer import ResultsWriter
 
     fdopen = os.fdopen
     calls = []
@@ -78,7 +78,7 @@ def test_results_writer_stopped_while_it_starts_leaves_no_temporary(
 
 
 def test_a_spooled_results_file_is_whole_and_leaves_nothing_else(tmp_path: Path) -> None:
-    from mtcheck.results_writer import ResultsWriter
+    from mtcheck.reporters.results_writer import ResultsWriter
 
     writer = ResultsWriter(tmp_path / "results.json", None)
     writer.add({"id": "a1"})

@@ -1,7 +1,7 @@
 """The STR003 primitive: near-identical repeats among paragraphs or sentences."""
 from __future__ import annotations
 
-from mtcheck.repeats import repeats, repeats_a_sentence
+from mtcheck.facts.repeats import repeats, repeats_a_sentence
 
 PARAGRAPHS = [
     "The central bank kept its benchmark rate at 5.75 percent on Thursday.",
@@ -39,7 +39,7 @@ def _repeats_by_difflib_alone(texts: list[str], min_chars: int) -> list[tuple[in
     finds 90% similar; no bound first."""
     from difflib import SequenceMatcher
 
-    from mtcheck.boilerplate import normalise
+    from mtcheck.facts.boilerplate import normalise
 
     keys = [normalise(t) for t in texts]
     found = []
@@ -76,7 +76,7 @@ def test_long_distinct_paragraphs_are_ruled_out_by_the_bound(monkeypatch) -> Non
     compare every pair (300 paragraphs of 2,000 characters: minutes). The LCS bound rules them out."""
     import random
 
-    import mtcheck.repeats as repeats_module
+    import mtcheck.facts.repeats as repeats_module
 
     rng = random.Random(2)
     texts = ["".join(rng.choice("abcdefghij klmnopqrstuvwxyz") for _ in range(2000)) for _ in range(40)]

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
-from mtcheck.boilerplate import disclaimers
 from mtcheck.config import Config
 from mtcheck.engine import check
+from mtcheck.facts.boilerplate import disclaimers
 from mtcheck.model import Article, ArticleResult
 from mtcheck.readers.folder import read_article_folder
 from mtcheck.rules.base import all_rules
-from mtcheck.text import count_words
+from mtcheck.text.words import count_words
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_IDS = sorted(p.name for p in SAMPLES.iterdir() if (p / "id.txt").is_file())

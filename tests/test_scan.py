@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck.scan import Probed, leading_lookbehinds, lower_same_length
+from mtcheck.text.scan import Probed, leading_lookbehinds, lower_same_length
 
 PATTERNS = [
     (r"(?<![^\W_])indo", re.IGNORECASE),  # the start of a word only

@@ -7,7 +7,7 @@ import pytest
 from mtcheck.config import Config
 from mtcheck.engine import check
 from mtcheck.model import Article, Text
-from mtcheck.results import article_dict, build_document
+from mtcheck.results.document import article_dict, build_document
 from mtcheck.schema import validate
 
 ARTICLE = Article(

@@ -4,7 +4,7 @@ import pytest
 
 from mtcheck.config import Config
 from mtcheck.model import Finding, Severity
-from mtcheck.scoring import score, verdict
+from mtcheck.results.scoring import score, verdict
 
 
 def findings(*severities: Severity) -> list[Finding]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mtcheck.segment import line_col, split_paragraphs
-from mtcheck.text import count_words
+from mtcheck.text.segment import line_col, split_paragraphs
+from mtcheck.text.words import count_words
 
 
 def test_paragraph_offsets_point_into_the_text() -> None:
@@ -45,7 +45,7 @@ def test_next_and_previous_visible_are_the_slicing_definitions() -> None:
     paragraph at every mark (quadratic: a 1 MB paragraph of 20,000 sentences spent 4 s there)."""
     import random
 
-    from mtcheck.text import next_visible, previous_visible
+    from mtcheck.text.words import next_visible, previous_visible
 
     rng = random.Random(3)
     alphabet = ["a", ".", " ", "\n", "\u00a0", "\u202f", "\u3000", "\u2028", "\t", "\u200b", "。", "x"]

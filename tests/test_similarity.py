@@ -6,11 +6,11 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from mtcheck import text
 from mtcheck.config import Config
 from mtcheck.engine import check
 from mtcheck.model import Article, Text
-from mtcheck.text import LONG_PAIR_CHARS, ratio, ratio_reaches
+from mtcheck.text import words as text
+from mtcheck.text.words import LONG_PAIR_CHARS, ratio, ratio_reaches
 
 
 def difflib_ratio(a: str, b: str) -> float:

@@ -11,18 +11,18 @@ from typing import Any
 
 import pytest
 
-from mtcheck import pipeline
 from mtcheck.config import Config
 from mtcheck.model import Article, InputError
-from mtcheck.pipeline import CHUNK, check_stream, iter_articles, run_check, stream_check, with_articles
 from mtcheck.readers import read_jsonl
 from mtcheck.reporters import FORMATS
 from mtcheck.reporters.html import write_html_reports
 from mtcheck.reporters.html_views import dashboard_view
 from mtcheck.reporters.jsonfmt import render_json
+from mtcheck.reporters.results_writer import ResultsWriter
 from mtcheck.reporters.streaming import FormatSink
-from mtcheck.results import document_header
-from mtcheck.results_writer import ResultsWriter
+from mtcheck.results.document import document_header
+from mtcheck.run import pipeline
+from mtcheck.run.pipeline import CHUNK, check_stream, iter_articles, run_check, stream_check, with_articles
 
 CONFIG = Config(select=("NUM",), encoder="none")
 OPTIONS = {"select": ["NUM"], "encoder": "none"}

@@ -48,7 +48,7 @@ def test_a_bad_json_file_is_one_line_naming_it(tmp_path: Path, make_article, kin
 
 
 def test_a_bom_is_allowed(tmp_path: Path) -> None:
-    from mtcheck.userfile import read_json
+    from mtcheck.store.userfile import read_json
 
     path = tmp_path / "b.json"
     path.write_bytes(b'\xef\xbb\xbf{"a": [1]}')
@@ -56,7 +56,7 @@ def test_a_bom_is_allowed(tmp_path: Path) -> None:
 
 
 def test_escaped_surrogate_pairs_and_backslashes_are_not_lone_surrogates(tmp_path: Path) -> None:
-    from mtcheck.userfile import read_json
+    from mtcheck.store.userfile import read_json
 
     path = tmp_path / "b.json"
     path.write_text('{"\\ud83d\\ude00": ["\\\\ud800", "\\uD83D\\uDE00"]}', encoding="utf-8")
@@ -67,7 +67,7 @@ def test_escaped_surrogate_pairs_and_backslashes_are_not_lone_surrogates(tmp_pat
 
 
 def test_where_json_is_not_valid_is_named() -> None:
-    from mtcheck.userfile import parse_json
+    from mtcheck.store.userfile import parse_json
 
     with pytest.raises(ValueError, match=r"^not valid JSON \(Expecting ',' delimiter: line 2 column 9\)$"):
         parse_json('{"a": 1,\n "b": 2 "c": 3}')
@@ -76,7 +76,7 @@ def test_where_json_is_not_valid_is_named() -> None:
 
 
 def test_repeated_keys_are_refused_only_when_asked() -> None:
-    from mtcheck.userfile import parse_json
+    from mtcheck.store.userfile import parse_json
 
     text = '{"texts": {"id": "a", "en": "b", "en": "c"}}'
     assert parse_json(text) == {"texts": {"id": "a", "en": "c"}}

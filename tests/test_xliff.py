@@ -13,7 +13,15 @@ from typer.testing import CliRunner
 from mtcheck.cli import app
 from mtcheck.config import Config
 from mtcheck.engine import check
-from mtcheck.markup import CLOSE, OPEN, STANDALONE, InlineTag, MarkupText, balance_problems, parity_problems
+from mtcheck.facts.markup import (
+    CLOSE,
+    OPEN,
+    STANDALONE,
+    InlineTag,
+    MarkupText,
+    balance_problems,
+    parity_problems,
+)
 from mtcheck.model import Article, InputError
 from mtcheck.readers import read_paths
 

@@ -1,3 +1,3 @@
-from .cli import main
+from mtcheck.cli import main
 
 main()

@@ -13,8 +13,8 @@ from typing import Annotated, Any, cast
 
 import typer
 
-from .config import Config, ConfigError
-from .model import Severity
+from mtcheck.config import Config, ConfigError
+from mtcheck.model import Severity
 
 app = typer.Typer(
     add_completion=False,
@@ -34,7 +34,7 @@ def _fail(message: str) -> typer.Exit:
 def _is_input(destination: Path, paths: list[str]) -> bool:
     """Whether writing ``destination`` would replace one of the inputs: a path named, or a file the
     readers would read inside a folder named (``--output batch.jsonl`` destroyed the batch it read)."""
-    from .readers import INPUT_SUFFIXES
+    from mtcheck.readers import INPUT_SUFFIXES
 
     target = destination.resolve()
     for raw in paths:
@@ -67,14 +67,14 @@ def _severity_flags(values: list[str]) -> dict[str, str]:
 
 def _load_config(config_file: Path | None, isolated: bool, flags: dict[str, Any]) -> tuple[Config, Path | None]:
     """Defaults < config file < flags, validated; rule selectors must name rules that exist."""
-    from .config import load_config, unknown_rule_codes
+    from mtcheck.config import load_config, unknown_rule_codes
 
     overrides = {k: v for k, v in flags.items() if v is not None and v != {} and v != ()}
     try:
         config, path = load_config(Path.cwd(), config_file, overrides, isolated)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    from .rules.base import all_rules
+    from mtcheck.rules.base import all_rules
 
     unknown = unknown_rule_codes(config, all_rules())
     if unknown:
@@ -103,7 +103,7 @@ Opt = typer.Option
 
 def _warn_degraded(summary: dict[str, Any]) -> None:
     """One stderr line per reason a check ran degraded (encoder not loaded, alignment skipped)."""
-    from .results import degraded_notes
+    from mtcheck.results.document import degraded_notes
 
     for note, versions in degraded_notes(summary).items():
         typer.echo(f"mtcheck: warning: {note} ({versions} version(s))", err=True)
@@ -144,7 +144,7 @@ def check(
     verbose: Annotated[bool, Opt("--verbose", "-v", help="Say which config, how long, what was written.")] = False,
 ) -> None:
     """Check translated versions against their source and write reports."""
-    from .reporters import FORMATS
+    from mtcheck.reporters import FORMATS
 
     if fmt not in FORMATS:
         raise _fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -162,7 +162,7 @@ def check(
         if destination is not None and _is_input(destination, read + also):
             raise _fail(f"{destination}: {flag} would overwrite an input file")
     if config.glossary is not None:
-        from .glossary import GlossaryError, load_glossary
+        from mtcheck.facts.glossary import GlossaryError, load_glossary
 
         try:  # once here, so a bad glossary is one line, not an error per article
             load_glossary(config.glossary, config.source_lang)
@@ -170,7 +170,7 @@ def check(
             raise _fail(f"{config.glossary}: {exc}") from None
     known: set[str] | None = None
     if baseline is not None:
-        from .baseline import load_baseline
+        from mtcheck.results.baseline import load_baseline
 
         try:
             known = load_baseline(baseline)
@@ -182,13 +182,13 @@ def check(
             typer.echo(f"mtcheck: {message}", err=True)
 
     say(f"config: {config_path or 'defaults (no config file found)'}")
-    from . import diskcache
+    from mtcheck.store import diskcache
 
     diskcache.use(None if no_cache else _cache_folder(cache_dir) or diskcache.default_dir())
     say(f"cache: {diskcache.chosen() or 'off'}")
-    from .config import config_as_dict
-    from .pipeline import OutputError, iter_articles, stream_check
-    from .progress import progress_bar
+    from mtcheck.config import config_as_dict
+    from mtcheck.run.pipeline import OutputError, iter_articles, stream_check
+    from mtcheck.run.progress import progress_bar
 
     options = {**config_as_dict(config), "config-file": str(config_path) if config_path else None}
     if refs is not None:
@@ -232,15 +232,15 @@ def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, wri
     """Per-article steps, in order: reference metrics, baseline recording (every finding), baseline filter."""
     steps: list[Any] = []
     if refs is not None:
-        from .references import ReferenceStep
+        from mtcheck.results.references import ReferenceStep
 
         steps.append(ReferenceStep(refs))
     if write_to is not None:
-        from .baseline import BaselineRecorder
+        from mtcheck.results.baseline import BaselineRecorder
 
         steps.append(BaselineRecorder(write_to))
     if known is not None:
-        from .baseline import BaselineFilter
+        from mtcheck.results.baseline import BaselineFilter
 
         steps.append(BaselineFilter(known, str(baseline)))
     return steps
@@ -250,9 +250,9 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
            deferred: bool) -> list[Any]:
     """results.json and the HTML reports in ``out``, ``--format`` to ``--output`` and standard output
     (text there when ``--output`` is given). ``deferred``: options change at the end (``--baseline``)."""
-    from .reporters.streaming import FormatSink
-    from .results import document_header
-    from .results_writer import ResultsWriter
+    from mtcheck.reporters.results_writer import ResultsWriter
+    from mtcheck.reporters.streaming import FormatSink
+    from mtcheck.results.document import document_header
 
     header = document_header(options)
     sinks: list[Any] = []
@@ -268,7 +268,7 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
     if out is not None:
         add(f"{out}: cannot write reports", lambda: ResultsWriter(out / "results.json", None if deferred else header))
         if html:
-            from .reporters.html import HtmlWriter
+            from mtcheck.reporters.html import HtmlWriter
 
             add(f"{out}: cannot write reports", lambda: HtmlWriter(out, header["tool"]))
     results = sinks[0] if sinks else None
@@ -298,7 +298,7 @@ def show_config(
     """Print the effective configuration (defaults < config file) and where it came from."""
     import json
 
-    from .config import config_as_dict, to_toml
+    from mtcheck.config import config_as_dict, to_toml
 
     if fmt not in ("toml", "json"):
         raise _fail(f"unknown --format {fmt!r} (choose from toml, json)")
@@ -313,7 +313,7 @@ def show_config(
 @app.command()
 def rules() -> None:
     """List every rule: code, name, MQM category, default severity."""
-    from .rules.base import all_rules
+    from mtcheck.rules.base import all_rules
 
     table = all_rules()
     if sys.stdout.isatty():
@@ -332,7 +332,7 @@ def rules() -> None:
 @app.command()
 def explain(code: str = typer.Argument(..., help="Rule code, e.g. NUM001.")) -> None:
     """Explain one rule: what it checks, why, and examples."""
-    from .rules.base import all_rules
+    from mtcheck.rules.base import all_rules
 
     cls = all_rules().get(code.upper())
     if cls is None:
@@ -347,7 +347,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="Folder for the HTML reports.")] = Path("reports"),
 ) -> None:
     """Re-render the HTML reports from a results file, without re-checking."""
-    from .pipeline import load_document, write_reports
+    from mtcheck.run.pipeline import load_document, write_reports
 
     try:
         document = load_document(results)
@@ -370,8 +370,8 @@ def compare(
     """What changed between two runs: new/fixed findings per rule and language, score deltas with 95% CIs."""
     import json
 
-    from .compare import compare_documents, render_compare_text
-    from .pipeline import load_document
+    from mtcheck.results.compare import compare_documents, render_compare_text
+    from mtcheck.run.pipeline import load_document
 
     if fmt not in ("text", "json", "html"):
         raise _fail(f"--format: {fmt!r} is not one of text, json, html")
@@ -385,7 +385,7 @@ def compare(
             raise _fail(f"{path}: {exc}") from None
     result = compare_documents(docs[0], docs[1], (str(a), str(b)))
     if fmt == "html":
-        from .reporters.compare_html import render_compare_html
+        from mtcheck.reporters.compare_html import render_compare_html
 
         text = render_compare_html(result)
     elif fmt == "json":
@@ -395,7 +395,7 @@ def compare(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from .output import write_atomic
+    from mtcheck.store.output import write_atomic
 
     try:
         write_atomic(output, text)
@@ -410,7 +410,7 @@ def cache(
     clear: Annotated[bool, Opt("--clear", help="Delete what mtcheck keeps there.")] = False,
 ) -> None:
     """Show (or --clear) what is kept between runs: article results, embedding vectors, the language model."""
-    from . import diskcache
+    from mtcheck.store import diskcache
 
     folder = _cache_folder(cache_dir) or diskcache.default_dir()
     if folder is None:
@@ -427,11 +427,11 @@ def cache(
     for path in files:
         typer.echo(f"  {path.name}: {path.stat().st_size / 1e6:.1f} MB")
     if (folder / diskcache.EMBEDDINGS).is_file():
-        from .vector_store import VectorStore
+        from mtcheck.store.vector_store import VectorStore
 
         typer.echo(f"  {VectorStore(folder).count():,} embedding vectors")
     if (folder / diskcache.RESULTS).is_file():
-        from .result_store import ResultStore
+        from mtcheck.run.result_store import ResultStore
 
         typer.echo(f"  {ResultStore(folder).count():,} article results")
 

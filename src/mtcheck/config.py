@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .model import Severity
+from mtcheck.model import Severity
 
 DEFAULT_WEIGHTS: dict[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")  # looked up in this order in each folder
@@ -68,7 +68,7 @@ def find_config_file(start: Path) -> Path | None:
 def _has_tool_table(pyproject: Path) -> bool:
     """Whether the file holds mtcheck settings. A broken file that names ``tool.mtcheck`` does: its error
     is reported rather than the settings silently dropped (a broken one of another tool is passed over)."""
-    from .userfile import read_text
+    from mtcheck.store.userfile import read_text
 
     try:
         tool = _load_toml(pyproject).get("tool")
@@ -85,7 +85,7 @@ def _load_toml(path: Path) -> dict[str, Any]:
         import tomllib
     else:  # Python 3.10: the same parser, from PyPI
         import tomli as tomllib
-    from .userfile import read_text
+    from mtcheck.store.userfile import read_text
 
     try:
         text = read_text(path)
@@ -144,7 +144,7 @@ def _strings(value: Any, label: str, key: str) -> tuple[str, ...]:
 
 
 def _language(value: Any, label: str, key: str) -> str:
-    from .locales import SUPPORTED
+    from mtcheck.locales import SUPPORTED
 
     code = _string(value, label, key)
     if code not in SUPPORTED:
@@ -206,7 +206,7 @@ def _weights(value: Any, label: str, key: str) -> dict[str, float]:
 
 
 def _patterns(value: Any, label: str, key: str) -> tuple[str, ...]:
-    from .userfile import cut
+    from mtcheck.store.userfile import cut
 
     patterns = _strings(value, label, key)
     for pattern in patterns:

@@ -2,11 +2,11 @@
 the article and the config (models and caches are read on the way, which changes only the speed)."""
 from __future__ import annotations
 
-from .config import Config
-from .model import Article, ArticleResult, Finding, VersionResult
-from .rules.base import ArticleContext, CrossVersionRule, Rule, VersionContext, all_rules
-from .scoring import score, verdict
-from .text import count_words
+from mtcheck.config import Config
+from mtcheck.model import Article, ArticleResult, Finding, VersionResult
+from mtcheck.results.scoring import score, verdict
+from mtcheck.rules.base import ArticleContext, CrossVersionRule, Rule, VersionContext, all_rules
+from mtcheck.text.words import count_words
 
 
 def enabled_rules(config: Config) -> list[Rule]:

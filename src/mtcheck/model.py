@@ -8,6 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from mtcheck.text.segment import Paragraph, split_paragraphs
+
+__all__ = ["Article", "ArticleResult", "Finding", "InputError", "Paragraph", "Severity", "Span", "Text",
+           "VersionResult"]
+
 
 class Severity(str, Enum):
     NEUTRAL = "neutral"
@@ -37,16 +42,6 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of a text: its index in the text and its span (offsets into the whole text)."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
 class Text:
     """One language version of an article (the source or a translation)."""
 
@@ -56,8 +51,6 @@ class Text:
 
     @property
     def paragraphs(self) -> list[Paragraph]:
-        from .segment import split_paragraphs
-
         return split_paragraphs(self.content)
 
 

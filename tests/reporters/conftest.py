@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from mtcheck.config import Config
-from mtcheck.pipeline import run_check
-from mtcheck.results import summarise
+from mtcheck.results.document import summarise
+from mtcheck.run.pipeline import run_check
 
 ID_FLOOD = (
     "Jakarta - Banjir merendam 1.200 rumah di Jakarta Timur pada Senin pagi.\n\n"

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from mtcheck.cli import app
-from mtcheck.pipeline import write_reports
 from mtcheck.reporters.html import render_block, visible, write_html_reports
 from mtcheck.reporters.html_align import build_rows
 from mtcheck.reporters.html_segments import Mark, segment_text
 from mtcheck.reporters.html_views import article_view, dashboard_view, describe_aligner
+from mtcheck.run.pipeline import write_reports
 from mtcheck.schema import validate
 
 # ----------------------------------------------------------------------------- segmentation

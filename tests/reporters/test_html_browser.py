@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from mtcheck.config import Config
-from mtcheck.pipeline import run_check
 from mtcheck.reporters.html import write_html_reports
+from mtcheck.run.pipeline import run_check
 
 pytestmark = pytest.mark.browser
 

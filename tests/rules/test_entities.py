@@ -174,7 +174,7 @@ def test_nearest_link_is_the_first_most_similar(seed: int) -> None:
     import random
     from difflib import SequenceMatcher
 
-    from mtcheck.entities import Link
+    from mtcheck.facts.entities import Link
     from mtcheck.rules.entities import LINK_NEAR, _nearest
 
     rng = random.Random(seed)

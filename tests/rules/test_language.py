@@ -210,11 +210,11 @@ def test_a_copied_paragraph_is_found_by_its_rarest_words_exactly_as_by_all() -> 
     import random
     from collections import Counter
 
-    from mtcheck.langcheck import NEAR_IDENTICAL, _SourceIndex
+    from mtcheck.facts.langcheck import NEAR_IDENTICAL, _SourceIndex
     from mtcheck.model import Text
 
     def by_all_words(index: _SourceIndex, text: str) -> object:
-        from mtcheck.langcheck import MIN_PASSAGE_ORDINARY, blank_addresses, ordinary_words
+        from mtcheck.facts.langcheck import MIN_PASSAGE_ORDINARY, blank_addresses, ordinary_words
 
         bag = Counter(ordinary_words(blank_addresses(text)))
         if len(bag) < MIN_PASSAGE_ORDINARY:

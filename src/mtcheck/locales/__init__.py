@@ -1,10 +1,14 @@
-"""Locale registry: ``get_locale("fr")`` returns the facts of French, from ``locales/fr.py``."""
+"""Language knowledge, one module per language: ``get_locale("fr")`` returns the facts of French (``locales/fr.py``).
+
+Lives here: number symbols, scale words, digits, months, weekdays, quote pairs, punctuation, name lists.
+The bottom layer: imports nothing of mtcheck, so every other layer may ask it.
+"""
 from __future__ import annotations
 
 import importlib
 from functools import cache
 
-from .base import Locale
+from mtcheck.locales.base import Locale
 
 SUPPORTED = ("id", "en", "zh", "ja", "ar", "fr")
 

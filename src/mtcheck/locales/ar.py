@@ -1,5 +1,5 @@
 """Arabic: every fact mtcheck knows about Arabic text."""
-from .base import Locale
+from mtcheck.locales.base import Locale
 
 # Numbers: Latin or Arabic-Indic digits; U+066B is the Arabic decimal mark and U+066C the group mark,
 # Latin-digit text follows Babel ("." decimal, "," group). Scale words take case endings (ألفاً).

@@ -1,5 +1,5 @@
 """English: every fact mtcheck knows about English text."""
-from .base import Locale
+from mtcheck.locales.base import Locale
 
 _NUMBERS = dict(
     decimal=".",

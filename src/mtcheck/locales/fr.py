@@ -1,5 +1,5 @@
 """French: every fact mtcheck knows about French text."""
-from .base import Locale
+from mtcheck.locales.base import Locale
 
 # Numbers: U+202F (Babel's group), no-break or plain spaces group thousands; "," is the decimal mark;
 # "billion" is 10^12 (long scale).

@@ -1,6 +1,6 @@
 """Indonesian: every fact mtcheck knows about Indonesian text."""
-from .base import Locale
-from .id_names import NAMES as _NAMES
+from mtcheck.locales.base import Locale
+from mtcheck.locales.id_names import NAMES as _NAMES
 
 # Numbers: "." groups thousands, "," is the decimal mark. Number words (satu..sembilan puluh, sejuta) are
 # read as *optional* quantities: they may account for a target's digits ("lima persen" -> "5%") but are

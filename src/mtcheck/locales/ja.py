@@ -1,5 +1,5 @@
 """Japanese: every fact mtcheck knows about Japanese text."""
-from .base import Locale
+from mtcheck.locales.base import Locale
 
 # Numbers: 万 = 10^4, 億 = 10^8, 兆 = 10^12; 1万2000 and 2兆3000億 are one quantity.
 _NUMBERS = dict(

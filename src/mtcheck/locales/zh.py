@@ -1,5 +1,5 @@
 """Chinese: every fact mtcheck knows about Chinese text."""
-from .base import Locale
+from mtcheck.locales.base import Locale
 
 # Numbers: 万 = 10^4, 亿 = 10^8, consecutive scale characters multiply (万亿 = 10^12, 百万 = 10^6);
 # 兆 is left out (10^6 or 10^12 depending on the region).

@@ -4,17 +4,18 @@ Every reader yields ``Article | InputError``: a bad input is reported and the ba
 ``read_paths`` dispatches each command-line path to the reader family that understands it. XLIFF files
 hold one language pair each, so they are collected over all paths and merged per article at the end.
 A ``<lang>.txt`` file inside an article folder stands for its folder (pre-commit passes changed files).
+May import facts (markup), config, model, text, store and locales; never align, rules or above.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..model import Article, InputError
-from .common import displayable
-from .folder import is_article_folder, read_article_folder
-from .jsonl import read_jsonl
-from .xliff import SUFFIXES, XliffPart, is_xliff, merge_parts, read_xliff
+from mtcheck.model import Article, InputError
+from mtcheck.readers.common import displayable
+from mtcheck.readers.folder import is_article_folder, read_article_folder
+from mtcheck.readers.jsonl import read_jsonl
+from mtcheck.readers.xliff import SUFFIXES, XliffPart, is_xliff, merge_parts, read_xliff
 
 Item = Article | InputError
 INPUT_SUFFIXES = (".txt", ".jsonl", *SUFFIXES)  # the files the readers read, named or inside a folder

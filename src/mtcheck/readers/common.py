@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..locales import SUPPORTED
-from ..model import Article, InputError, Text
-from ..userfile import SURROGATE, TooLarge, cut, read_bytes
+from mtcheck.locales import SUPPORTED
+from mtcheck.model import Article, InputError, Text
+from mtcheck.store.userfile import SURROGATE, TooLarge, cut, read_bytes
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 3  # a longer file has more characters (4 bytes each at most, a BOM)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..locales import SUPPORTED
-from ..model import Article, InputError, Text
-from .common import build_article, read_text
+from mtcheck.locales import SUPPORTED
+from mtcheck.model import Article, InputError, Text
+from mtcheck.readers.common import build_article, read_text
 
 
 def is_article_folder(path: Path, source_lang: str = "id") -> bool:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..model import Article, InputError, Text
-from ..userfile import parse_json
-from .common import build_article, decode, normalise
+from mtcheck.model import Article, InputError, Text
+from mtcheck.readers.common import build_article, decode, normalise
+from mtcheck.store.userfile import parse_json
 
 # Memory is bounded by one line: seven texts at the 1,000,000-character limit, JSON-escaped at 6 bytes a
 # character (ensure_ascii), take 42 MB; a longer line is not an article, and /dev/zero has no line end.

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path, PurePosixPath
 
-from ..markup import CLOSE, ISOLATED, OPEN, STANDALONE, InlineTag, MarkupText, Unit
-from ..model import Article, InputError, Text
-from ..userfile import read_bytes
-from ..xmlsafe import parse_untrusted
-from .common import build_article
+from mtcheck.facts.markup import CLOSE, ISOLATED, OPEN, STANDALONE, InlineTag, MarkupText, Unit
+from mtcheck.model import Article, InputError, Text
+from mtcheck.readers.common import build_article
+from mtcheck.store.userfile import read_bytes
+from mtcheck.store.xmlsafe import parse_untrusted
 
 SUFFIXES = (".xlf", ".xliff")
 MAX_XLIFF_BYTES = 64 * 2**20  # a project file of some hundreds of articles; its tree takes about 10 times that

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .html import _env
+from mtcheck.reporters.html import _env
 
 
 def render_compare_html(result: dict[str, Any], tool: dict[str, Any] | None = None) -> str:
     """The page for a ``compare_documents`` result."""
-    from .. import __version__
+    from mtcheck import __version__
 
     tool = tool or {"name": "mtcheck", "version": __version__}
     return str(_env().get_template("compare.html.j2").render(r=result, tool=tool))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .locate import findings_of, locate, one_line
+from mtcheck.reporters.locate import findings_of, locate, one_line
 
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "notice"}
 

@@ -19,10 +19,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..output import make_folder, safe_filename, write_atomic
-from ..results import degraded_notes
-from .html_segments import Block
-from .html_views import SEVERITIES, DashboardBuilder, article_view, language
+from mtcheck.reporters.html_segments import Block
+from mtcheck.reporters.html_views import SEVERITIES, DashboardBuilder, article_view, language
+from mtcheck.results.document import degraded_notes
+from mtcheck.store.output import make_folder, safe_filename, write_atomic
 
 # Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")

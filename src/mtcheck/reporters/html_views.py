@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..locales import SUPPORTED
-from ..segment import split_paragraphs
-from .html_align import Row, build_rows
-from .html_segments import SEVERITY_RANK, Block, Mark, segment_text
+from mtcheck.locales import SUPPORTED
+from mtcheck.reporters.html_align import Row, build_rows
+from mtcheck.reporters.html_segments import SEVERITY_RANK, Block, Mark, segment_text
+from mtcheck.text.segment import split_paragraphs
 
 SEVERITIES = ("critical", "major", "minor", "neutral")
 VERDICT_RANK = {"fail": 2, "warn": 1, "pass": 0}
@@ -27,7 +27,7 @@ _SAFE_ANCHOR = re.compile(r"[a-z]{2,3}")
 
 def language(code: str) -> tuple[str, bool]:
     """(English name, right-to-left?) from the locale registry, with a fallback for other codes."""
-    from ..locales import UnknownLanguage, get_locale
+    from mtcheck.locales import UnknownLanguage, get_locale
 
     try:
         loc = get_locale(code)

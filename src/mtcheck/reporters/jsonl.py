@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .locate import findings_of, locate
+from mtcheck.reporters.locate import findings_of, locate
 
 
 def _line(record: dict[str, Any]) -> str:

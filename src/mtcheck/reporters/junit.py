@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from .text import finding_line
+from mtcheck.reporters.text import finding_line
 
 RANKS = {"neutral": 0, "minor": 1, "major": 2, "critical": 3}
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

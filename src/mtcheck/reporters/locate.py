@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..segment import line_col
+from mtcheck.text.segment import line_col
 
 _VIRTUAL = re.compile(r"^(?P<file>.*?)(?::(?P<line>\d+))?#(?P<part>[^#/\\]*)$")
 

@@ -12,8 +12,8 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from ..baseline import fingerprints
-from .locate import Location, locate, one_line
+from mtcheck.reporters.locate import Location, locate, one_line
+from mtcheck.results.baseline import fingerprints
 
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "note"}
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -24,7 +24,7 @@ def _uri(path: str) -> str:
 
 
 def _rules(document: dict[str, Any]) -> list[dict[str, Any]]:
-    from ..rules.base import all_rules
+    from mtcheck.rules.base import all_rules
 
     descriptors = {
         code: {"id": code, "name": cls.name, "shortDescription": {"text": cls.summary() or cls.name},

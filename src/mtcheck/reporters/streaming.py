@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any
 
-from ..results import summarise
-from . import FORMATS
+from mtcheck.reporters import FORMATS
+from mtcheck.results.document import summarise
 
 STREAMED = ("text", "jsonl", "github")
 _CHUNK = 1 << 20
@@ -27,8 +27,8 @@ class FormatSink:
     standard output when None). ``results`` is the run's results.json writer, copied for ``json``."""
 
     def __init__(self, fmt: str, dest: Path | None, header: dict[str, Any], results: Any = None) -> None:
-        from ..output import AtomicOutput
-        from ..results_writer import ResultsWriter
+        from mtcheck.reporters.results_writer import ResultsWriter
+        from mtcheck.store.output import AtomicOutput
 
         self.fmt, self.dest, self.header = fmt, dest, header
         self.failure = f"{dest}: cannot write" if dest is not None else "standard output: cannot write"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .locate import findings_of, locate, one_line
+from mtcheck.reporters.locate import findings_of, locate, one_line
 
 
 def finding_line(article: dict[str, Any], version: dict[str, Any], finding: dict[str, Any]) -> str:

@@ -1,4 +1,8 @@
-"""Rule families: one module per family; every module in this package is imported on demand."""
+"""Rule families: one module per family; a rule is one registered class (code, name, MQM category, severity, doc).
+
+Lives here: ``base`` (the Rule classes and the registry) and one module per family, imported on demand.
+May import align, facts, config, model, text, store and locales; never readers, results, engine or above.
+"""
 from __future__ import annotations
 
 import importlib

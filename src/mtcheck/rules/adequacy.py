@@ -25,13 +25,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..model import Finding, Severity, Span
-from .base import Rule, VersionContext, register
+from mtcheck.model import Finding, Severity, Span
+from mtcheck.rules.base import Rule, VersionContext, register
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..encoders import Encoder
+    from mtcheck.align.encoders import Encoder
 
 MIN_PASSAGES = 4  # a version needs this many aligned passages for its own distribution to mean anything
 MIN_CHARS = 25  # source passages shorter than this (datelines, bylines) have unstable similarities
@@ -161,7 +161,7 @@ class LowAdequacy(Rule):
         self.encoder = encoder  # injected (tests, other embedders); None: the configured encoder
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
-        from .structure import analyse
+        from mtcheck.rules.structure import analyse
 
         encoder, note = self._encoder(ctx)
         if encoder is None:
@@ -203,13 +203,13 @@ class LowAdequacy(Rule):
     def _encoder(self, ctx: VersionContext) -> tuple[Encoder | None, str]:
         if self.encoder is not None:
             return self.encoder, ""
-        from ..encoders import get_encoder
+        from mtcheck.align.encoders import get_encoder
 
         status = get_encoder(ctx.config)
         return status.encoder, status.note or "no encoder"
 
     def _embed(self, ctx: VersionContext, encoder: Encoder, texts: list[str]) -> np.ndarray:
         """Through the shared cache (the aligner already embedded these paragraphs)."""
-        from ..encoders import CACHE
+        from mtcheck.align.encoders import CACHE
 
         return CACHE.embed(encoder, texts)

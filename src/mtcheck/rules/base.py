@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
-from ..config import Config
-from ..model import Article, Finding, Severity, Span, Text
+from mtcheck.config import Config
+from mtcheck.model import Article, Finding, Severity, Span, Text
 
 T = TypeVar("T")
 
@@ -130,7 +130,7 @@ def register(cls: R) -> R:
 
 def all_rules() -> dict[str, type[Rule]]:
     """Every registered rule, by code, after importing every module of the rules package."""
-    from . import load_all
+    from mtcheck.rules import load_all
 
     load_all()
     return dict(sorted(REGISTRY.items()))

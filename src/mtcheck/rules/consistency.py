@@ -22,9 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..locales import get_locale
-from ..model import Finding, Severity, Span
-from .base import CrossVersionRule, VersionContext, register
+from mtcheck.locales import get_locale
+from mtcheck.model import Finding, Severity, Span
+from mtcheck.rules.base import CrossVersionRule, VersionContext, register
 
 MIN_WITNESSES = 3  # versions that must agree before one version's disagreement is judged by them
 # Which rules' findings concern which kind of fact (a finding matches a fact of its kind whose source
@@ -76,8 +76,8 @@ def source_facts(ctx: VersionContext) -> list[Fact]:
 
 
 def _collect(ctx: VersionContext) -> list[Fact]:
-    from ..dates import parse_dates
-    from ..numbers import digit_quantities
+    from mtcheck.facts.dates import parse_dates
+    from mtcheck.facts.numbers import digit_quantities
 
     src = ctx.source
     text = src.content
@@ -104,8 +104,10 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _entity_facts(ctx: VersionContext) -> list[Fact]:
-    from ..entities import find_links
-    from .entities import _source_names  # NAME001's own list of names, so the rows match its findings
+    from mtcheck.facts.entities import find_links
+    from mtcheck.rules.entities import (
+        _source_names,  # NAME001's own list of names, so the rows match its findings
+    )
 
     src = ctx.source
     facts = [Fact("link", Span(link.start, link.end, link.text)) for link in find_links(src.content)]
@@ -117,7 +119,7 @@ def _entity_facts(ctx: VersionContext) -> list[Fact]:
 
 
 def _term_facts(ctx: VersionContext) -> list[Fact]:
-    from ..glossary import find_source_terms, load_glossary
+    from mtcheck.facts.glossary import find_source_terms, load_glossary
 
     src, path = ctx.source, ctx.config.glossary
     try:  # the same memo keys as TERM001: the glossary is read and the source searched once

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..dates import DateMention, Reading, format_date, parse_dates
-from ..locales import get_locale
-from ..matching import Pool, max_matching, nearest
-from ..model import Finding, Severity
-from .base import Rule, VersionContext, register
+from mtcheck.facts.dates import DateMention, Reading, format_date, parse_dates
+from mtcheck.locales import get_locale
+from mtcheck.model import Finding, Severity
+from mtcheck.rules.base import Rule, VersionContext, register
+from mtcheck.text.matching import Pool, max_matching, nearest
 
 _FIELD_NAMES = ("day", "month", "year", "weekday")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..entities import (
+from mtcheck.facts.entities import (
     Link,
     Name,
     NameMatch,
@@ -17,12 +17,12 @@ from ..entities import (
     name_found,
     similarity,
 )
-from ..locales import get_locale
-from ..matching import nearest
-from ..model import Finding, Severity, Span
-from ..text import lcs_ratio
-from ..text import ratio as text_ratio
-from .base import Rule, VersionContext, register
+from mtcheck.locales import get_locale
+from mtcheck.model import Finding, Severity, Span
+from mtcheck.rules.base import Rule, VersionContext, register
+from mtcheck.text.matching import nearest
+from mtcheck.text.words import lcs_ratio
+from mtcheck.text.words import ratio as text_ratio
 
 LINK_NEAR = 0.6  # a target link at least this similar to a missing source link is a changed copy of it
 NEAREST_LINKS = 64  # a missing link is compared with at most this many target links, the nearest in position

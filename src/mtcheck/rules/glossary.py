@@ -3,11 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..glossary import Entry, Glossary, TermHit, find_source_terms, find_target_terms, load_glossary
-from ..locales import get_locale
-from ..model import Finding, Severity, Span
-from ..scan import Spans
-from .base import Rule, VersionContext, register
+from mtcheck.facts.glossary import (
+    Entry,
+    Glossary,
+    TermHit,
+    find_source_terms,
+    find_target_terms,
+    load_glossary,
+)
+from mtcheck.locales import get_locale
+from mtcheck.model import Finding, Severity, Span
+from mtcheck.rules.base import Rule, VersionContext, register
+from mtcheck.text.scan import Spans
 
 
 def _paragraph_of(offset: int, bounds: list[tuple[int, int]]) -> int | None:

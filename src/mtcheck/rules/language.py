@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..boilerplate import is_boilerplate
-from ..langcheck import VersionLanguage, analyse_version
-from ..model import Finding, Severity
-from .base import Rule, VersionContext, register
+from mtcheck.facts.boilerplate import is_boilerplate
+from mtcheck.facts.langcheck import VersionLanguage, analyse_version
+from mtcheck.model import Finding, Severity
+from mtcheck.rules.base import Rule, VersionContext, register
 
 
 def version_language(ctx: VersionContext) -> VersionLanguage:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..markup import MarkupText, Unit, balance_problems, parity_problems
-from ..model import Finding, Severity, Span
-from .base import Rule, VersionContext, register
+from mtcheck.facts.markup import MarkupText, Unit, balance_problems, parity_problems
+from mtcheck.model import Finding, Severity, Span
+from mtcheck.rules.base import Rule, VersionContext, register
 
 
 def _span(text: MarkupText, unit: Unit) -> Span:

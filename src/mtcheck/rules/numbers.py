@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..locales import get_locale
-from ..model import Finding, Severity, Span, Text
-from ..number_match import NumberComparison, compare
-from ..numbers import Quantity, digit_quantities, format_number, word_quantities
-from .base import Rule, VersionContext, register
+from mtcheck.facts.number_match import NumberComparison, compare
+from mtcheck.facts.numbers import Quantity, digit_quantities, format_number, word_quantities
+from mtcheck.locales import get_locale
+from mtcheck.model import Finding, Severity, Span, Text
+from mtcheck.rules.base import Rule, VersionContext, register
 
 
 def _source_quantities(ctx: VersionContext) -> list[Quantity]:

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..boilerplate import is_boilerplate
-from ..entities import link_mask
-from ..locales import Locale, get_locale
-from ..model import Finding, Paragraph, Severity, Span, Text
-from ..text import next_visible, previous_visible
-from .base import Rule, VersionContext, register
+from mtcheck.facts.boilerplate import is_boilerplate
+from mtcheck.facts.entities import link_mask
+from mtcheck.locales import Locale, get_locale
+from mtcheck.model import Finding, Paragraph, Severity, Span, Text
+from mtcheck.rules.base import Rule, VersionContext, register
+from mtcheck.text.words import next_visible, previous_visible
 
 NO_BREAK = "\u00a0\u202f"
 STRAIGHT_QUOTE = '"'

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..boilerplate import is_boilerplate
-from ..model import Finding, Severity
-from ..structure_analysis import TRUNCATION_CRITICAL_SHARE, Analysis, analyse_texts
-from .base import Rule, VersionContext, register
+from mtcheck.align.structure import TRUNCATION_CRITICAL_SHARE, Analysis, analyse_texts
+from mtcheck.facts.boilerplate import is_boilerplate
+from mtcheck.model import Finding, Severity
+from mtcheck.rules.base import Rule, VersionContext, register
 
 __all__ = ["analyse"]
 

@@ -1,4 +1,8 @@
-"""The shipped JSON Schema of results-v1 and a validator that raises a one-line ValueError."""
+"""The shipped JSON Schema of results-v1 and a validator that raises a one-line ValueError.
+
+Lives here: ``results-v1.json`` (the contract of results.json) and ``validate``.
+The bottom layer, beside locales: imports nothing of mtcheck.
+"""
 from __future__ import annotations
 
 import json

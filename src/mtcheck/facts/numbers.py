@@ -1,0 +1,586 @@
+"""The locale-aware number engine: find the quantities of a text and read them as values.
+
+Why: a translation must keep every quantity's *value* while writing it the way its readers expect
+(Indonesian ``80.000`` is English ``80,000``, French ``80 000``, Chinese ``8万``). So each number token is
+read under both separator conventions ("dot": ``.`` decimal, ``,`` group; "comma": ``,`` decimal, ``.``
+or space group); the locale's own convention gives the value a reader gets, the other one tells the rules
+what the writer probably meant. Years, times, dates, ordinals, codes (``G20``, ``COVID-19``), phone
+numbers and numbers inside URLs are not quantities and are skipped (a bare year in a target is kept as
+*optional*: it may stand for a source quantity, but is never reported on its own).
+
+Every language fact (scale words, percent and currency words, number words, time patterns) comes from
+the ``Locale``; separators come from the locale too (filled from Babel's data). Regexes are compiled once
+per language.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from functools import cache
+
+from mtcheck.locales import Locale, get_locale
+from mtcheck.text.caching import text_cache
+from mtcheck.text.scan import Spans, lower_same_length
+
+DOT = "dot"  # "." (or U+066B) is the decimal mark; "," and spaces group
+COMMA = "comma"  # "," (or U+066B) is the decimal mark; "." and spaces group
+
+SPACES = " \u00a0\u202f\u2009"
+_SPACE_CLASS = "[ \u00a0\u202f\u2009]"
+_DECIMAL_MARKS = {DOT: frozenset(".\u066b"), COMMA: frozenset(",\u066b")}
+
+# One-to-one character mapping, so offsets into the normalised text are offsets into the original.
+_DIGIT_MAP = str.maketrans(
+    {
+        **{chr(0x660 + i): str(i) for i in range(10)},  # Arabic-Indic
+        **{chr(0x6F0 + i): str(i) for i in range(10)},  # Extended Arabic-Indic (Persian)
+        **{chr(0xFF10 + i): str(i) for i in range(10)},  # full-width
+        "\uff05": "%",
+        "\uff0e": ".",
+    }
+)
+
+# A number token: digit groups joined by separators; a space, or the Arabic comma U+060C that some writers
+# use as a thousands mark ("30،000"), joins only a following group of exactly 3 (never a list "3،4").
+_TOKEN = re.compile(r"\d+(?:(?:[.,\u066b\u066c]|(?:\u060c|" + _SPACE_CLASS + r")(?=\d{3}(?!\d)))\d+)*")
+_SEP = re.compile(r"(\D)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19\uff05\uff0e]")
+# Versions and dotted dates (1.2.3, 21.06.2024) need no pattern: no convention reads them (read_as).
+_UNIVERSAL_EXCLUDES = (
+    r"\d+(?:[-‐]\d+){2,}",  # phone numbers, ISO dates
+    r"\+\d[\d\s-]{6,}",  # international phone numbers
+    r"\d+(?:/\d+)+",  # dates and fractions: 21/6/2024, 16/3, 2/3
+    r"\d{1,2}:\d{2}(?::\d{2})?",  # times, match clocks, ratios
+)
+# A match of these may start inside a run of digits only near its end (where "123:45" reads "23:45"): from
+# every other position of a long run, their ``\d+`` scanned to its end in vain (30,000 digits took 78 s).
+# Whatever matches from there also matches from the run's start (``\d+`` takes more digits), so the same
+# numbers are excluded; a match with a bounded start (``\d{1,2}:``) starts within its last digits.
+_RUN_GUARD = r"(?:(?<!\d)|(?!\d{32}))"
+_UNIVERSAL = re.compile(_RUN_GUARD + "(?:" + "|".join(_UNIVERSAL_EXCLUDES) + ")")
+_YEAR_RANGE_TAIL = re.compile(r"(?:19|20)\d\d\s?[-–]\s?$")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTERS_AFTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1d49]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_GAP = re.compile(r"[ \u00a0\u202f\u2009]?")
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                 "七": 7, "八": 8, "九": 9}
+_KANJI_SMALL = {"十": 10, "百": 100, "千": 1000}
+
+REL_TOL = 1e-9
+_WINDOW = 24  # characters around a number searched for time/date context
+_DASHES = {"-", "‐", "–", "—", "~", "〜", "～"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in a text: its value(s), kind, where it is and how its number was written.
+
+    ``values`` are the readings a reader of this locale gets from a well-formed number (a range's
+    first number may also carry the shared scale: "3,5 hingga 4,2 juta"); ``lenient_values`` what the
+    reader gets from separators that are not the locale's (French "80.000"); ``foreign_values`` the
+    readings under the other separator convention, which the reader does not get (English "80.000").
+    ``optional`` quantities (bare years in a target, numbers written as words, ordinals and clock-like
+    tokens in the source) may stand for a counterpart but are never reported alone.
+    """
+
+    value: float
+    kind: str  # "plain", "percent" or "currency"
+    start: int
+    end: int
+    text: str
+    num_start: int
+    num_end: int
+    token: str
+    scale: float = 1.0
+    values: tuple[float, ...] = ()
+    lenient_values: tuple[float, ...] = ()
+    foreign_values: tuple[float, ...] = ()
+    form_ok: bool = True
+    optional: bool = False
+    word: bool = False
+    currency: str | None = None
+    separators: str = ""  # the separator characters of the number token, in order
+    number: Decimal | None = None  # the token alone, read the locale's way (None: malformed for it)
+
+    @property
+    def small(self) -> bool:
+        """A small integer (0-10) without scale: often a word in translation ("three", "one dollar").
+
+        Percentages stay reportable: "3 persen" is a figure a translation must keep.
+        """
+        return self.kind != "percent" and self.scale == 1 and not self.separators and self.value <= 10
+
+
+def close(a: float, b: float) -> bool:
+    """Equal values, with a tiny relative tolerance for float arithmetic (2.1 * 1e12)."""
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1.0)
+
+
+def normalise_digits(text: str) -> str:
+    """Arabic-Indic, Persian and full-width digits (and ％ ．) to ASCII, keeping every offset."""
+    return text.translate(_DIGIT_MAP) if _NON_ASCII_DIGIT.search(text) else text
+
+
+def convention(locale: Locale) -> str:
+    """The separator convention of a locale: which mark its readers take as the decimal point."""
+    return COMMA if locale.decimal == "," else DOT
+
+
+def read_as(token: str, conv: str) -> Decimal | None:
+    """The value of a (digit-normalised) number token under a convention; None if malformed for it.
+
+    Groups must be 1-3 digits then exactly 3 digits, all joined by the same kind of separator; at most
+    one decimal mark, last. ``read_as("80.000", COMMA) == 80000``; ``read_as("80.000", DOT) == 80``.
+    """
+    parts = _SEP.split(token)
+    digits, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return Decimal(token)
+    marks = _DECIMAL_MARKS[conv]
+    frac = None
+    if seps[-1] in marks:
+        frac = digits[-1]
+        digits, seps = digits[:-1], seps[:-1]
+    if seps:
+        if any(s in marks for s in seps):
+            return None
+        kinds = {" " if s in SPACES else s for s in seps}
+        if len(kinds) != 1 or not 1 <= len(digits[0]) <= 3 or any(len(d) != 3 for d in digits[1:]):
+            return None
+    return Decimal("".join(digits) + ("." + frac if frac is not None else ""))
+
+
+def form_ok(token: str, locale: Locale) -> bool:
+    """Whether the token's separators are the ones this locale's readers expect."""
+    conv = convention(locale)
+    if read_as(token, conv) is None:
+        return False
+    seps = _SEP.split(token)[1::2]
+    if not seps:
+        return True
+    decimals = {locale.decimal, *locale.decimal_alternatives}
+    groups = {locale.group, *locale.group_alternatives}
+    last_is_decimal = seps[-1] in _DECIMAL_MARKS[conv]
+    if last_is_decimal and seps[-1] not in decimals:
+        return False
+    group_seps = seps[:-1] if last_is_decimal else seps
+    return all(s in groups for s in group_seps)
+
+
+def format_number(value: float | Decimal, lang: str) -> str:
+    """The locale-correct way to write a number (the suggestion of NUM001); fr groups with U+202F."""
+    from babel.numbers import format_decimal
+
+    dec = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    if not dec.is_finite():  # a run of 400 digits overflows a float
+        return str(dec)
+    with localcontext() as context:  # quantize (ours, and babel's to 3 decimals) needs every digit: 1E+25 has 29
+        context.prec = max(context.prec, max(1, dec.adjusted() + 1) + max(3, -int(dec.as_tuple().exponent)) + 2)
+        if dec == dec.to_integral_value():
+            dec = dec.quantize(Decimal(1))
+        return str(format_decimal(dec, locale=lang, decimal_quantization=False))
+
+
+def _alternation(words: object, boundary: bool) -> str:
+    """A regex alternation of words, longest first; word-bounded where the word ends in a letter."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    out = []
+    for w in items:
+        pat = re.escape(w).replace(r"\ ", _SPACE_CLASS)
+        if boundary and re.search(r"[^\W\d_]$", w) and not _CJK.search(w[-1]):
+            pat += r"(?![^\W\d_])"
+        if boundary and re.match(r"[^\W\d_]", w) and not _CJK.search(w[0]):
+            pat = r"(?<![^\W\d_])" + pat
+        out.append(pat)
+    return "|".join(out) if out else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled regexes of one language."""
+
+    locale: Locale
+    excludes: re.Pattern[str]
+    scale: re.Pattern[str]
+    scale_values: dict[str, float]
+    percent_after: re.Pattern[str]
+    percent_before: re.Pattern[str]
+    currency_after: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    reference_before: re.Pattern[str]
+    month_before: re.Pattern[str]
+    month_after: re.Pattern[str]
+    range_between: re.Pattern[str]
+    words: re.Pattern[str] | None
+    idioms: tuple[re.Pattern[str], ...]
+    kanji: re.Pattern[str] | None
+    word_values: dict[str, float]
+
+
+def _month_names(locale: Locale) -> set[str]:
+    """Month names from Babel plus the locale's own list (dates next to them are not quantities)."""
+    from babel.dates import get_month_names
+
+    names = {m.lower() for m in locale.months}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            names |= {n.lower().rstrip(".") for n in get_month_names(width, context, locale.code).values()}
+    return {n for n in names if not re.search(r"\d", n) and len(n) >= 3}
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    loc = get_locale(lang)
+    excludes = "|".join(f"(?:{p})" for p in loc.number_exclude_patterns) or r"(?!x)x"
+    months = _alternation(_month_names(loc), True)
+    gap = _SPACE_CLASS + "?"
+    kanji = None
+    if loc.kanji_numerals:
+        big = "".join(w for w, v in loc.scale_words.items() if len(w) == 1 and v >= 1e4)
+        chars = "".join(_KANJI_DIGITS) + "".join(_KANJI_SMALL) + big
+        # A numeral is a run of these with a digit or 十百千 in it (万 alone is not one). It starts only where a
+        # run starts: from inside a long run of 万 the search scanned to its end from every character.
+        kanji = re.compile(f"(?<![{chars}])[{chars}]*[{''.join(_KANJI_DIGITS)}{''.join(_KANJI_SMALL)}][{chars}]*")
+    return _Grammar(
+        locale=loc,
+        excludes=re.compile(f"{_RUN_GUARD}(?:{excludes})"),
+        scale=re.compile(gap + "(" + _alternation(loc.scale_words, True) + ")"),
+        scale_values={k.lower(): v for k, v in loc.scale_words.items()},
+        percent_after=re.compile(gap + "(?:" + _alternation(loc.percent_words, True) + ")"),
+        percent_before=re.compile("(?:" + _alternation(loc.percent_prefixes, True) + ")" + gap + "$"),
+        currency_after=re.compile(gap + "(" + _alternation(loc.currency_words, True) + ")"),
+        currency_before=re.compile("(" + _alternation(loc.currency_words, True) + ")" + gap + "$"),
+        reference_before=re.compile(
+            r"(?i)(?<![^\W\d_])(?:" + _alternation(loc.reference_words, False) + r")\s*$"
+        ),
+        month_before=re.compile(r"(?i)(?:" + months + r")\.?\s*,?\s*$"),
+        month_after=re.compile(r"(?i)\s*(?:" + months + ")"),
+        range_between=re.compile(r"(?i)\s*(?:" + _alternation(loc.range_words, True) + r")\s*"),
+        words=re.compile(r"(?<![^\W\d_])(?:" + _alternation(loc.number_word_prefixes, False) + ")?("
+                         + _alternation(loc.number_words, False)
+                         + r")(?![^\W\d_])") if loc.number_words else None,
+        idioms=tuple(re.compile(p) for p in loc.number_word_idioms),
+        kanji=kanji,
+        word_values={k.lower(): v for k, v in loc.number_words.items()},
+    )
+
+
+def _kanji_value(s: str, big: dict[str, float]) -> float | None:
+    """三千五百 -> 3500, 两万亿 -> 2e12, 一亿两千万 -> 1.2e8; None for a bare unit run."""
+    total = section = 0.0
+    num: float | None = None
+    for ch in s:
+        if ch in _KANJI_DIGITS:
+            if num is not None:  # digit after digit (二〇二四): read positionally
+                num = num * 10 + _KANJI_DIGITS[ch]
+            else:
+                num = _KANJI_DIGITS[ch]
+        elif ch in _KANJI_SMALL:
+            section += (1 if num is None else num) * _KANJI_SMALL[ch]
+            num = None
+        else:
+            unit = big[ch]
+            if section == 0 and num is None and total > 0:
+                total *= unit
+            else:
+                total += (section + (num or 0)) * unit
+            section, num = 0.0, None
+    return total + section + (num or 0)
+
+
+def _split_token(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A token that only parses after splitting at its spaces ("2016 300") becomes several tokens."""
+    token = norm[start:end]
+    if not any(c in SPACES for c in token) or read_as(token, DOT) or read_as(token, COMMA):
+        return [(start, end)]
+    out, pos = [], start
+    for piece in re.split(_SPACE_CLASS, token):
+        out.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+SKIP, ORDINAL = "skip", "ordinal"
+
+
+def _role_by_context(norm: str, start: int, end: int, g: _Grammar) -> str | None:
+    """Why a number is not a quantity, judged from its neighbours: SKIP (codes, labels) or ORDINAL.
+
+    Ordinals are told apart because a source rank ("menit ke-65") is often rendered as a plain number
+    ("65分钟"): in the source they stay as optional quantities.
+    """
+    loc = g.locale
+    for p in loc.ordinal_prefixes:
+        lead = norm[start - len(p) - 1 : start - len(p)] if start > len(p) else " "
+        if norm[max(0, start - len(p)) : start].lower() == p and not _LATIN.match(lead):
+            return ORDINAL  # ke-3, ke 19, 第3
+    after = _LETTERS_AFTER.match(norm, end)
+    if after and (after.group().lower() in loc.ordinal_suffixes or after.group() == "\u1d49"):
+        return ORDINAL  # 3rd, 3e
+    if any(norm.startswith(s, end) for s in loc.ordinal_suffixes if _CJK.match(s) or s[0] == " "):
+        return ORDINAL  # 3位, "34 kalinya"
+    before = norm[start - 1] if start else " "
+    if _LATIN.match(before) and not g.currency_before.search(norm, max(0, start - 12), start):
+        return SKIP  # G20, HER2, MH370
+    if before in "-‐" and start >= 2 and _LATIN.match(norm[start - 2]):
+        return SKIP  # COVID-19, F-16
+    if before in "#№":
+        return SKIP
+    if end - start == 2 and _YEAR_RANGE_TAIL.search(norm, max(0, start - 7), start):
+        return SKIP  # 1950-53
+    if loc.reference_words and g.reference_before.search(norm, max(0, start - 16), start):
+        return SKIP  # Pasal 5, No. 3
+    if after and after.group()[0].isupper() and not g.scale.match(norm, end) and not g.currency_after.match(norm, end):
+        return SKIP  # 5G, 3D
+    return None
+
+
+def _is_date_part(norm: str, start: int, end: int, value: Decimal, g: _Grammar) -> bool:
+    """A day or year next to a month name: "21 Juni", "June 21", "Maret 2024"."""
+    if not (value <= 31 or 1000 <= value <= 2100) or value != value.to_integral_value():
+        return False
+    return bool(g.month_after.match(norm, end) or g.month_before.search(norm, max(0, start - 14), start))
+
+
+def _with_suffixes(norm: str, pos: int, g: _Grammar) -> tuple[float, int, str, str | None]:
+    """Scale words (chained in CJK: 万亿), then percent or currency after the number."""
+    scale, kind, currency = 1.0, "plain", None
+    while m := g.scale.match(norm, pos):
+        scale *= g.scale_values[m.group(1).lower()]
+        pos = m.end()
+        if not g.locale.cjk:
+            break
+    if m := g.percent_after.match(norm, pos):
+        kind, pos = "percent", m.end()
+    elif m := g.currency_after.match(norm, pos):
+        kind, pos, currency = "currency", m.end(), g.locale.currency_words.get(m.group(1), "?")
+    return scale, pos, kind, currency
+
+
+def _currency_scale_letter(norm: str, end: int, loc: Locale) -> tuple[float, int]:
+    """"£125m" is 125 million: a locale's scale letter right after a money amount, ending the word.
+    (scale, end of the quantity); (1.0, ``end``) without one."""
+    letter = norm[end:end + 1]
+    if letter in loc.currency_scale_letters and not norm[end + 1:end + 2].isalnum():
+        return loc.currency_scale_letters[letter], end + 1
+    return 1.0, end
+
+
+def _readings(token: str, loc: Locale, source: bool) -> tuple[Decimal | None, tuple[Decimal, ...], tuple[Decimal, ...], tuple[Decimal, ...]]:
+    """The token's own reading and its (correct, lenient, foreign) candidate values, before scaling.
+
+    correct: what a reader of the locale gets from a well-formed number; lenient: what the reader gets
+    from a number whose separators are not the locale's (French "80.000", Arabic "20.000");
+    foreign: what the other convention would mean, which a reader of the locale does not get.
+    """
+    conv = convention(loc)
+    own, foreign = read_as(token, conv), read_as(token, COMMA if conv == DOT else DOT)
+    if source:
+        values = tuple(v for v in (own, foreign if own is None or _english_style_in_source(token) else None)
+                       if v is not None)
+        return own, values, (), ()
+    correct: tuple[Decimal, ...] = ()
+    lenient: tuple[Decimal, ...] = ()
+    if own is not None:
+        if form_ok(token, loc):
+            correct = (own,)
+        else:
+            lenient = (own,)
+    others = (foreign,) if foreign is not None and foreign != own else ()
+    if others and _group_reading_accepted(token, loc):
+        return own, correct, lenient + others, ()
+    return own, correct, lenient, others
+
+
+def _group_reading_accepted(token: str, loc: Locale) -> bool:
+    """Arabic lists "." as an alternative group mark: "20.000" is then read as 20000 too."""
+    seps = set(_SEP.split(token)[1::2])
+    return bool(seps) and seps <= set(loc.group_alternatives) | {loc.group}
+
+
+def _digit_quantities(text: str, norm: str, source: bool, g: _Grammar) -> list[Quantity]:
+    tokens = [span for m in _TOKEN.finditer(norm) for span in _split_token(norm, *m.span())]
+    blocked = Spans(_excluded_spans(norm, tokens, g))
+    found: list[Quantity] = []
+    for start, end in tokens:
+        if blocked.touches(start, end):
+            continue
+        role = _role_by_context(norm, start, end, g)
+        if role == SKIP or (role == ORDINAL and not source):
+            continue
+        token = norm[start:end]
+        own, correct, lenient, foreign = _readings(token, g.locale, source)
+        candidates = correct + lenient + foreign
+        if not candidates or _is_date_part(norm, start, end, candidates[0], g):
+            continue
+        scale, q_end, kind, currency = _with_suffixes(norm, end, g)
+        q_start = start
+        if pre := g.currency_before.search(norm, max(0, start - 25), start):
+            q_start, kind = pre.start(), "currency"
+            currency = g.locale.currency_words.get(pre.group(1), "?")
+        if pre := g.percent_before.search(norm, max(0, start - 6), start):
+            q_start, kind = pre.start(), "percent"
+        if kind == "currency" and scale == 1 and q_end == end:
+            scale, q_end = _currency_scale_letter(norm, end, g.locale)
+        bare = scale == 1 and kind == "plain"
+        if source and bare and _looks_like_year(token):
+            continue  # a year in the source is not a quantity
+        optional = role == ORDINAL or bare and (
+            _looks_like_year(token) or source and own is None and _looks_like_clock(token)
+        )
+        found.append(
+            Quantity(
+                value=float(candidates[0]) * scale, kind=kind, start=q_start, end=q_end,
+                text=text[q_start:q_end], num_start=start, num_end=end, token=text[start:end],
+                scale=scale, values=tuple(float(v) * scale for v in correct),
+                lenient_values=tuple(float(v) * scale for v in lenient),
+                foreign_values=tuple(float(v) * scale for v in foreign),
+                form_ok=bool(correct), optional=optional, currency=currency,
+                separators="".join(_SEP.split(token)[1::2]), number=own,
+            )
+        )
+    return found
+
+
+def _excluded_spans(norm: str, tokens: list[tuple[int, int]], g: _Grammar) -> list[tuple[int, int]]:
+    """Times, dates, phone numbers, URLs: searched only in windows around the number tokens (speed)."""
+    windows: list[list[int]] = []
+    for start, end in tokens:
+        lo, hi = max(0, start - _WINDOW), min(len(norm), end + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    patterns = [_UNIVERSAL, g.excludes]
+    spans = []
+    for lo, hi in windows:
+        spans += [m.span() for pattern in patterns for m in pattern.finditer(norm, lo, hi)]
+    for pattern, needle in ((_URL, "http"), (_URL, "www."), (_MAIL, "@")):
+        if needle in norm:
+            spans += [m.span() for m in pattern.finditer(norm)]
+    return spans
+
+
+def _looks_like_clock(token: str) -> bool:
+    """An Indonesian "13.00" or "4.40" is not a valid Indonesian number: most likely a time of day."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{2})", token)
+    return m is not None and int(m.group(1)) <= 24 and int(m.group(2)) < 60
+
+
+def _looks_like_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1900 <= int(token) <= 2100
+
+
+def _english_style_in_source(token: str) -> bool:
+    """A source "1,127" (one comma, three decimals) is most likely English grouping left untranslated."""
+    seps = _SEP.split(token)[1::2]
+    return seps == [","] and len(token.split(",")[1]) == 3
+
+
+def _merge_cjk(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """1万2000 and 2兆3000億 are one quantity: a larger scale immediately followed by a smaller part."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (
+            prev and prev.scale >= 1e4 and q.scale < prev.scale and prev.kind == "plain"
+            and q.num_start - prev.end <= 1 and not text[prev.end:q.num_start].strip()
+        ):
+            value = prev.value + q.value
+            out[-1] = Quantity(
+                value=value, kind=q.kind, start=prev.start, end=q.end, text=text[prev.start:q.end],
+                num_start=prev.num_start, num_end=q.num_end, token=prev.token, scale=prev.scale,
+                values=(value,), foreign_values=(), form_ok=prev.form_ok and q.form_ok,
+                optional=False, currency=q.currency, separators=prev.separators + q.separators,
+            )
+        else:
+            out.append(q)
+    return out
+
+
+def _share_scale(norm: str, qs: list[Quantity], g: _Grammar) -> list[Quantity]:
+    """In a range ("3,5 hingga 4,2 juta", "70-90%") the first number may share the second's scale/kind."""
+    out = list(qs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.scale != 1 or a.kind != "plain" or (b.scale == 1 and b.kind == "plain"):
+            continue
+        if g.range_between.fullmatch(norm, a.end, b.num_start):
+            stop = b.num_start
+        elif b.start < b.num_start and g.range_between.fullmatch(norm, a.end, b.start):
+            stop = b.start  # "Rp3 hingga Rp5 juta"
+        else:
+            continue
+        extra = tuple(v * b.scale for v in a.values + a.lenient_values) if b.scale != 1 else ()
+        dash = norm[a.end:stop].strip() in _DASHES  # "70-90%" shares the kind; "80.000 dan 3 persen" not
+        kind, currency = (b.kind, b.currency) if dash else (a.kind, a.currency)
+        out[i] = Quantity(**{**a.__dict__, "values": a.values + extra, "kind": kind, "currency": currency})
+    return out
+
+
+def _word_quantities(text: str, norm: str, taken: list[tuple[int, int]], g: _Grammar) -> list[Quantity]:
+    """Numbers written as words ("three", "ثلاثة", 三千): optional quantities, never reported alone."""
+    found: list[Quantity] = []
+    big = {w: v for w, v in g.locale.scale_words.items() if len(w) == 1 and v >= 1e4}
+    matches: list[tuple[int, int, float]] = []
+    lowered = lower_same_length(norm)  # the number words and idioms are lower case: found case-blind there
+    if g.words:
+        matches += [(m.start(1), m.end(1), g.word_values[m.group(1)]) for m in g.words.finditer(lowered)]
+    if g.kanji:
+        for m in g.kanji.finditer(norm):
+            v = _kanji_value(m.group(), big)
+            if v is not None:
+                matches.append((m.start(), m.end(), v))
+    blocked = Spans([*taken, *(m.span() for pattern in g.idioms for m in pattern.finditer(lowered))])
+    for start, end, value in matches:
+        if blocked.touches(start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
+            continue
+        scale, q_end, kind, currency = _with_suffixes(norm, end, g)
+        q_start = start
+        if pre := g.percent_before.search(norm, max(0, start - 6), start):
+            q_start, kind = pre.start(), "percent"
+        found.append(
+            Quantity(
+                value=value * scale, kind=kind, start=q_start, end=q_end, text=text[q_start:q_end],
+                num_start=start, num_end=end, token=text[start:end], scale=scale, values=(value * scale,),
+                optional=True, word=True, currency=currency,
+            )
+        )
+    return found
+
+
+def parse_quantities(text: str, lang: str, source: bool = False, words: bool = True) -> list[Quantity]:
+    """Every quantity of ``text`` read with the conventions of ``lang``, in text order.
+
+    ``source=True`` reads the text as the source: years are dropped (not kept as optional) and an
+    English-looking ``1,127`` also carries its English reading. ``words=False`` leaves out numbers
+    written as words (the comparison asks for them only when some quantity is left unpaired).
+    """
+    g = _grammar(lang)
+    norm = normalise_digits(text)
+    qs = _digit_quantities(text, norm, source, g)
+    if g.locale.cjk:
+        qs = _merge_cjk(text, qs)
+    qs = _share_scale(norm, qs, g)
+    if words:
+        qs = sorted(qs + word_quantities(text, lang, qs), key=lambda q: q.start)
+    return qs
+
+
+@text_cache(32)
+def digit_quantities(text: str, lang: str, source: bool = False) -> tuple[Quantity, ...]:
+    """``parse_quantities(text, lang, source, words=False)``, read once per text for the rules and the aligner."""
+    return tuple(parse_quantities(text, lang, source, words=False))
+
+
+def word_quantities(text: str, lang: str, digits: list[Quantity]) -> list[Quantity]:
+    """The numbers written as words in ``text`` that do not overlap the ``digits`` quantities."""
+    g = _grammar(lang)
+    if not (g.words or g.kanji):
+        return []
+    return _word_quantities(text, normalise_digits(text), [(q.start, q.end) for q in digits], g)

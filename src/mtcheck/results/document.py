@@ -1,0 +1,142 @@
+"""The results-v1 document: the one serialised form every reporter renders.
+
+``build_document`` turns engine results into the versioned JSON structure described by
+``schema/results-v1.json``; reporters (text, html, ...) read only this document, so
+``mtcheck report results.json`` can re-render without re-checking.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from mtcheck import __version__
+from mtcheck.model import ArticleResult, Finding, InputError, Span
+
+SCHEMA_ID = "mtcheck/results-v1"
+SEVERITIES = ("neutral", "minor", "major", "critical")
+
+
+def _span(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "name": f.name,
+        "category": f.category,
+        "severity": f.severity.value,
+        "message": f.message,
+        "source": _span(f.source),
+        "target": _span(f.target),
+        "suggestion": f.suggestion,
+    }
+
+
+def article_dict(result: ArticleResult, texts: dict[str, str] | None = None) -> dict[str, Any]:
+    """``texts`` (language -> normalised text) are embedded so reports re-render without the inputs."""
+    texts = texts or {}
+    source: dict[str, Any] = {"lang": result.source_lang, "path": result.source_path, "words": result.source_words}
+    if result.source_lang in texts:
+        source["text"] = texts[result.source_lang]
+    return {
+        "id": result.id,
+        "source": source,
+        "versions": [
+            {
+                "lang": v.lang,
+                "path": v.path,
+                "words": v.words,
+                "score": v.score,
+                "verdict": v.verdict,
+                "findings": [finding_dict(f) for f in v.findings],
+                **({"text": texts[v.lang]} if v.lang in texts else {}),
+                **({"details": v.extra} if v.extra else {}),
+            }
+            for v in result.versions
+        ],
+    }
+
+
+class SummaryAccumulator:
+    """The batch summary, accumulated one article at a time so a streamed batch never holds its articles."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.by_severity: Counter[str] = Counter({s: 0 for s in SEVERITIES})
+        self.by_rule: Counter[str] = Counter()
+        self.by_category: Counter[str] = Counter()
+        self.by_lang: dict[str, dict[str, Any]] = {}
+        self.verdicts: Counter[str] = Counter({"pass": 0, "warn": 0, "fail": 0})
+        self.aligner_notes: Counter[str] = Counter()  # why versions were aligned without encoder, or not at all
+
+    def add(self, article: dict[str, Any]) -> None:
+        self.articles += 1
+        for version in article["versions"]:
+            self.verdicts[version["verdict"]] += 1
+            lang = self.by_lang.setdefault(version["lang"], {"versions": 0, "findings": 0, "score_sum": 0.0})
+            lang["versions"] += 1
+            lang["findings"] += len(version["findings"])
+            lang["score_sum"] += version["score"]
+            aligner = (version.get("details") or {}).get("aligner")
+            if isinstance(aligner, dict) and aligner.get("note"):
+                self.aligner_notes[str(aligner["note"])] += 1
+            for f in version["findings"]:
+                self.by_severity[f["severity"]] += 1
+                self.by_rule[f["rule"]] += 1
+                self.by_category[f["category"]] += 1
+
+    def result(self, errors: list[dict[str, str]]) -> dict[str, Any]:
+        languages = {
+            code: {"versions": d["versions"], "findings": d["findings"],
+                   "mean_score": round(d["score_sum"] / d["versions"], 2)}
+            for code, d in sorted(self.by_lang.items())
+        }
+        return {
+            "articles": self.articles,
+            "versions": sum(self.verdicts.values()),
+            "input_errors": len(errors),
+            "findings": sum(self.by_severity.values()),
+            "by_severity": dict(self.by_severity),
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "by_category": dict(sorted(self.by_category.items())),
+            "by_language": languages,
+            "verdicts": dict(self.verdicts),
+            "aligner_notes": dict(sorted(self.aligner_notes.items())),
+        }
+
+
+def degraded_notes(summary: dict[str, Any]) -> dict[str, int]:
+    """The summary's aligner notes that mean a check ran degraded (not ``--encoder none``, which was asked
+    for): an encoder that could not load, an alignment skipped as too large. Note -> versions."""
+    from mtcheck.align.encoders import DISABLED_NOTE  # light: no numpy, no torch at import
+
+    notes = summary.get("aligner_notes") or {}
+    return {note: n for note, n in notes.items() if note != DISABLED_NOTE}
+
+
+def summarise(articles: Iterable[dict[str, Any]], errors: list[dict[str, str]]) -> dict[str, Any]:
+    summary = SummaryAccumulator()
+    for article in articles:
+        summary.add(article)
+    return summary.result(errors)
+
+
+def document_header(options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The document's first keys (schema, tool, options): known before any article is checked."""
+    return {"schema": SCHEMA_ID, "tool": {"name": "mtcheck", "version": __version__}, "options": options or {}}
+
+
+def build_document(
+    articles: list[dict[str, Any]], errors: Iterable[InputError] = (), options: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Assemble the document from article dicts (see ``article_dict``) and input errors."""
+    error_list = [asdict(e) for e in errors]
+    return {
+        **document_header(options),
+        "articles": articles,
+        "input_errors": error_list,
+        "summary": summarise(articles, error_list),
+    }

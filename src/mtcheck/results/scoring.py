@@ -1,0 +1,29 @@
+"""MQM-style quality score and verdict of one version."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mtcheck.config import Config
+from mtcheck.model import Finding, Severity
+
+
+def penalty(findings: Iterable[Finding], config: Config) -> float:
+    return sum(config.weights.get(f.severity.value, 0.0) for f in findings)
+
+
+def score(findings: list[Finding], words: int, config: Config) -> float:
+    """``100 - penalty * 1000 / words``, floored at 0 (an empty text with findings scores 0)."""
+    total = penalty(findings, config)
+    if total == 0:
+        return 100.0
+    if words <= 0:
+        return 0.0
+    return round(max(0.0, 100.0 - total * 1000.0 / words), 2)
+
+
+def verdict(findings: list[Finding], value: float, config: Config) -> str:
+    if value < config.fail_below or any(f.severity is Severity.CRITICAL for f in findings):
+        return "fail"
+    if value < config.warn_below:
+        return "warn"
+    return "pass"
