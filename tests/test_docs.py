@@ -165,3 +165,16 @@ def test_adding_a_rule_example_runs_in_a_scratch_copy(tmp_path: Path) -> None:
     assert explained.returncode == 0, explained.stderr
     assert explained.stdout.startswith("PUNC008 doubled-punctuation\nMQM category: linguistic-conventions/punctuation")
 
+
+# --- the contributor's pre-commit hooks -------------------------------------------------------------
+
+
+def test_precommit_config_is_valid_and_offline(tmp_path: Path) -> None:
+    if importlib.util.find_spec("pre_commit") is None:
+        pytest.skip("pre-commit not installed (extra 'test')")
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+                            cwd=ROOT, env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path)}, capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"^\s+- repo: (\S+)", config, re.MULTILINE) == ["local"]  # nothing to download
