@@ -311,11 +311,20 @@ def show_config(
 
 
 @app.command()
-def rules() -> None:
+def rules(
+    fmt: Annotated[str, Opt("--format", help="text, or markdown: the docs' rules page (docs/rules.md).")] = "text",
+) -> None:
     """List every rule: code, name, MQM category, default severity."""
     from mtcheck.rules.base import all_rules
 
+    if fmt not in ("text", "markdown"):
+        raise _fail(f"unknown --format {fmt!r} (choose from text, markdown)")
     table = all_rules()
+    if fmt == "markdown":
+        from mtcheck.rules.catalog import catalog_markdown
+
+        typer.echo(catalog_markdown(table), nl=False)
+        return
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.table import Table
