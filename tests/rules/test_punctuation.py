@@ -45,6 +45,9 @@ CASES = [
     ("PUNC001", "zh", "部长说：“我们《准备》好了。\n\n他说“走”。", ["“"]),
     ("PUNC001", "ar", "قال الوزير: «نحن مستعدون.\n\nوقال «لا» ثم غادر.", ["«"]),
     ("PUNC001", "ar", "قال الوزير: «نحن مستعدون».\n\nثم غادر.", []),
+    # Arabic types “ ” either way round (and with a straight quote): balanced, then one left open
+    ("PUNC001", "ar", 'فريق”ذي هاي بريد" من بريستول.\n\nقال ”نعم“ ثم غادر.', []),
+    ("PUNC001", "ar", 'فريق ”ذي هاي بريد من بريستول.\n\nقال ”نعم“ ثم غادر.', ["”"]),
     # a quotation over several paragraphs: an opening quote at each, one closing quote at the end
     ("PUNC001", "en", "He said: “First.\n\n“Second.\n\n“Third.”\n\nThey left.", []),
     ("PUNC001", "fr", f"Il a dit{NBSP}: «{NBSP}Un.\n\n«{NBSP}Deux.\n\n«{NBSP}Trois{NBSP}».", []),

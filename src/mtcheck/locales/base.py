@@ -62,6 +62,9 @@ class Locale:
 
     # --- punctuation and typography (rules/punctuation.py) ----------------------------------
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    # a pair whose marks are typed either way round (right-to-left text: ”quoted" and “quoted”): each opens or
+    # closes by its neighbours, as a straight quote does
+    symmetric_quote_pairs: tuple[tuple[str, str], ...] = ()
     bracket_pairs: tuple[tuple[str, str], ...] = (("(", ")"),)
     narrow_space_before: str = ""  # marks that take a no-break space before them (fr ":;!?")
     spaced_guillemets: bool = False  # « and » take a no-break space inside (fr)

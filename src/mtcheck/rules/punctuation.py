@@ -73,6 +73,8 @@ def _families(locale: Locale) -> list[tuple[frozenset[str], frozenset[str], bool
     families = []
     for opener, closer in locale.quote_pairs:
         ambiguous = {STRAIGHT_QUOTE} if (opener, closer) == ("\u201c", "\u201d") else set()
+        if (opener, closer) in locale.symmetric_quote_pairs:
+            ambiguous |= {opener, closer}
         families.append((frozenset({opener} | ambiguous), frozenset({closer} | ambiguous), True))
     if not any(STRAIGHT_QUOTE in f[0] for f in families):
         families.append((frozenset({STRAIGHT_QUOTE}), frozenset({STRAIGHT_QUOTE}), True))
@@ -110,7 +112,7 @@ def _unbalanced(paras: list[Paragraph], locale: Locale) -> list[_Unbalanced]:
                 stack.pop()  # the quotation is reopened in this paragraph
             for m in marks.finditer(para.text):  # other characters do nothing
                 i, ch = m.start(), m.group()
-                if ch in closers and ch in openers:  # a straight quote: its neighbours say which it is
+                if ch in closers and ch in openers:  # a straight (or symmetric) quote: its neighbours say which
                     role = _straight_role(para.text, i)
                     if role == "open" or (role is None and not stack):
                         stack.append(_Open(para.start + i, ch, n))
