@@ -57,6 +57,8 @@ class Locale:
     common_word_pattern: str = ""  # regex on a lower-case word: derived common words (id "ke...an")
     name_particles: tuple[str, ...] = ()  # lower-case words inside a name ("bin", "van", "al")
     acronym_translations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "PBB" -> ("UN", "ONU")
+    name_abbreviations: tuple[str, ...] = ()  # belong to the name after them ("St. Louis", "Mt. Everest")
+    title_phrases: tuple[tuple[str, ...], ...] = ()  # honorifics of several words, lower-case ("yang", "terhormat")
     # Target side: spelling rewrites that make two transliterations of one name equal ("zh" -> "j" in fr).
     name_rewrites: tuple[tuple[str, str], ...] = ()
 
