@@ -145,7 +145,97 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
     for bead in beads:
         if bead.matched:
             _inspect_pair(analysis, bead, source, target, config, mu, sd, calibration)
+    _reconcile_merges(analysis, source, target, config, mu, sd, calibration)
     return analysis
+
+
+MERGE_SAYS = 0.5  # semantic score (read against the article's calibration) at which a passage says a paragraph
+MERGE_ANCHORS = 0.6  # ... anchor agreement, without an encoder
+MERGE_LENGTH_Z = 2.0  # ... or, with neither, a length this close to the norm (short passages vary: Z_RESIDUAL)
+
+
+def _reconcile_merges(
+    analysis: Analysis, source: Text, target: Text, config: Config, mu: float, sd: float,
+    calibration: tuple[float, float] | None,
+) -> None:
+    """A paragraph merged into its neighbour (or split off it) is neither an omission nor an addition.
+
+    A translator who joins a short paragraph to the next one leaves the aligner a 1-1 pair with an extra
+    sentence on the target side and an unmatched source paragraph beside it: one STR002 and one STR001 for
+    a faithful translation. When the extra sentences (or the dropped source sentences of a split) sit in
+    a pair next to the unmatched paragraph and say what it says, both gaps go and the pair takes the
+    paragraph in (a 2-1 or 1-2 bead).
+    """
+    for sentence_gaps, paragraph_gaps, on_target in ((analysis.additions, analysis.omissions, True),
+                                                      (analysis.omissions, analysis.additions, False)):
+        for gap in [g for g in sentence_gaps if g.sentences]:
+            passage = gap.target if on_target else gap.source
+            assert passage is not None
+            k = _bead_at(analysis.beads, (target if on_target else source).paragraphs, passage.start, on_target)
+            if k is None:
+                continue
+            for n in (k - 1, k + 1):
+                other = _lone_gap(analysis, n, on_target, paragraph_gaps, source, target)
+                if other is None:
+                    continue
+                paragraph = other.source if on_target else other.target
+                assert paragraph is not None
+                src_text, tgt_text = (paragraph.text, passage.text) if on_target else (passage.text, paragraph.text)
+                if not _says(src_text, tgt_text, source.lang, target.lang, config, mu, sd, calibration):
+                    continue
+                sentence_gaps.remove(gap)
+                paragraph_gaps.remove(other)
+                _merge_beads(analysis.beads, k, n)
+                break
+
+
+def _bead_at(beads: list[Bead], paragraphs: Sequence[Paragraph], offset: int, on_target: bool) -> int | None:
+    """The position of the matched bead holding the paragraph at ``offset`` (target or source side)."""
+    index = next((p.index for p in paragraphs if p.start <= offset < p.end + 1), None)
+    for k, bead in enumerate(beads):
+        if bead.matched and index in (bead.target if on_target else bead.source):
+            return k
+    return None
+
+
+def _lone_gap(analysis: Analysis, n: int, source_side: bool, gaps: list[Gap], source: Text, target: Text) -> Gap | None:
+    """The paragraph-level gap of the unmatched bead at position ``n`` (a source paragraph alone when
+    ``source_side``, else a target one), if it is still reported."""
+    if not 0 <= n < len(analysis.beads):
+        return None
+    bead = analysis.beads[n]
+    if bead.matched or not (bead.source if source_side else bead.target):
+        return None
+    para = source.paragraphs[bead.source[0]] if source_side else target.paragraphs[bead.target[0]]
+    for gap in gaps:
+        span = gap.source if source_side else gap.target
+        if not gap.sentences and span is not None and span.start == para.start:
+            return gap
+    return None
+
+
+def _says(src_text: str, tgt_text: str, source_lang: str, target_lang: str, config: Config, mu: float, sd: float,
+          calibration: tuple[float, float] | None) -> bool:
+    """Whether a target passage translates a source passage: semantically (with an encoder and the
+    article's calibration), by shared anchors (names, numbers), or else by a length near the norm."""
+    src_vecs, _ = _vectors([src_text], config) if calibration else (None, {})
+    tgt_vecs, _ = _vectors([tgt_text], config) if src_vecs is not None else (None, {})
+    scorer = Scorer(Units([src_text], source_lang, src_vecs), Units([tgt_text], target_lang, tgt_vecs), mu, sd,
+                    calibration)
+    semantic = scorer.semantic((0,), (0,)) if calibration else None
+    if semantic is not None:
+        return semantic >= MERGE_SAYS
+    anchor = scorer.anchor((0,), (0,))
+    if anchor is not None:
+        return anchor >= MERGE_ANCHORS
+    return abs(length_z(len(src_text), len(tgt_text), mu, sd)) < MERGE_LENGTH_Z
+
+
+def _merge_beads(beads: list[Bead], k: int, n: int) -> None:
+    """The unmatched bead ``n`` joins the matched bead ``k`` beside it (the report shows a 2-1 or 1-2 pair)."""
+    a, b = beads[min(k, n)], beads[max(k, n)]
+    beads[min(k, n)] = Bead(a.source + b.source, a.target + b.target, beads[k].score)
+    del beads[max(k, n)]
 
 
 def _units(text: Text, units: Sequence[Paragraph | Sentence], vectors: Any) -> Units:
