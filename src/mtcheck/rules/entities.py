@@ -20,17 +20,11 @@ from mtcheck.facts.entities import (
     name_found,
     similarity,
 )
-from mtcheck.facts.glossary import (
-    Entry,
-    Glossary,
-    TermHit,
-    find_source_terms,
-    find_target_terms,
-    load_glossary,
-)
+from mtcheck.facts.glossary import Entry, find_target_terms
 from mtcheck.locales import get_locale
 from mtcheck.model import Finding, Severity, Span
 from mtcheck.rules.base import Rule, VersionContext, register
+from mtcheck.rules.glossary import source_terms
 from mtcheck.text.matching import nearest
 from mtcheck.text.words import lcs_ratio
 from mtcheck.text.words import ratio as text_ratio
@@ -160,11 +154,7 @@ def _statuses(ctx: VersionContext, lang: str, names: list[Name]) -> list[NameMat
 def _glossary_entries(ctx: VersionContext) -> dict[int, Entry]:
     """Glossary concepts by the source offsets their terms cover: a name or acronym that is a glossary
     term is rendered as the glossary approves (the glossary rule judges the rendering itself)."""
-    glossary: Glossary = ctx.memo(("glossary", ctx.config.glossary),
-                                  lambda: load_glossary(ctx.config.glossary, ctx.source.lang))
-    hits: list[TermHit] = ctx.memo(("glossary-source", ctx.config.glossary),
-                                   lambda: find_source_terms(ctx.source.content, glossary, ctx.source.lang))
-    return {i: hit.entry for hit in hits for i in range(hit.span.start, hit.span.end)}
+    return {i: hit.entry for hit in source_terms(ctx)[1] for i in range(hit.span.start, hit.span.end)}
 
 
 def _reported(lang: str) -> bool:
