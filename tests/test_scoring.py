@@ -35,7 +35,10 @@ def test_custom_weights_change_the_score() -> None:
 @pytest.mark.parametrize(
     ("severities", "value", "expected"),
     [((), 100.0, "pass"), ((Severity.MINOR,), 97.9, "warn"), ((Severity.MAJOR,), 89.9, "fail"),
-     ((Severity.CRITICAL,), 99.0, "fail"), ((Severity.MINOR,), 98.0, "pass")],
+     ((Severity.CRITICAL,), 99.0, "fail"), ((Severity.MINOR,), 98.0, "pass"),
+     # no major or critical finding: at worst warn, however low the minor findings push the score
+     ((Severity.MINOR,) * 12, 76.0, "warn"), ((Severity.MINOR, Severity.NEUTRAL), 40.0, "warn"),
+     ((Severity.MINOR,) * 3 + (Severity.MAJOR,), 86.0, "fail"), ((Severity.MAJOR,), 95.0, "warn")],
 )
 def test_verdict_thresholds(severities: tuple[Severity, ...], value: float, expected: str) -> None:
     assert verdict(findings(*severities), value, Config()) == expected

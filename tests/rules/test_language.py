@@ -240,3 +240,50 @@ def test_a_copied_paragraph_is_found_by_its_rarest_words_exactly_as_by_all() -> 
             assert copied == by_all_words(index, text)
             found += copied is not None
     assert found > 100  # copies are found, not only misses
+
+
+# Source text that is not Indonesian (an English slogan, a Latin motto, an English post quoted whole),
+# copied verbatim as the source has it: not untranslated, not a wrong language. The same passages in a
+# version whose source does not write them are still flagged.
+SLOGAN_SOURCE = (
+    SOURCE
+    + "\nSpanduk kampanye itu bertuliskan slogan Build the bridge and save our city di setiap sudut jalan.\n\n"
+    "Semboyan kota, Fluctuat nec mergitur, terukir di gerbang jembatan lama.\n\n"
+    "We will finish this bridge together before the rainy season comes, and nobody will stop us.\n"
+)
+SLOGAN_VERSIONS = {
+    "en": ("The campaign banner carried the slogan Build the bridge and save our city on every street corner.",
+           "The city's motto, Fluctuat nec mergitur, is carved on the gate of the old bridge."),
+    "fr": ("La banderole de campagne portait le slogan Build the bridge and save our city à chaque coin de rue.",
+           "La devise de la ville, Fluctuat nec mergitur, est gravée sur la porte du vieux pont."),
+    "zh": ("竞选横幅在每个街角都写着Build the bridge and save our city的口号。",
+           "该市的座右铭Fluctuat nec mergitur刻在旧桥的大门上。"),
+    "ja": ("選挙の横断幕には、街角ごとにBuild the bridge and save our cityというスローガンが書かれていた。",
+           "市の標語Fluctuat nec mergiturが古い橋の門に刻まれている。"),
+    "ar": ("حملت لافتة الحملة شعار Build the bridge and save our city في كل زاوية شارع.",
+           "شعار المدينة Fluctuat nec mergitur محفور على بوابة الجسر القديم."),
+}
+ENGLISH_POST = "We will finish this bridge together before the rainy season comes, and nobody will stop us."
+
+
+def with_slogans(lang: str) -> str:
+    slogan, motto = SLOGAN_VERSIONS[lang]
+    return f"{CLEAN[lang]}\n{slogan}\n\n{motto}\n\n{ENGLISH_POST}\n"
+
+
+@pytest.mark.parametrize("lang", sorted(SLOGAN_VERSIONS))
+def test_foreign_text_of_the_source_copied_verbatim_is_accepted(lang: str) -> None:
+    assert codes(run(lang, with_slogans(lang), SLOGAN_SOURCE)) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh", "ja", "ar"])
+def test_the_same_foreign_text_not_in_the_source_is_flagged(lang: str) -> None:
+    found = run(lang, with_slogans(lang))  # the source without slogan, motto and post
+    assert "LANG002" in codes(found)
+    assert any(f.target is not None and f.target.text == ENGLISH_POST for f in found.findings)
+
+
+@pytest.mark.parametrize("lang", sorted(CLEAN))
+def test_indonesian_copied_verbatim_is_still_untranslated(lang: str) -> None:
+    version = run(lang, replace_para(lang, 2, SRC_PARAS[2]), SLOGAN_SOURCE)
+    assert codes(version) == ["LANG001"]

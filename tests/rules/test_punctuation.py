@@ -32,6 +32,25 @@ CASES = [
     ("PUNC001", "fr", f"Le ministre a dit{NBSP}: «{NBSP}Nous sommes prêts.\n\nIl est rentré.", ["«"]),
     ("PUNC001", "ja", "大臣は「準備はできている。\n\n彼は帰った。", ["「"]),
     ("PUNC001", "zh", "部长说：“我们准备好了。”\n\n他回家了（坐车）。", []),
+    # straight quotes open or close by their neighbours: the one left open is pointed at, not the last one
+    ("PUNC001", "en", 'He said, "We are ready.\n\nShe said "no" and "yes."\n\nThey left.', ['"']),
+    ("PUNC001", "en", 'He said, "We are ready.\n\n"We leave tomorrow."\n\nHe went home.', []),
+    ("PUNC001", "en", 'She said "no" and "yes" (twice).\n\nThey left.', []),
+    ("PUNC001", "fr", f'Il a dit{NBSP}: "Nous partons.\n\nElle a dit "non".', ['"']),
+    # nested quotes, each family in its own style
+    ("PUNC001", "fr", f"Il a dit{NBSP}: «{NBSP}Le slogan “Tous ensemble” est faux{NBSP}».\n\nIl est parti.", []),
+    ("PUNC001", "fr", f"Il a dit{NBSP}: «{NBSP}Le slogan “Tous ensemble est faux{NBSP}».\n\nIl est parti.", ["“"]),
+    ("PUNC001", "ja", "大臣は「『準備』はできている」と述べた。\n\n彼は帰った。", []),
+    ("PUNC001", "ja", "大臣は「『準備はできている」と述べた。\n\n彼は帰った。", ["『"]),
+    ("PUNC001", "zh", "部长说：“我们《准备》好了。\n\n他说“走”。", ["“"]),
+    ("PUNC001", "ar", "قال الوزير: «نحن مستعدون.\n\nوقال «لا» ثم غادر.", ["«"]),
+    ("PUNC001", "ar", "قال الوزير: «نحن مستعدون».\n\nثم غادر.", []),
+    # Arabic types “ ” either way round (and with a straight quote): balanced, then one left open
+    ("PUNC001", "ar", 'فريق”ذي هاي بريد" من بريستول.\n\nقال ”نعم“ ثم غادر.', []),
+    ("PUNC001", "ar", 'فريق ”ذي هاي بريد من بريستول.\n\nقال ”نعم“ ثم غادر.', ["”"]),
+    # a quotation over several paragraphs: an opening quote at each, one closing quote at the end
+    ("PUNC001", "en", "He said: “First.\n\n“Second.\n\n“Third.”\n\nThey left.", []),
+    ("PUNC001", "fr", f"Il a dit{NBSP}: «{NBSP}Un.\n\n«{NBSP}Deux.\n\n«{NBSP}Trois{NBSP}».", []),
     # PUNC002: French spacing
     ("PUNC002", "fr", "Pourquoi ? Il a dit: « oui ».", [" ?", ":", "« ", " »"]),
     ("PUNC002", "fr", f"Pourquoi{NNBSP}? Il a dit{NBSP}: «{NBSP}oui{NBSP}».", []),
@@ -68,9 +87,15 @@ def test_punctuation(code: str, lang: str, target: str, expected: list[str]) -> 
     assert flagged(code, lang, target) == expected
 
 
-def test_quote_open_at_article_end_is_major() -> None:
+def test_unbalanced_quote_is_minor_even_at_article_end() -> None:
     findings = run("PUNC001", "en", "He went home.\n\nHe said, “Bye.")
-    assert [(f.target.text if f.target else "", f.severity.value) for f in findings] == [("“", "major")]
+    assert [(f.target.text if f.target else "", f.severity.value) for f in findings] == [("“", "minor")]
+
+
+def test_points_at_the_quote_left_open_not_the_last_one() -> None:
+    text = 'He said, "We are ready.\n\nShe said "no" and "yes."\n\nThey left.'
+    (finding,) = run("PUNC001", "en", text)
+    assert finding.target is not None and finding.target.start == text.index('"')
 
 
 def test_unbalanced_source_is_mirrored_not_flagged() -> None:

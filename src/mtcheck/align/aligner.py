@@ -321,16 +321,20 @@ class Scorer:
             return None
         if len(src) == 1 and len(tgt) == 1:
             return self._sem11[src[0]][tgt[0]]
-        sim = self._sim_rows
-        dot = sum(sim[i][j] for i in src for j in tgt)
-        norm_s = sum(self._gram_s[i][k] for i in src for k in src)
-        norm_t = sum(self._gram_t[j][k] for j in tgt for k in tgt)
-        cos = dot / max(math.sqrt(max(norm_s, 0.0) * max(norm_t, 0.0)), 1e-12)
+        cos = self.cosine(src, tgt)
         if self.calibration is not None:
             low, high = self.calibration
             return min(1.0, max(0.0, (cos - low) / max(high - low, 1e-6)))
         base = (sum(self._row_base[i] for i in src) / len(src) + sum(self._col_base[j] for j in tgt) / len(tgt)) / 2
         return min(1.0, max(0.0, 0.5 + (cos - base) / MARGIN_SCALE))
+
+    def cosine(self, src: Sequence[int], tgt: Sequence[int]) -> float:
+        """The raw cosine of the summed unit vectors of two groups (an encoder is required)."""
+        sim = self._sim_rows
+        dot = sum(sim[i][j] for i in src for j in tgt)
+        norm_s = sum(self._gram_s[i][k] for i in src for k in src)
+        norm_t = sum(self._gram_t[j][k] for j in tgt for k in tgt)
+        return dot / max(math.sqrt(max(norm_s, 0.0) * max(norm_t, 0.0)), 1e-12)
 
     def anchor(self, src: tuple[int, ...], tgt: tuple[int, ...]) -> float | None:
         key = (src, tgt)

@@ -228,6 +228,7 @@ class _CommonWords:
     def __init__(self, locale: Locale) -> None:
         self.locale = locale
         self.stop = locale.name_stopwords | set(locale.months) | set(locale.weekdays)
+        self.abbreviations = frozenset(locale.name_abbreviations)
         self.pattern = re.compile(locale.common_word_pattern) if locale.common_word_pattern else None
 
     def __call__(self, word: str, lexicon: _Lexicon) -> bool:
@@ -280,7 +281,8 @@ def find_names(text: str, lang: str, common_elsewhere: frozenset[str] = frozense
         headline = _is_headline(tokens, locale.name_stopwords)
         names.extend(_acronyms(text, tokens, locale, own_lower))
         for run in _capitalised_runs(text, tokens, locale):
-            names.extend(_names_in_run(text, run, common, lexicon, starts, headline))
+            for piece in _without_titles(run, locale.title_phrases):
+                names.extend(_names_in_run(text, piece, common, lexicon, starts, headline))
     return sorted(names, key=lambda n: n.start)
 
 
@@ -343,7 +345,8 @@ def _capitalised_runs(text: str, tokens: list[Token], locale: Locale) -> list[li
     current: list[Token] = []
     pending: list[Token] = []  # particles waiting for a capitalised word to follow
     for token in tokens:
-        adjacent = bool(current) and text[(pending or current)[-1].end:token.start] == " "
+        gap = text[(pending or current)[-1].end:token.start] if current else ""
+        adjacent = bool(current) and (gap == " " or (gap == ". " and current[-1].text in locale.name_abbreviations))
         if _capitalised(token.text):
             if adjacent:
                 current.extend(pending)
@@ -362,6 +365,23 @@ def _capitalised_runs(text: str, tokens: list[Token], locale: Locale) -> list[li
     if current:
         runs.append(current)
     return runs
+
+
+def _without_titles(run: list[Token], phrases: tuple[tuple[str, ...], ...]) -> list[list[Token]]:
+    """The run cut where an honorific of several words stands (Sri Paduka, Yang Terhormat): its words are
+    not a name, though each alone may be part of one (Sri Mulyani)."""
+    pieces: list[list[Token]] = [[]]
+    k = 0
+    while k < len(run):
+        folded = [t.text.casefold() for t in run[k:k + 4]]
+        size = next((len(p) for p in phrases if tuple(folded[:len(p)]) == p), 0)
+        if size:
+            pieces.append([])
+            k += size
+            continue
+        pieces[-1].append(run[k])
+        k += 1
+    return [p for p in pieces if p]
 
 
 def _names_in_run(
@@ -386,8 +406,10 @@ def _names_in_run(
             group = []
         if group:
             start, end = group[0].start, group[-1].end
-            parts = tuple(t.text for t in group if not t.text.islower())
-            names.append(Name("name", text[start:end], start, end, parts))
+            # "St." and "Mt." belong to the name but a translation spells them out (Saint, Mont): not parts
+            parts = tuple(t.text for t in group if not t.text.islower() and t.text not in common.abbreviations)
+            if parts:
+                names.append(Name("name", text[start:end], start, end, parts))
         group = []
     return names
 
@@ -614,13 +636,96 @@ def _near_miss(
 
 
 def acronym_found(acronym: str, index: TargetIndex, locale: Locale) -> bool:
-    """The acronym as written (case-insensitive from four letters: NATO/Nato), or a known rendering."""
+    """The acronym as written (case-insensitive from four letters: NATO/Nato), with dots (N.F.L.), or a
+    known rendering."""
     if len(acronym) >= 4:
         if fold(acronym) in index.folded:
             return True
     elif acronym in index.text and re.search(rf"(?<![\w]){re.escape(acronym)}(?![^\W\d_])", index.text):  # HER2 keeps HER
         return True
+    if acronym.isalpha() and re.search(r"(?<![\w.])" + r"\.".join(acronym) + r"\.?(?![^\W\d_])", index.text):
+        return True
     return any(_phrase_in(alt, index) for alt in locale.acronym_translations.get(acronym, ()))
+
+
+_PARENTHESIS = re.compile(r"\(([^()]{2,120})\)")
+_EXPANSION_REACH = 160  # characters before "(ACR)" searched for the full name
+
+
+def acronym_expansions(text: str, lang: str) -> dict[str, tuple[str, ...]]:
+    """Acronyms the text itself spells out, "Full Name (ACR)" or "ACR (Full Name)": acronym -> the full
+    name's capitalised words, when their initials spell the acronym (Los Angeles (LA), Komisi
+    Pemberantasan Korupsi (KPK)). A translation may write either."""
+    particles = get_locale(lang).name_stopwords
+    out: dict[str, tuple[str, ...]] = {}
+    for m in _PARENTHESIS.finditer(text):
+        inner = m.group(1).strip()
+        if is_acronym(inner):
+            before = [t.text for t in words(text[max(0, m.start() - _EXPANSION_REACH):m.start()])]
+            parts = _spelled(inner[::-1], before[::-1], particles)  # read backwards from the parenthesis
+            if parts:
+                out.setdefault(inner, parts[::-1])
+            continue
+        before = words(text[max(0, m.start() - 16):m.start()])
+        if before and is_acronym(before[-1].text) and not text[before[-1].end:m.start()].strip():
+            parts = _spelled(before[-1].text, [t.text for t in words(inner)], particles)
+            if parts:
+                out.setdefault(before[-1].text, parts)
+    return out
+
+
+def _spelled(letters: str, candidates: list[str], particles: frozenset[str]) -> tuple[str, ...] | None:
+    """The capitalised words, taken in order from ``candidates``, whose initials are ``letters`` in
+    the same order (small words such as "of", "dan" may stand between them)."""
+    wanted = [c for c in letters if c.isalpha()]
+    parts: list[str] = []
+    for word in candidates:
+        if len(parts) == len(wanted):
+            break
+        if word[:1].upper() == wanted[len(parts)].upper() and word[:1].isupper():
+            parts.append(word)
+        elif not (word.islower() and (word in particles or len(word) <= 3)):
+            return None
+    return tuple(parts) if parts and len(parts) == len(wanted) else None
+
+
+def expansion_found(parts: tuple[str, ...], index: TargetIndex, lang: str) -> bool:
+    """Every word of an acronym's full name is in the target (as a name is looked for)."""
+    return name_found(Name("name", " ".join(parts), 0, 0, parts), index, lang)
+
+
+@lru_cache(maxsize=8)
+def _cldr_keys(lang: str) -> dict[str, frozenset[str]]:
+    """CLDR place and language names of ``lang`` by their transliteration skeleton, to their keys."""
+    from mtcheck.locales import cldr
+
+    rewrites = get_locale(lang).name_rewrites
+    table: dict[str, set[str]] = {}
+    for key, names in cldr.names(lang).items():
+        for name in names:
+            table.setdefault(_skeleton_key(name, rewrites), set()).add(key)
+    return {k: frozenset(v) for k, v in table.items() if k}
+
+
+def _skeleton_key(text: str, rewrites: tuple[tuple[str, str], ...] = ()) -> str:
+    return " ".join(skeleton(t.text, rewrites) for t in words(text))
+
+
+def exonym_found(name: Name, index: TargetIndex, source_lang: str, target_lang: str) -> bool:
+    """The name is a country, territory, language or big city that the target writes in its own way,
+    and one of its CLDR names in the target language is there (Jerman -> Germany/German/allemand,
+    Moskow -> Moscou). A derived word counts (allemand -> allemande, German -> Germans)."""
+    keys = _cldr_keys(source_lang).get(_skeleton_key(name.text, get_locale(source_lang).name_rewrites))
+    if not keys:
+        return False
+    from mtcheck.locales import cldr
+
+    for rendering in cldr.renderings(keys, target_lang):
+        folded = fold(rendering)
+        if _phrase_in(rendering, index) or (len(folded) >= MIN_DERIVED and " " not in rendering
+                                            and index.starting_with(folded)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

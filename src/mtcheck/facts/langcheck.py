@@ -8,6 +8,7 @@ titles and bracketed glosses never count, and statistical detections need high c
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -133,7 +134,9 @@ class _SourceIndex:
 
     def __init__(self, source: Text) -> None:
         self.content = source.content
+        self.lang = source.lang
         self.paragraphs = source.paragraphs
+        self.folded = f" {_folded(source.content)} "
         self.bags = [Counter(ordinary_words(blank_addresses(p.text))) for p in self.paragraphs]
         self.sizes = [sum(bag.values()) for bag in self.bags]
         self.index: dict[str, list[int]] = {}
@@ -157,6 +160,25 @@ class _SourceIndex:
                 return self.paragraphs[i]
         return None
 
+    def quotes(self, text: str) -> bool:
+        """The source itself writes this passage (two words or more) word for word: a slogan, a motto or
+        a quotation the source keeps in its own language, which a translation rightly copies."""
+        folded = _folded(text)
+        return folded.count(" ") >= 1 and f" {folded} " in self.folded
+
+    def foreign(self, text: str) -> bool:
+        """A source passage confidently in another language than the source's (an English tweet)."""
+        lang, conf = detect(text)
+        return lang != UND and not family(lang, self.lang) and conf >= MIN_CONFIDENCE
+
+
+def _folded(text: str) -> str:
+    """Case-folded words joined by single spaces: punctuation and spacing do not tell copies apart."""
+    return " ".join(_FOLD_WORD.findall(text.casefold()))
+
+
+_FOLD_WORD = re.compile(r"[^\W_]+")
+
 
 @text_cache(8)
 def _source_index(source: Text) -> _SourceIndex:
@@ -169,21 +191,22 @@ def _paragraph_issues(
 ) -> list[Issue]:
     span = Span.of(target.content, para.start, para.end)
     copied = source.copied_from(para.text)
-    if copied is not None:
+    if copied is not None and not source.foreign(copied.text):  # a copied English tweet is not untranslated
         return [Issue("LANG001", "untranslated paragraph: identical or nearly identical to the source",
                       span, Span.of(source.content, copied.start, copied.end))]
     if get_locale(target.lang).script == "latin":
         sentences = _sentences(target.lang, para)
-        parts = [i for a, b in sentences if (i := _latin_passage_issue(target, a, b, src_lang, "sentence", True))]
+        parts = [i for a, b in sentences
+                 if (i := _latin_passage_issue(target, a, b, src_lang, "sentence", True, source))]
         mixed = len(sentences) > 1 and any(_in_language(target.content[a:b], target.lang) for a, b in sentences)
     else:
-        parts = _latin_run_issues(target, para, src_lang)
+        parts = _latin_run_issues(target, para, src_lang, source)
         mixed = sum(script_units(para.text)[s] for s in _own_scripts(target.lang)) >= MIN_UNITS
     if not mixed:  # a paragraph wholly in another language is one finding, not one per sentence
         whole = _whole_paragraph_issue(target, para, lang, conf, src_lang)
-        if whole is not None:
+        if whole is not None and not (whole.code == "LANG002" and source.quotes(para.text)):
             return [whole]
-    return parts + _foreign_script_issues(target, para, src_lang, covered=parts)
+    return parts + _foreign_script_issues(target, para, src_lang, covered=parts, source=source)
 
 
 def _whole_paragraph_issue(target: Text, para: Paragraph, lang: str, conf: float, src_lang: str) -> Issue | None:
@@ -236,7 +259,7 @@ def _sentences(lang: str, para: Paragraph) -> list[tuple[int, int]]:
 
 
 def _latin_passage_issue(
-    target: Text, start: int, end: int, src_lang: str, kind: str, sentence: bool
+    target: Text, start: int, end: int, src_lang: str, kind: str, sentence: bool, source: _SourceIndex
 ) -> Issue | None:
     text = target.content[start:end]
     span = Span.of(target.content, start, end)
@@ -245,7 +268,7 @@ def _latin_passage_issue(
         if family(lang, src_lang) and conf >= MIN_CONFIDENCE:
             return Issue("LANG001", f"untranslated {kind} in {_language_name(lang, src_lang)}", span)
     unquoted = _unquoted(text)
-    if _judged(unquoted, sentence):
+    if _judged(unquoted, sentence) and not source.quotes(unquoted):
         lang, conf = detect_latin(blank_addresses(unquoted))
         if not family(lang, target.lang) and conf >= MIN_CONFIDENCE:
             return Issue("LANG002", f"{kind} in {_language_name(lang, src_lang)} inside the "
@@ -253,8 +276,9 @@ def _latin_passage_issue(
     return None
 
 
-def _latin_run_issues(target: Text, para: Paragraph, src_lang: str) -> list[Issue]:
-    """Latin-script runs in a non-Latin version: a sentence in another language, or stray words."""
+def _latin_run_issues(target: Text, para: Paragraph, src_lang: str, source: _SourceIndex) -> list[Issue]:
+    """Latin-script runs in a non-Latin version: a sentence in another language, or stray words (not a
+    passage the source itself writes so: a slogan or motto copied as the source has it)."""
     text = blank_addresses(para.text)
     mask = quoted_mask(para.text)
     issues = []
@@ -262,8 +286,8 @@ def _latin_run_issues(target: Text, para: Paragraph, src_lang: str) -> list[Issu
         if any(mask[start:end]):
             continue  # quoted, a title or a bracketed gloss
         a, b = para.start + start, para.start + end
-        issue = _latin_passage_issue(target, a, b, src_lang, "passage", sentence=False)
-        if issue is None and _stray_words(text[start:end]):
+        issue = _latin_passage_issue(target, a, b, src_lang, "passage", False, source)
+        if issue is None and _stray_words(text[start:end]) and not source.quotes(text[start:end]):
             issue = Issue("LANG003", f"Latin-script words in the {get_locale(target.lang).name} version",
                           Span.of(target.content, a, b))
         if issue:
@@ -277,7 +301,9 @@ def _stray_words(run: str) -> bool:
     return len(words) >= 3 or sum(len(w) >= 4 for w in words) >= 2
 
 
-def _foreign_script_issues(target: Text, para: Paragraph, src_lang: str, covered: list[Issue]) -> list[Issue]:
+def _foreign_script_issues(
+    target: Text, para: Paragraph, src_lang: str, covered: list[Issue], source: _SourceIndex
+) -> list[Issue]:
     """Runs of scripts foreign to the version (Latin is handled as words, not as a script)."""
     allowed = _VERSION_SCRIPTS[get_locale(target.lang).script] | {"Latn"}
     mask = quoted_mask(para.text)
@@ -289,6 +315,8 @@ def _foreign_script_issues(target: Text, para: Paragraph, src_lang: str, covered
         alien = any(s in _ALIEN_SCRIPTS or s == "Kana" for s in script.split("+"))
         if not alien and any(mask[start:end]):
             continue  # an original-script name or title in brackets or quotes
+        if source.quotes(para.text[start:end]):
+            continue  # written so in the source too
         span = Span.of(target.content, a, b)
         units = sum(script_units(para.text[start:end]).values())
         lang = detect(para.text[start:end])[0]

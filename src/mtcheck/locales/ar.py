@@ -63,6 +63,7 @@ _DATES = dict(
 # Punctuation: Arabic comma, semicolon and question mark between Arabic words; « » or “ ” quotes.
 _PUNCT = dict(
     quote_pairs=(("\u00ab", "\u00bb"), ("\u201c", "\u201d")),
+    symmetric_quote_pairs=(("\u201c", "\u201d"),),  # typed either way round in right-to-left text
     bracket_pairs=(("(", ")"), ("[", "]")),
     native_punctuation={",": "\u060c", "?": "\u061f", ";": "\u061b"},
     # letter names spelling Latin acronyms repeat legitimately: بي بي سي (BBC), سي إن إن (CNN)

@@ -57,11 +57,16 @@ class Locale:
     common_word_pattern: str = ""  # regex on a lower-case word: derived common words (id "ke...an")
     name_particles: tuple[str, ...] = ()  # lower-case words inside a name ("bin", "van", "al")
     acronym_translations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "PBB" -> ("UN", "ONU")
+    name_abbreviations: tuple[str, ...] = ()  # belong to the name after them ("St. Louis", "Mt. Everest")
+    title_phrases: tuple[tuple[str, ...], ...] = ()  # honorifics of several words, lower-case ("yang", "terhormat")
     # Target side: spelling rewrites that make two transliterations of one name equal ("zh" -> "j" in fr).
     name_rewrites: tuple[tuple[str, str], ...] = ()
 
     # --- punctuation and typography (rules/punctuation.py) ----------------------------------
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    # a pair whose marks are typed either way round (right-to-left text: ”quoted" and “quoted”): each opens or
+    # closes by its neighbours, as a straight quote does
+    symmetric_quote_pairs: tuple[tuple[str, str], ...] = ()
     bracket_pairs: tuple[tuple[str, str], ...] = (("(", ")"),)
     narrow_space_before: str = ""  # marks that take a no-break space before them (fr ":;!?")
     spaced_guillemets: bool = False  # « and » take a no-break space inside (fr)

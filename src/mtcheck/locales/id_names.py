@@ -41,8 +41,14 @@ profesor ir drs dra letnan kolonel mayor kapten sersan brigadir komisaris inspek
 kombes akbp kompol ajun pj plt plh calon capres cawapres caleg mantan eks pimpinan pemimpin komut kabid
 kasubdit kasat camat lurah kades duta dubes konsul staf khusus ahli pengamat analis ekonom peneliti pakar
 pejabat petinggi pelatih kapten pemain atlet warga tersangka terdakwa saksi korban pelaku polisi tentara
-prajurit aparat petugas relawan
+prajurit aparat petugas relawan pastor pendeta romo baginda paduka
 """)
+
+# Honorifics of several words: none of their words is a name there (Sri alone may be: Sri Mulyani).
+_TITLE_PHRASES = tuple(tuple(p.split()) for p in (
+    "sri paduka", "sri baginda", "yang terhormat", "yang mulia", "yang dipertuan agong", "yang berbahagia",
+    "seri paduka",
+))
 
 _INSTITUTION_WORDS = _words("""
 kementerian kementrian kemenkeu kemenlu kemendagri departemen dinas badan lembaga komisi dewan majelis
@@ -162,6 +168,26 @@ ACRONYM_TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "BH": ("bra", "bras", "soutien-gorge", "soutiens-gorge"),
     "PHD": ("PhD", "Ph.D.", "doctorate", "doctoral", "doctorat"),
     "OKE": ("OK", "okay", "d'accord", "d’accord"),
+    "LA": ("Los Angeles",),
+    "NYC": ("New York",),
+    "SIDA": ("AIDS",),
+    **{zone: (*names, "local time", "heure locale") for zone, names in {
+        # time zones: localised as "local time", spelt out or converted to another zone's name
+        "GMT": ("UTC", "Greenwich", "temps universel", "heure de Londres", "London time"),
+        "UTC": ("GMT", "temps universel", "Coordinated Universal Time", "universal time"),
+        "BST": ("British Summer Time", "UK time", "heure britannique", "heure d'été britannique",
+                "heure d’été britannique", "heure de Londres", "London time", "GMT"),
+        "CET": ("Central European Time", "heure d'Europe centrale", "heure d’Europe centrale", "heure de Paris"),
+        "CEST": ("Central European Summer Time", "heure d'été d'Europe centrale", "heure de Paris"),
+        "EST": ("Eastern Time", "Eastern Standard Time", "ET", "heure de l'Est", "heure de l’Est",
+                "heure de New York", "New York time"),
+        "EDT": ("Eastern Time", "Eastern Daylight Time", "ET", "heure de l'Est", "heure de l’Est",
+                "heure de New York", "New York time"),
+        "PST": ("Pacific Time", "Pacific Standard Time", "PT", "heure du Pacifique"),
+        "PDT": ("Pacific Time", "Pacific Daylight Time", "PT", "heure du Pacifique"),
+        "JST": ("Japan time", "Tokyo time", "heure du Japon", "heure de Tokyo"),
+        "AEST": ("Sydney time", "Australian Eastern", "heure de Sydney", "heure australienne"),
+    }.items()},
     "PT": (),
     "Tbk": (),
     "CV": (),
@@ -174,4 +200,6 @@ NAMES: dict[str, object] = {
     "common_word_pattern": r"(?:ke|per|pe[mn]?|peng|peny|pel)\w{3,}an",
     "name_particles": ("bin", "binti", "van", "von", "der", "den", "de", "da", "al", "el", "la", "le", "du", "dos"),
     "acronym_translations": ACRONYM_TRANSLATIONS,
+    "name_abbreviations": ("St", "Mt", "Ft"),
+    "title_phrases": _TITLE_PHRASES,
 }

@@ -22,7 +22,14 @@ def score(findings: list[Finding], words: int, config: Config) -> float:
 
 
 def verdict(findings: list[Finding], value: float, config: Config) -> str:
-    if value < config.fail_below or any(f.severity is Severity.CRITICAL for f in findings):
+    """``fail`` below ``fail_below`` or with a critical finding, ``warn`` below ``warn_below``, else ``pass``.
+
+    The verdict says what the gate says: only a major or critical finding can fail a version. Many minor
+    findings on a short text can push the score under ``fail_below``; such a version is at worst ``warn``
+    (a reviewer should look, but nothing in it is an error that blocks publication).
+    """
+    severe = any(f.severity in (Severity.MAJOR, Severity.CRITICAL) for f in findings)
+    if any(f.severity is Severity.CRITICAL for f in findings) or (severe and value < config.fail_below):
         return "fail"
     if value < config.warn_below:
         return "warn"

@@ -8,7 +8,10 @@ from mtcheck.facts.entities import (
     Name,
     NameMatch,
     TargetIndex,
+    acronym_expansions,
     acronym_found,
+    exonym_found,
+    expansion_found,
     find_links,
     find_names,
     fold,
@@ -17,9 +20,11 @@ from mtcheck.facts.entities import (
     name_found,
     similarity,
 )
+from mtcheck.facts.glossary import Entry, find_target_terms
 from mtcheck.locales import get_locale
 from mtcheck.model import Finding, Severity, Span
 from mtcheck.rules.base import Rule, VersionContext, register
+from mtcheck.rules.glossary import source_terms
 from mtcheck.text.matching import nearest
 from mtcheck.text.words import lcs_ratio
 from mtcheck.text.words import ratio as text_ratio
@@ -50,10 +55,18 @@ class NameMissingRule(Rule):
     a lone capitalised word at a sentence start only if the article also capitalises it mid-sentence)
     and its acronyms, and looks for each in the English or French version. Case, diacritics,
     possessives, elision, doubled letters, vowels and the target's transliteration habits are
-    tolerated (Bakhmut/Bakhmout, Prigozhin/Prigojine); acronyms that are translated (PBB -> UN/ONU,
-    AS -> US) are accepted in any listed rendering (``Locale.acronym_translations``). A name that is
-    absent is an omission; a name whose part is misspelt next to a correct part is a mistranslation.
-    Chinese, Japanese and Arabic versions are left to the glossary check.
+    tolerated (Bakhmut/Bakhmout, Prigozhin/Prigojine). Other legitimate renderings are accepted:
+    an acronym translated or localised (PBB -> UN/ONU, AIDS -> SIDA, WIB -> heure de Jakarta, BST ->
+    local time: ``Locale.acronym_translations``), written with dots (N.F.L.) or spelt out as the source
+    itself spells it ("Los Angeles (LA)"); a country, territory, language or city in the target's
+    own spelling (Moskow -> Moscou, Jerman -> German/allemand: Unicode CLDR names through Babel); a
+    glossary term in an approved translation. Honorifics of several words (Sri Paduka, Yang
+    Terhormat) are not names; "St." and "Mt." belong to the word after them.
+
+    A name that is absent is an omission, minor: a name missing with no other evidence is most often
+    rendered some other way (Academy Awards -> les Oscars, Tory -> conservateur), which a reviewer
+    judges at a glance. A name whose part is misspelt next to a correct part (Prabowo Subiyanto) is a
+    mistranslation, major. Chinese, Japanese and Arabic versions are left to the glossary check.
 
     Why is this bad: a missing or misspelt name changes who did what; readers and search engines
     cannot find the person or organisation.
@@ -81,7 +94,8 @@ class NameMissingRule(Rule):
                 continue
             span = Span(name.start, name.end, name.text)
             if status.status == "missing":
-                yield self.finding(f"{name.kind} {name.text!r} is missing from the translation", source=span)
+                yield self.finding(f"{name.kind} {name.text!r} is missing from the translation", source=span,
+                                   severity=Severity.MINOR)
             elif status.target is not None:
                 token = status.target
                 yield self.finding(
@@ -106,19 +120,41 @@ def _statuses(ctx: VersionContext, lang: str, names: list[Name]) -> list[NameMat
     """Whether each source name is in the ``lang`` version (computed once per version)."""
 
     def compute() -> list[NameMatch]:
-        index = TargetIndex.build(ctx.article.targets[lang].content, lang, cased_only=not _reported(lang))
+        text = ctx.article.targets[lang].content
+        index = TargetIndex.build(text, lang, cased_only=not _reported(lang))
         source_locale = get_locale(ctx.source.lang)
         size = max(len(ctx.source.content), 1)
-        return [
-            (NameMatch("found") if acronym_found(n.text, index, source_locale) else NameMatch("missing"))
-            if n.kind == "acronym"
-            else match_name(n, index, lang, n.start / size) if _reported(lang)
-            # a version never reported only vouches for names ("found" or not): no near-miss search
-            else NameMatch("found" if name_found(n, index, lang) else "unchecked")
-            for n in names
-        ]
+        expansions = ctx.memo(("entities.expansions", ctx.source.lang),
+                              lambda: acronym_expansions(ctx.source.content, ctx.source.lang))
+        glossed = _glossary_entries(ctx)
+
+        def status(n: Name) -> NameMatch:
+            if n.kind == "acronym":
+                found = acronym_found(n.text, index, source_locale) or (
+                    n.text in expansions and expansion_found(expansions[n.text], index, lang))
+                match = NameMatch("found" if found else "missing")
+            elif _reported(lang):
+                match = match_name(n, index, lang, n.start / size)
+            else:  # a version never reported only vouches for names ("found" or not): no near-miss search
+                match = NameMatch("found" if name_found(n, index, lang) else "unchecked")
+            if match.status == "found" or not _reported(lang):
+                return match
+            if n.kind == "name" and exonym_found(n, index, ctx.source.lang, lang):
+                return NameMatch("found")
+            entries = {glossed[i] for i in range(n.start, n.end) if i in glossed}
+            if any(e.get(lang) and find_target_terms(text, e.get(lang), lang) for e in entries):
+                return NameMatch("found")
+            return match
+
+        return [status(n) for n in names]
 
     return ctx.memo(("entities.status", lang), compute)
+
+
+def _glossary_entries(ctx: VersionContext) -> dict[int, Entry]:
+    """Glossary concepts by the source offsets their terms cover: a name or acronym that is a glossary
+    term is rendered as the glossary approves (the glossary rule judges the rendering itself)."""
+    return {i: hit.entry for hit in source_terms(ctx)[1] for i in range(hit.span.start, hit.span.end)}
 
 
 def _reported(lang: str) -> bool:

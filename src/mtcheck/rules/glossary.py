@@ -17,6 +17,15 @@ from mtcheck.rules.base import Rule, VersionContext, register
 from mtcheck.text.scan import Spans
 
 
+def source_terms(ctx: VersionContext) -> tuple[Glossary, list[TermHit]]:
+    """The glossary and its terms in the source (the glossary read and the source searched once per article)."""
+    glossary: Glossary = ctx.memo(("glossary", ctx.config.glossary),
+                                  lambda: load_glossary(ctx.config.glossary, ctx.source.lang))
+    hits: list[TermHit] = ctx.memo(("glossary-source", ctx.config.glossary),
+                                   lambda: find_source_terms(ctx.source.content, glossary, ctx.source.lang))
+    return glossary, hits
+
+
 def _paragraph_of(offset: int, bounds: list[tuple[int, int]]) -> int | None:
     return next((i for i, (s, e) in enumerate(bounds) if s <= offset < e), None)
 
@@ -45,10 +54,7 @@ class TermMismatch(Rule):
     severity = Severity.MINOR
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
-        glossary: Glossary = ctx.memo(("glossary", ctx.config.glossary),
-                                      lambda: load_glossary(ctx.config.glossary, ctx.source.lang))
-        hits: list[TermHit] = ctx.memo(("glossary-source", ctx.config.glossary),
-                                       lambda: find_source_terms(ctx.source.content, glossary, ctx.source.lang))
+        glossary, hits = source_terms(ctx)
         lang = ctx.target.lang
         first: dict[Entry, TermHit] = {}
         for hit in hits:

@@ -42,7 +42,8 @@ class Untranslated(_LanguageRule):
     **What it does.** Flags a target paragraph (or, inside a paragraph, a sentence or Latin-script
     passage) detected as the source language with high confidence, or whose ordinary words are
     (nearly) the same as a source paragraph's. Passages of fewer than four words and passages made
-    of names, numbers, datelines or addresses are never judged.
+    of names, numbers, datelines or addresses are never judged, and neither is source text that is not
+    Indonesian (an English slogan, a Latin motto) copied word for word as the source writes it.
 
     **Why is this bad?** The reader of the English version cannot read Indonesian: the passage's
     information is lost to them, exactly as if it had been omitted.
@@ -64,7 +65,8 @@ class WrongLanguage(_LanguageRule):
     **What it does.** Flags a paragraph, a sentence or a passage of four or more words detected
     with high confidence as another language than the version's (English inside the Arabic version,
     French inside the English one). Quoted material, titles in title marks, bracketed glosses,
-    names, acronyms and URLs are removed before judging.
+    names, acronyms and URLs are removed before judging; a passage the source itself writes word for
+    word (an English slogan quoted in the Indonesian article) is accepted.
 
     **Why is this bad?** The passage is unreadable for the version's audience; a model that slipped
     into another language usually did so for a whole sentence.

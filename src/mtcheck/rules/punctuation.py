@@ -73,6 +73,8 @@ def _families(locale: Locale) -> list[tuple[frozenset[str], frozenset[str], bool
     families = []
     for opener, closer in locale.quote_pairs:
         ambiguous = {STRAIGHT_QUOTE} if (opener, closer) == ("\u201c", "\u201d") else set()
+        if (opener, closer) in locale.symmetric_quote_pairs:
+            ambiguous |= {opener, closer}
         families.append((frozenset({opener} | ambiguous), frozenset({closer} | ambiguous), True))
     if not any(STRAIGHT_QUOTE in f[0] for f in families):
         families.append((frozenset({STRAIGHT_QUOTE}), frozenset({STRAIGHT_QUOTE}), True))
@@ -105,11 +107,20 @@ def _unbalanced(paras: list[Paragraph], locale: Locale) -> list[_Unbalanced]:
             found.extend(_Unbalanced(o.offset, o.mark, True) for o in stale)
             stack = [o for o in stack if o not in stale]
             lead = para.text.lstrip()
-            if quote and stack and lead[:1] in openers and lead[:1] not in closers:
+            first = lead[:1]
+            if quote and stack and first in openers and (first not in closers or _straight_role(lead, 0) == "open"):
                 stack.pop()  # the quotation is reopened in this paragraph
             for m in marks.finditer(para.text):  # other characters do nothing
                 i, ch = m.start(), m.group()
-                if ch in closers and (stack and (ch not in openers or stack[-1].mark in openers)):
+                if ch in closers and ch in openers:  # a straight (or symmetric) quote: its neighbours say which
+                    role = _straight_role(para.text, i)
+                    if role == "open" or (role is None and not stack):
+                        stack.append(_Open(para.start + i, ch, n))
+                    elif stack:
+                        stack.pop()
+                    else:
+                        found.append(_Unbalanced(para.start + i, ch, False))
+                elif ch in closers and stack:
                     stack.pop()
                 elif ch in openers:
                     stack.append(_Open(para.start + i, ch, n))
@@ -117,6 +128,28 @@ def _unbalanced(paras: list[Paragraph], locale: Locale) -> list[_Unbalanced]:
                     found.append(_Unbalanced(para.start + i, ch, False))
         found.extend(_Unbalanced(o.offset, o.mark, True, at_end=True) for o in stack)
     return sorted(found, key=lambda u: u.offset)
+
+
+_QUOTE_LEFT = "([{\u2014\u2013-/"  # after these (or a space, or the paragraph start) a straight quote opens
+_QUOTE_RIGHT = ".,;:!?)]}\u2026\u2014\u2013-"  # before these (or a space, or the paragraph end) it closes
+
+
+def _straight_role(text: str, i: int) -> str | None:
+    """Whether the straight quote at ``i`` opens ("open") or closes ("close") a quotation, judged by its
+    neighbours; None when they do not tell (then it closes what is open, else opens).
+
+    Paired blindly, a quote left open early in an article shifted every later pair by one, and the finding
+    pointed at the last quote of the article instead of the one left open.
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before.isspace() or before in _QUOTE_LEFT
+    closes = after.isspace() or after in _QUOTE_RIGHT
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return None
 
 
 def _imbalance(issues: list[_Unbalanced]) -> tuple[int, int]:
@@ -132,7 +165,9 @@ class UnbalancedQuotesRule(Rule):
     ``bracket_pairs``: “ ”, « », 「 」, 『 』, （ ）, ( ) ...) and straight double quotes, which may
     open or close a “ ” quotation. A quotation may run over a few paragraphs, closing in a later one
     or reopened at the start of the next one, as news style does. Apostrophes (Indonesia’s, l’IA) are
-    not quotes. A quotation still open at the end of the article is major.
+    not quotes. A straight quote opens or closes by its neighbours (a space before it opens, a space or
+    punctuation after it closes), so the finding points at the quote left open, not at the last one of
+    the article. Minor: a missing quote mark rarely changes what the text says.
 
     Why is this bad: readers cannot tell where a quotation (someone's words) ends.
 
@@ -160,7 +195,6 @@ class UnbalancedQuotesRule(Rule):
             yield self.finding(
                 f"{issue.mark!r} is {what}" + (" (still open at the end of the article)" if issue.at_end else ""),
                 target=_span(ctx.target, issue.offset, issue.offset + 1),
-                severity=Severity.MAJOR if issue.at_end and issue.mark not in "([（【" else None,
             )
 
 
