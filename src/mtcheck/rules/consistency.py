@@ -211,7 +211,10 @@ def judge(facts: Sequence[Fact], table: FactTable) -> tuple[dict[tuple[str, int]
 
 
 def _confirm(f: Finding, witnesses: int) -> Finding:
-    severity = Severity.MAJOR if f.rule in RAISED_WHEN_CONFIRMED and f.severity == Severity.MINOR else f.severity
+    """A confirmed minor finding becomes major, except a source number with no counterpart in the version:
+    the others render it in digits, this one may well say it in words or an idiom ("a century", "绝对")."""
+    raise_ = f.rule in RAISED_WHEN_CONFIRMED and not (f.rule == "NUM002" and f.target is None)
+    severity = Severity.MAJOR if raise_ and f.severity == Severity.MINOR else f.severity
     return replace(f, message=f.message + CONFIRMED.format(n=witnesses), severity=severity)
 
 
