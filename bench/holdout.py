@@ -156,9 +156,10 @@ def _number_sites(kind: str, lang: str, src: str, tgt: str) -> list[tuple[int, i
     """(start, end, replacement) in a target paragraph for a plant of ``kind``."""
     in_source = {re.sub(r"\D", "", m.group()) for m in re.finditer(_NUM, src)}
     if kind == "range-end":
-        pattern = re.compile(f"({_NUM})(?:{_RANGE[lang]})({_NUM})")
+        # quantities only: not clock times (12:00-13:00) nor years (1950-53)
+        pattern = re.compile(f"(?<![\\d:.,])({_NUM})(?:{_RANGE[lang]})({_NUM})(?![\\d:年])")
         return [(m.start(2), m.end(2), _changed(m.group(2))) for m in pattern.finditer(tgt)
-                if m.group(2).isdigit() and int(m.group(2)) > 10
+                if m.group(2).isdigit() and int(m.group(2)) > 10 and not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
                 and {re.sub(r"\D", "", m.group(1)), m.group(2)} <= in_source]
     if kind == "ordinal-changed":
         ranks = set(re.findall(r"\bke[- ](\d+)", src))

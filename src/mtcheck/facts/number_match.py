@@ -96,7 +96,9 @@ def _pair(
         for j in by_value.near(s.values, spos[i]):
             t = targets[j]
             value = next((b for b in target_values(t) for a in s.values if close(a, b)), None)
-            if value is not None and units.same_unit(s.unit, t.unit) and s.phone == t.phone:
+            if value is not None and units.same_unit(s.unit, t.unit) and s.phone == t.phone and (
+                not s.phone or s.value == t.value  # exact: a changed digit is within float tolerance of 10^11
+            ):
                 cost = abs(spos[i] - tpos[j]) + (s.kind != t.kind) * KIND_PENALTY + t.optional * OPTIONAL_PENALTY
                 candidates.append((cost, i, j, value))
     pairs = []
