@@ -41,6 +41,7 @@ from mtcheck.model import Text
 from mtcheck.text.matching import by_nearness, nearest
 
 NEAREST = 64  # of the target quantities of one value, a source quantity is paired among this many nearest
+CONVERSION_NEAREST = 16  # of the target quantities with a unit, a conversion is looked for among this many
 KIND_PENALTY = 0.5  # a cross-kind pair must be half a text closer to beat a same-kind pair
 OPTIONAL_PENALTY = 0.25  # prefer a real number over a word or a bare year
 
@@ -317,14 +318,25 @@ def _same_quantity(
     sources: Sequence[Quantity], targets: Sequence[Quantity], spos: list[float], tpos: list[float],
     s_free: set[int], t_free: set[int], window: float,
 ) -> list[tuple[int, int]]:
-    """Pass 4: conversions and approximations within about one paragraph, nearest first."""
-    candidates = sorted(
-        (abs(spos[i] - tpos[j]), i, j) for i in s_free for j in t_free
-        if abs(spos[i] - tpos[j]) <= window and (sources[i].unit or sources[i].approx or targets[j].approx)
-        and _same_value(sources[i], targets[j])
-    )
+    """Pass 4: conversions and approximations within about one paragraph, nearest first (of more than
+    ``CONVERSION_NEAREST`` targets there, the nearest: a text of thousands of lengths must not pair all with
+    all; a conversion stands next to its number)."""
+    s_ask = [i for i in s_free if sources[i].unit or sources[i].approx]
+    s_plain = [i for i in s_free if not (sources[i].unit or sources[i].approx)]
+    t_any = sorted((tpos[j], j) for j in t_free if targets[j].unit or targets[j].approx)
+    t_approx = sorted((tpos[j], j) for j in t_free if targets[j].approx)
+    candidates = []
+    for pool, askers in ((t_any, s_ask), (t_approx, s_plain)):
+        positions = [p for p, _ in pool]
+        for i in askers:
+            for asked, k in enumerate(by_nearness(positions, spos[i])):
+                if asked == CONVERSION_NEAREST or abs(positions[k] - spos[i]) > window + 1e-9:
+                    break
+                j = pool[k][1]
+                if _same_value(sources[i], targets[j]):
+                    candidates.append((abs(spos[i] - tpos[j]), i, j))
     pairs = []
-    for _, i, j in candidates:
+    for _, i, j in sorted(candidates):
         if i in s_free and j in t_free:
             s_free.discard(i)
             t_free.discard(j)

@@ -14,6 +14,7 @@ degree for temperatures. "Derajat"/"degrees" with no scale is compared as both C
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 REL_ROUNDING = 0.05  # a conversion written to 2 significant figures: 186.4 miles as "180 miles"
 DEGREE_ROUNDING = 1.0  # 80 °F = 26.7 °C, written "26 degrees"
@@ -76,6 +77,7 @@ def _readings(code: str) -> tuple[str, ...]:
     return ("C", "F") if code == DEGREES else (code,)
 
 
+@lru_cache(4096)
 def rounding(written: str) -> float:
     """Half a unit of the last digit written: "97" -> 0.5, "1,83" / "1.83" -> 0.005."""
     digits = written.replace("\u00a0", " ").replace("\u202f", " ")
