@@ -61,6 +61,9 @@ ACCEPTED = [
     ("Ini abad ke-21.", "en", "This is the twenty-first century."),
     ("Ini abad ke-21.", "ar", "هذا هو القرن الحادي والعشرين."),
     ("Ini abad ke-21.", "fr", "C’est le 21e siècle."),
+    ("Patung itu dibuat pada abad ke-19.", "fr", "Ce matin, on rappelle que la statue date du XIXe siècle."),
+    ("Patung itu dibuat pada abad ke-19.", "ar", "صنع التمثال في القرن التاسع عشر."),
+    ("Kota itu merayakan hari jadinya yang ke-40.", "ar", "كانت المدينة تحتفل بعيدها الاربعون."),
     # 3. numbers in words, approximations
     ("Sebanyak tujuh puluh lima persen warga setuju.", "en", "Some 75% of residents agreed."),
     ("Sebanyak 75 persen warga setuju.", "fr", "Soixante-quinze pour cent des habitants sont d’accord."),
@@ -75,6 +78,7 @@ ACCEPTED = [
     # 7. phone numbers in right-to-left text
     ("Hubungi 0812-3456-7890 untuk informasi.", "ar", "للاستفسار اتصل على 7890-3456-0812."),
     ("Hubungi 0812-3456-7890 untuk informasi.", "en", "Call 0812-3456-7890 for information."),
+    ("Hubungi polisi di 859-292-3680.", "ja", "警察859-292-3680まで連絡してください。"),
     # ranges, end with end
     ("Antara 3.500 dan 4.000 orang hadir.", "en", "Between 3,500 and 4,000 people attended."),
     ("Antara 3.500 dan 4.000 orang hadir.", "zh", "3500至4000人参加。"),
@@ -165,6 +169,9 @@ PARSED = [
     ("مليارين", "ar", 2e9, False),
     ("الثالث", "ar", 3, True),
     ("ثلاثة وعشرون", "ar", 23, False),
+    ("الاربعون", "ar", 40, False),  # the hamza dropped
+    ("التاسع عشر", "ar", 19, True),
+    ("XIXe", "fr", 19, True),
     ("第三", "zh", 3, True),
 ]
 

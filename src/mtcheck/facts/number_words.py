@@ -20,6 +20,11 @@ from functools import cache
 from mtcheck.locales import get_locale
 
 UNIT, MULT, SCALE, DENOM, FRACTION = "unit", "mult", "scale", "denom", "fraction"
+# Arabic writers often drop the hamza (اربعون for أربعون): words are matched with every alef as a bare alef
+# (one character for one, so offsets stay).
+_ALEF = str.maketrans("أإآ", "ااا")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_ORDINAL = re.compile(r"(?<![^\W\d_])([IVXLC]+)(?:e|ᵉ|ème|er)(?![^\W\d_])")
 _GAP = re.compile(r"[\s\-‐]*")
 
 
@@ -63,13 +68,13 @@ def _words_alternation(words: object) -> str:
 def _lexicon(lang: str) -> _Lexicon:
     loc = get_locale(lang)
     items: dict[str, _Item] = {}
-    items.update({w.lower(): _Item(UNIT, v, False) for w, v in loc.number_words.items()})
-    items.update({w.lower(): _Item(UNIT, v, True) for w, v in loc.ordinal_words.items()})
-    items.update({w.lower(): _Item(FRACTION, v, False) for w, v in loc.fraction_words.items()})
-    items.update({w.lower(): _Item(DENOM, v, False) for w, v in loc.fraction_denominators.items()})
-    items.update({w.lower(): _Item(MULT, v, False) for w, v in loc.number_word_multipliers.items()})
-    if not loc.cjk:  # scale words spelled out (not "jt", "bn", "Md": those follow digits)
-        items.update({w.lower(): _Item(SCALE, v, False) for w, v in loc.scale_words.items() if len(w) >= 4})
+    for words, role, ordinal in (
+        (loc.number_words, UNIT, False), (loc.ordinal_words, UNIT, True), (loc.fraction_words, FRACTION, False),
+        (loc.fraction_denominators, DENOM, False), (loc.number_word_multipliers, MULT, False),
+        # scale words spelled out (not "jt", "bn", "Md": those follow digits)
+        ({} if loc.cjk else {w: v for w, v in loc.scale_words.items() if len(w) >= 4}, SCALE, False),
+    ):
+        items.update({_key(w): _Item(role, v, ordinal) for w, v in words.items()})
     joiners = frozenset(loc.number_word_joiners)
     pattern = None
     if items:
@@ -87,7 +92,7 @@ def _tokens(lowered: str, lex: _Lexicon) -> list[list[_Token]]:
     runs: list[list[_Token]] = []
     assert lex.pattern is not None
     for m in lex.pattern.finditer(lowered):
-        item = lex.items[re.sub(r"\s+", " ", m.group(2))]
+        item = lex.items[_key(m.group(2))]
         prev = runs[-1][-1] if runs else None
         gap = lowered[prev.end:m.start()] if prev else ""
         joined = bool(m.group(1)) and m.group(1)[0] in lex.joiners or any(j in gap.split() for j in lex.joiners)
@@ -167,13 +172,28 @@ class _Reader:
         self.end = t.end
 
 
+def _key(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower().translate(_ALEF))
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0]))
+
+
+def roman_ordinals(text: str) -> list[WordNumeral]:
+    """French centuries and ranks in Roman numerals: "XIXe siècle" = 19th, "IIIe République" = 3rd."""
+    return [WordNumeral(m.start(), m.end(), _roman(m.group(1)), ordinal=True) for m in _ROMAN_ORDINAL.finditer(text)
+            if m.group(1) not in ("C", "L")]  # "Ce", "Le" are words
+
+
 def find_numerals(lowered: str, lang: str) -> list[WordNumeral]:
     """Every numeral written in words in ``lowered`` (a lower-cased text), with its value, in text order."""
     lex = _lexicon(lang)
     if lex.pattern is None:
         return []
     out: list[WordNumeral] = []
-    for run in _tokens(lowered, lex):
+    for run in _tokens(lowered.translate(_ALEF), lex):
         reader = _Reader()
         for token in run:
             reader.read(token)

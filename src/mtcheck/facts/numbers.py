@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import cache
 
-from mtcheck.facts.number_words import find_numerals
+from mtcheck.facts.number_words import find_numerals, roman_ordinals
 from mtcheck.facts.phones import Phone, find_phones
 from mtcheck.facts.units import SYMBOLS
 from mtcheck.locales import Locale, get_locale
@@ -618,6 +618,8 @@ def _word_quantities(text: str, norm: str, taken: list[tuple[int, int]], g: _Gra
     matches: list[tuple[int, int, float, bool]] = []
     lowered = lower_same_length(norm)  # the number words and idioms are lower case: found case-blind there
     matches += [(n.start, n.end, n.value, n.ordinal) for n in find_numerals(lowered, g.locale.code)]
+    if g.locale.roman_ordinals:
+        matches += [(n.start, n.end, n.value, True) for n in roman_ordinals(norm)]
     if g.kanji:
         for m in g.kanji.finditer(norm):
             v = _kanji_value(m.group(), big)
@@ -669,6 +671,6 @@ def digit_quantities(text: str, lang: str, source: bool = False) -> tuple[Quanti
 def word_quantities(text: str, lang: str, digits: list[Quantity]) -> list[Quantity]:
     """The numbers written as words in ``text`` that do not overlap the ``digits`` quantities."""
     g = _grammar(lang)
-    if not (g.locale.number_words or g.locale.ordinal_words or g.kanji):
+    if not (g.locale.number_words or g.locale.ordinal_words or g.kanji or g.locale.roman_ordinals):
         return []
     return _word_quantities(text, normalise_digits(text), [(q.start, q.end) for q in digits], g)

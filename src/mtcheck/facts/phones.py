@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 _PHONE = re.compile(
-    r"(?<![\w+.,\-])(?:\+\d{1,3}[ \u00a0.\-]?)?(?:\(\d{1,5}\)[ \u00a0.\-]?)?\d{2,5}(?:[ \u00a0.\-]\d{2,5}){1,5}(?![\w.,\-]?\d)"
+    r"(?<![0-9A-Za-z+.,\-])(?:\+\d{1,3}[ \u00a0.\-]?)?(?:\(\d{1,5}\)[ \u00a0.\-]?)?\d{2,5}(?:[ \u00a0.\-]\d{2,5}){1,5}(?![\w.,\-]?\d)"
 )
 _DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:19|20)\d\d")
 _MAX_DIGITS = 15  # the key must stay exact as a float

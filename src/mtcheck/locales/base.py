@@ -41,6 +41,7 @@ class Locale:
     number_word_multipliers: dict[str, float] = field(default_factory=dict)  # "puluh" -> 10, "hundred" -> 100
     number_word_joiners: tuple[str, ...] = ()  # words between parts of one numeral ("and", "et", "و")
     ordinal_words: dict[str, float] = field(default_factory=dict)  # "third" -> 3, "ketiga" -> 3
+    roman_ordinals: bool = False  # "XIXe siècle": a Roman numeral with an ordinal ending is a rank (fr)
     fraction_denominators: dict[str, float] = field(default_factory=dict)  # "pertiga" -> 3: dua pertiga = 2/3
     fraction_words: dict[str, float] = field(default_factory=dict)  # "setengah" -> 0.5, "ثلثي" -> 2/3
     approx_infixes: tuple[str, ...] = ()  # "多", "余": 300多万 is at least 3 million (below 4 million)

@@ -28,6 +28,7 @@ _NUMBERS = dict(
     },
     number_word_multipliers={"cent": 100, "cents": 100},
     number_word_joiners=("et",),
+    roman_ordinals=True,
     ordinal_words={
         "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
         "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,

@@ -39,7 +39,7 @@ _NUMBERS = dict(
     fraction_words={"setengah": 0.5, "separuh": 0.5, "sepertiga": 1 / 3, "seperempat": 0.25, "seperlima": 0.2},
     unit_words={
         "kilometer": "km", "meter": "m", "sentimeter": "cm", "milimeter": "mm", "mil": "mi", "kaki": "ft",
-        "inci": "in", "yard": "yd", "mil laut": "nmi", "kilogram": "kg", "kilo": "kg", "gram": "g", "ton": "t",
+        "inci": "in", "yard": "yd", "mil laut": "nmi", "kilogram": "kg", "gram": "g", "ton": "t",
         "pon": "lb", "liter": "l", "galon": "gal", "barel": "bbl", "hektare": "ha", "hektar": "ha",
         "ekar": "acre", "acre": "acre", "kilometer persegi": "km2", "meter persegi": "m2", "mil persegi": "mi2",
         "km persegi": "km2", "derajat Celsius": "C", "derajat celcius": "C", "derajat Fahrenheit": "F",
