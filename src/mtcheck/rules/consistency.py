@@ -313,7 +313,7 @@ class CrossVersionInconsistency(CrossVersionRule):
     fact x language table of the source facts the rules check (quantities, dates, names, links, glossary
     terms, paragraphs); (2) a fact flagged in only one version while at least three others render it
     fine is confirmed in that finding's message, and a minor NUM002/DATE001/NAME001/LINK/TERM001 finding
-    becomes major; (3) a fact flagged in every version (three or more) is most likely misread in the
+    becomes major (not a NUM002 with no counterpart in the version: it may say the number in words); (3) a fact flagged in every version (three or more) is most likely misread in the
     source, so those findings are lowered to minor with a note to check the source; (4) a source
     paragraph whose alignment score in one version is a strong outlier against its scores in the other
     versions (robust z <= -5 with median/MAD, and 0.35 below that version's own median) is reported
