@@ -129,7 +129,57 @@ def plant(article: Article, lang: str, kind: str, rng: random.Random) -> Plant |
                 start = planted.targets[lang].content.index(line) + m.start()
                 return Plant(planted, lang, ("NUM", "CONS"), "target", (start, start + len(changed)))
         return None
+    if kind in _NUMBER_PLANTS:
+        return _plant_number(article, lang, kind, src, tgt, rng)
     raise ValueError(f"unknown kind {kind!r}")
+
+
+# Number plants on a quantity the target shares with its source paragraph, found by pattern (not by mtcheck's
+# reader, so that every version of mtcheck is measured on the same plants): a rank changed ("44th" -> "54th"),
+# the far end of a range changed ("3,500 to 4,000" -> "3,500 to 5,000"), a length wrongly converted (the
+# source's "300 km" given as "233 miles": 25 % off 186 miles).
+_NUM = r"\d+(?:[.,\u202f\u00a0 ]\d{3})*"
+_RANGE = {"en": r"\s*(?:-|–|to|and)\s*", "fr": r"\s*(?:-|–|à|et)\s*", "zh": r"\s*(?:-|–|至|到|~)\s*",
+          "ja": r"\s*(?:-|–|から|～|〜|~)\s*", "ar": r"\s*(?:-|–|إلى|و)\s*"}
+_ORDINAL = {"en": r"\b(\d{2,})(?:st|nd|rd|th)\b", "fr": r"\b(\d{2,})(?:e|è|ème|er)\b", "zh": r"第(\d{2,})",
+            "ja": r"第(\d{2,})", "ar": r"(?!x)x"}
+_KM = r"(\d+)\s?(?:km|kilomet(?:er|re)s?|kilomètres?|公里|キロメートル|كيلومترات|كيلومترا?|كم)(?![^\W\d_])"
+_MILES = {"en": " miles", "fr": " milles", "zh": "英里", "ja": "マイル", "ar": " ميلا"}
+_NUMBER_PLANTS = ("ordinal-changed", "range-end", "unit-conversion")
+
+
+def _changed(token: str) -> str:
+    return str((int(token[0]) % 9) + 1) + token[1:]
+
+
+def _number_sites(kind: str, lang: str, src: str, tgt: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) in a target paragraph for a plant of ``kind``."""
+    in_source = {re.sub(r"\D", "", m.group()) for m in re.finditer(_NUM, src)}
+    if kind == "range-end":
+        # quantities only: not clock times (12:00-13:00) nor years (1950-53)
+        pattern = re.compile(f"(?<![\\d:.,])({_NUM})(?:{_RANGE[lang]})({_NUM})(?![\\d:年])")
+        return [(m.start(2), m.end(2), _changed(m.group(2))) for m in pattern.finditer(tgt)
+                if m.group(2).isdigit() and int(m.group(2)) > 10 and not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
+                and {re.sub(r"\D", "", m.group(1)), m.group(2)} <= in_source]
+    if kind == "ordinal-changed":
+        ranks = set(re.findall(r"\bke[- ](\d+)", src))
+        return [(m.start(1), m.end(1), _changed(m.group(1))) for m in re.finditer(_ORDINAL[lang], tgt)
+                if m.group(1) in ranks]
+    return [(m.start(), m.end(), f"{round(int(m.group(1)) * 0.621371 * 1.25)}{_MILES[lang]}")
+            for m in re.finditer(_KM, tgt) if m.group(1) in in_source]
+
+
+def _plant_number(article: Article, lang: str, kind: str, src: list[str], tgt: list[str],
+                  rng: random.Random) -> Plant | None:
+    for i in rng.sample(range(len(tgt)), len(tgt)):
+        sites = _number_sites(kind, lang, src[i], tgt[i])
+        if sites:
+            a, b, replacement = rng.choice(sites)
+            line = tgt[i][:a] + replacement + tgt[i][b:]
+            planted = _with(article, lang, None, tgt[:i] + [line] + tgt[i + 1:])
+            start = planted.targets[lang].content.index(line) + a
+            return Plant(planted, lang, ("NUM", "CONS"), "target", (start, start + len(replacement)))
+    return None
 
 
 def _find_same_digits(text: str, digits: str) -> tuple[int, int] | None:
@@ -140,7 +190,8 @@ def _find_same_digits(text: str, digits: str) -> tuple[int, int] | None:
     return None
 
 
-KINDS = ("drop-paragraph", "add-paragraph", "duplicate", "truncate", "untranslated", "id-number", "number-changed")
+KINDS = ("drop-paragraph", "add-paragraph", "duplicate", "truncate", "untranslated", "id-number", "number-changed",
+         *_NUMBER_PLANTS)
 
 
 def _found(plant_: Plant, findings: list[Finding]) -> bool:

@@ -46,7 +46,7 @@ ID_CASES = [
     ("Pandemi COVID-19 berakhir.", []),
     ("Pesawat F-16 jatuh.", []),
     ("Lihat Pasal 5 ayat 2.", []),
-    ("Hubungi 0812-3456-7890 sekarang.", []),
+    ("Hubungi 0812-3456-7890 sekarang.", [81234567890]),  # a phone number: its groups, sorted (test_phones.py)
     ("Buka https://contoh.id/berita/2024/123 di peramban.", []),
     ("Kirim ke redaksi2024@contoh.id.", []),
     ("Versi 1.2.3 dirilis.", []),

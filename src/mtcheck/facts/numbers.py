@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from functools import cache
 
+from mtcheck.facts.number_words import find_numerals, roman_ordinals
+from mtcheck.facts.phones import Phone, find_phones
+from mtcheck.facts.units import SYMBOLS
 from mtcheck.locales import Locale, get_locale
 from mtcheck.text.caching import text_cache
 from mtcheck.text.scan import Spans, lower_same_length
@@ -106,6 +109,12 @@ class Quantity:
     currency: str | None = None
     separators: str = ""  # the separator characters of the number token, in order
     number: Decimal | None = None  # the token alone, read the locale's way (None: malformed for it)
+    unit: str | None = None  # a physical unit (facts/units.py code): "60 mil" is 60 "mi"
+    unit_end: int = 0  # where the unit word ends (the span and text stop before it)
+    ordinal: bool = False  # a rank ("ke-13", "13th", "第13"): stands for a rank or a plain number
+    approx: tuple[float, float] | None = None  # 300多万: any value in [low, high] is the same quantity
+    lookalike: str | None = None  # "憶" in "1憶": read as the scale word it resembles, and reported
+    phone: bool = False  # a phone number: its value is its digit groups in sorted order (RTL reorders them)
 
     @property
     def small(self) -> bool:
@@ -216,10 +225,13 @@ class _Grammar:
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     range_between: re.Pattern[str]
-    words: re.Pattern[str] | None
     idioms: tuple[re.Pattern[str], ...]
     kanji: re.Pattern[str] | None
-    word_values: dict[str, float]
+    unit: re.Pattern[str]
+    unit_codes: dict[str, str]
+    approx_infix: re.Pattern[str]
+    approx_before: re.Pattern[str]
+    lookalike: re.Pattern[str]
 
 
 def _month_names(locale: Locale) -> set[str]:
@@ -231,6 +243,11 @@ def _month_names(locale: Locale) -> set[str]:
         for context in ("format", "stand-alone"):
             names |= {n.lower().rstrip(".") for n in get_month_names(width, context, locale.code).values()}
     return {n for n in names if not re.search(r"\d", n) and len(n) >= 3}
+
+
+def _spaced(words: str) -> str:
+    """A unit's words with any space as a plain space (how the unit table is keyed)."""
+    return re.sub(_SPACE_CLASS, " ", words)
 
 
 @cache
@@ -261,12 +278,13 @@ def _grammar(lang: str) -> _Grammar:
         month_before=re.compile(r"(?i)(?:" + months + r")\.?\s*,?\s*$"),
         month_after=re.compile(r"(?i)\s*(?:" + months + ")"),
         range_between=re.compile(r"(?i)\s*(?:" + _alternation(loc.range_words, True) + r")\s*"),
-        words=re.compile(r"(?<![^\W\d_])(?:" + _alternation(loc.number_word_prefixes, False) + ")?("
-                         + _alternation(loc.number_words, False)
-                         + r")(?![^\W\d_])") if loc.number_words else None,
         idioms=tuple(re.compile(p) for p in loc.number_word_idioms),
         kanji=kanji,
-        word_values={k.lower(): v for k, v in loc.number_words.items()},
+        unit=re.compile(gap + "(" + _alternation({**SYMBOLS, **loc.unit_words}, True) + ")"),
+        unit_codes={_spaced(k): v for k, v in {**SYMBOLS, **loc.unit_words}.items()},
+        approx_infix=re.compile("(?:" + _alternation(loc.approx_infixes, False) + ")"),
+        approx_before=re.compile("(?:" + _alternation(loc.approx_prefixes, False) + ")" + gap + "$"),
+        lookalike=re.compile(gap + "(" + _alternation(loc.scale_lookalikes, False) + ")"),
     )
 
 
@@ -347,19 +365,62 @@ def _is_date_part(norm: str, start: int, end: int, value: Decimal, g: _Grammar) 
     return bool(g.month_after.match(norm, end) or g.month_before.search(norm, max(0, start - 14), start))
 
 
-def _with_suffixes(norm: str, pos: int, g: _Grammar) -> tuple[float, int, str, str | None]:
-    """Scale words (chained in CJK: 万亿), then percent or currency after the number."""
-    scale, kind, currency = 1.0, "plain", None
+@dataclass(frozen=True)
+class _Tail:
+    """What follows a number: scale, kind, currency or unit, and the end of the quantity."""
+
+    scale: float
+    end: int
+    kind: str = "plain"
+    currency: str | None = None
+    unit: str | None = None
+    more: bool = False  # 300多万, 3万多: "and more"
+    lookalike: str | None = None
+    unit_end: int = 0  # the end of the unit word (``end`` stops before it)
+
+
+def _with_suffixes(norm: str, pos: int, g: _Grammar) -> _Tail:
+    """Scale words (chained in CJK: 万亿; 多 may stand before or after them), then percent, currency or unit."""
+    scale, kind, currency, unit, lookalike = 1.0, "plain", None, None, None
+    more = bool(m := g.approx_infix.match(norm, pos)) and bool(g.scale.match(norm, m.end()))
+    if more and m:
+        pos = m.end()
     while m := g.scale.match(norm, pos):
         scale *= g.scale_values[m.group(1).lower()]
         pos = m.end()
         if not g.locale.cjk:
             break
+    if scale == 1 and (m := g.lookalike.match(norm, pos)):
+        lookalike = m.group(1)
+        scale, pos = g.scale_values[g.locale.scale_lookalikes[lookalike].lower()], m.end()
+    if not more and (m := g.approx_infix.match(norm, pos)):
+        more, pos = True, m.end()
     if m := g.percent_after.match(norm, pos):
         kind, pos = "percent", m.end()
     elif m := g.currency_after.match(norm, pos):
         kind, pos, currency = "currency", m.end(), g.locale.currency_words.get(m.group(1), "?")
-    return scale, pos, kind, currency
+    elif m := g.unit.match(norm, pos):
+        return _Tail(scale, pos, kind, currency, g.unit_codes[_spaced(m.group(1))], more, lookalike, m.end())
+    return _Tail(scale, pos, kind, currency, unit, more, lookalike, pos)
+
+
+def _step(token: str) -> float:
+    """The place value of a number's last significant digit: "300" -> 100, "3" -> 1, "3.5" -> 1 (x 0.1 below)."""
+    digits = _SEP.split(token)
+    if len(digits) > 1 and len(digits[-1]) != 3:
+        return 10.0 ** -len(digits[-1])
+    whole = "".join(digits)
+    return 10.0 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1.0
+
+
+def _approximate(value: float, token: str, tail: _Tail, hedged: bool) -> tuple[float, float] | None:
+    """300多万 is [3,000,000, 4,000,000]; 約3万 is [25,000, 35,000]; None for an exact number."""
+    step = _step(token) * tail.scale
+    if tail.more:
+        return value, value + step
+    if hedged:
+        return value - step / 2, value + step / 2
+    return None
 
 
 def _currency_scale_letter(norm: str, end: int, loc: Locale) -> tuple[float, int]:
@@ -405,46 +466,73 @@ def _group_reading_accepted(token: str, loc: Locale) -> bool:
 
 def _digit_quantities(text: str, norm: str, source: bool, g: _Grammar) -> list[Quantity]:
     tokens = [span for m in _TOKEN.finditer(norm) for span in _split_token(norm, *m.span())]
-    blocked = Spans(_excluded_spans(norm, tokens, g))
+    phones = find_phones(norm)
+    blocked = Spans(_excluded_spans(norm, tokens, g) + [(p.start, p.end) for p in phones])
     found: list[Quantity] = []
     for start, end in tokens:
         if blocked.touches(start, end):
             continue
         role = _role_by_context(norm, start, end, g)
-        if role == SKIP or (role == ORDINAL and not source):
+        if role == SKIP:
             continue
         token = norm[start:end]
         own, correct, lenient, foreign = _readings(token, g.locale, source)
         candidates = correct + lenient + foreign
         if not candidates or _is_date_part(norm, start, end, candidates[0], g):
             continue
-        scale, q_end, kind, currency = _with_suffixes(norm, end, g)
+        tail = _with_suffixes(norm, end, g)
+        scale, q_end, kind, currency = tail.scale, tail.end, tail.kind, tail.currency
         q_start = start
+        unit = tail.unit
         if pre := g.currency_before.search(norm, max(0, start - 25), start):
-            q_start, kind = pre.start(), "currency"
+            q_start, kind, unit = pre.start(), "currency", None  # "£125m" is money, not metres
             currency = g.locale.currency_words.get(pre.group(1), "?")
         if pre := g.percent_before.search(norm, max(0, start - 6), start):
             q_start, kind = pre.start(), "percent"
         if kind == "currency" and scale == 1 and q_end == end:
             scale, q_end = _currency_scale_letter(norm, end, g.locale)
-        bare = scale == 1 and kind == "plain"
-        if source and bare and _looks_like_year(token):
+        bare = scale == 1 and kind == "plain" and tail.unit is None and not tail.more
+        if source and bare and role != ORDINAL and _looks_like_year(token):
             continue  # a year in the source is not a quantity
-        optional = role == ORDINAL or bare and (
+        # A source rank above ten is a fact to keep ("lap ke-44"); a target rank only answers for one.
+        ordinal = role == ORDINAL
+        optional = ordinal and (not source or candidates[0] <= 10) or not ordinal and bare and (
             _looks_like_year(token) or source and own is None and _looks_like_clock(token)
         )
+        value = float(candidates[0]) * scale
+        unit = _qualified_unit(norm, start, unit, g.locale)
+        hedged = bool(g.approx_before.search(norm, max(0, q_start - 4), q_start))
         found.append(
             Quantity(
-                value=float(candidates[0]) * scale, kind=kind, start=q_start, end=q_end,
+                value=value, kind=kind, start=q_start, end=q_end,
                 text=text[q_start:q_end], num_start=start, num_end=end, token=text[start:end],
                 scale=scale, values=tuple(float(v) * scale for v in correct),
                 lenient_values=tuple(float(v) * scale for v in lenient),
                 foreign_values=tuple(float(v) * scale for v in foreign),
                 form_ok=bool(correct), optional=optional, currency=currency,
-                separators="".join(_SEP.split(token)[1::2]), number=own,
+                separators="".join(_SEP.split(token)[1::2]), number=own, unit=unit,
+                unit_end=tail.unit_end if unit else q_end, ordinal=ordinal,
+                approx=_approximate(value, token, tail, hedged), lookalike=tail.lookalike,
             )
         )
-    return found
+    return sorted(found + _phone_quantities(text, phones), key=lambda q: q.start)
+
+
+def _qualified_unit(norm: str, start: int, unit: str | None, loc: Locale) -> str | None:
+    """A unit word before the number qualifies the unit after it: 华氏75度 is °F, 时速30公里 km/h."""
+    before = norm[max(0, start - 8):start].rstrip(SPACES)
+    for prefix, rewrites in loc.unit_prefixes.items():
+        if unit in rewrites and before.endswith(prefix):
+            return rewrites[unit]
+    return unit
+
+
+def _phone_quantities(text: str, phones: list[Phone]) -> list[Quantity]:
+    return [
+        Quantity(value=p.key, kind="phone", start=p.start, end=p.end, text=text[p.start:p.end],
+                 num_start=p.start, num_end=p.end, token=text[p.start:p.end], values=(p.key,), phone=True)
+        for p in phones
+    ]
 
 
 def _excluded_spans(norm: str, tokens: list[tuple[int, int]], g: _Grammar) -> list[tuple[int, int]]:
@@ -496,7 +584,7 @@ def _merge_cjk(text: str, qs: list[Quantity]) -> list[Quantity]:
                 value=value, kind=q.kind, start=prev.start, end=q.end, text=text[prev.start:q.end],
                 num_start=prev.num_start, num_end=q.num_end, token=prev.token, scale=prev.scale,
                 values=(value,), foreign_values=(), form_ok=prev.form_ok and q.form_ok,
-                optional=False, currency=q.currency, separators=prev.separators + q.separators,
+                optional=False, currency=q.currency, separators=prev.separators + q.separators, unit=q.unit,
             )
         else:
             out.append(q)
@@ -527,28 +615,30 @@ def _word_quantities(text: str, norm: str, taken: list[tuple[int, int]], g: _Gra
     """Numbers written as words ("three", "ثلاثة", 三千): optional quantities, never reported alone."""
     found: list[Quantity] = []
     big = {w: v for w, v in g.locale.scale_words.items() if len(w) == 1 and v >= 1e4}
-    matches: list[tuple[int, int, float]] = []
+    matches: list[tuple[int, int, float, bool]] = []
     lowered = lower_same_length(norm)  # the number words and idioms are lower case: found case-blind there
-    if g.words:
-        matches += [(m.start(1), m.end(1), g.word_values[m.group(1)]) for m in g.words.finditer(lowered)]
+    matches += [(n.start, n.end, n.value, n.ordinal) for n in find_numerals(lowered, g.locale.code)]
+    if g.locale.roman_ordinals:
+        matches += [(n.start, n.end, n.value, True) for n in roman_ordinals(norm)]
     if g.kanji:
         for m in g.kanji.finditer(norm):
             v = _kanji_value(m.group(), big)
             if v is not None:
-                matches.append((m.start(), m.end(), v))
+                matches.append((m.start(), m.end(), v, norm.endswith(tuple(g.locale.ordinal_prefixes), 0, m.start())))
     blocked = Spans([*taken, *(m.span() for pattern in g.idioms for m in pattern.finditer(lowered))])
-    for start, end, value in matches:
+    for start, end, value, ordinal in matches:
         if blocked.touches(start, end) or any(norm.startswith(f, end) for f in g.locale.fraction_infixes):
             continue
-        scale, q_end, kind, currency = _with_suffixes(norm, end, g)
-        q_start = start
+        tail = _with_suffixes(norm, end, g)
+        q_start, kind = start, tail.kind
         if pre := g.percent_before.search(norm, max(0, start - 6), start):
             q_start, kind = pre.start(), "percent"
         found.append(
             Quantity(
-                value=value * scale, kind=kind, start=q_start, end=q_end, text=text[q_start:q_end],
-                num_start=start, num_end=end, token=text[start:end], scale=scale, values=(value * scale,),
-                optional=True, word=True, currency=currency,
+                value=value * tail.scale, kind=kind, start=q_start, end=tail.end, text=text[q_start:tail.end],
+                num_start=start, num_end=end, token=text[start:end], scale=tail.scale,
+                values=(value * tail.scale,), optional=True, word=True, currency=tail.currency, unit=tail.unit,
+                unit_end=tail.unit_end, ordinal=ordinal,
             )
         )
     return found
@@ -581,6 +671,6 @@ def digit_quantities(text: str, lang: str, source: bool = False) -> tuple[Quanti
 def word_quantities(text: str, lang: str, digits: list[Quantity]) -> list[Quantity]:
     """The numbers written as words in ``text`` that do not overlap the ``digits`` quantities."""
     g = _grammar(lang)
-    if not (g.words or g.kanji):
+    if not (g.locale.number_words or g.locale.ordinal_words or g.kanji or g.locale.roman_ordinals):
         return []
     return _word_quantities(text, normalise_digits(text), [(q.start, q.end) for q in digits], g)

@@ -37,6 +37,19 @@ class Locale:
     reference_words: tuple[str, ...] = ()  # "Pasal", "No.": the next number is a label, not a quantity
     range_words: tuple[str, ...] = ()  # "hingga", "to": "3,5 hingga 4,2 juta" shares the scale word
     number_exclude_patterns: tuple[str, ...] = ()  # regexes (on ASCII digits) of times/dates in this language
+    # compound number words (number_words.py): "tujuh puluh lima" = 7 x 10 + 5, "forty-one", "deux cents"
+    number_word_multipliers: dict[str, float] = field(default_factory=dict)  # "puluh" -> 10, "hundred" -> 100
+    number_word_joiners: tuple[str, ...] = ()  # words between parts of one numeral ("and", "et", "و")
+    ordinal_words: dict[str, float] = field(default_factory=dict)  # "third" -> 3, "ketiga" -> 3
+    roman_ordinals: bool = False  # "XIXe siècle": a Roman numeral with an ordinal ending is a rank (fr)
+    fraction_denominators: dict[str, float] = field(default_factory=dict)  # "pertiga" -> 3: dua pertiga = 2/3
+    fraction_words: dict[str, float] = field(default_factory=dict)  # "setengah" -> 0.5, "ثلثي" -> 2/3
+    approx_infixes: tuple[str, ...] = ()  # "多", "余": 300多万 is at least 3 million (below 4 million)
+    approx_prefixes: tuple[str, ...] = ()  # "约", "約": 約3万 is 30,000 give or take its last digit
+    scale_lookalikes: dict[str, str] = field(default_factory=dict)  # "憶" -> "億": a typo, not a scale word
+    unit_words: dict[str, str] = field(default_factory=dict)  # "mil" -> "mi", "kaki" -> "ft" (facts/units.py codes)
+    # words before a number that qualify its unit: 华氏75度 is 75 °F, 时速30英里 30 mph (prefix -> {unit: unit})
+    unit_prefixes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     # --- dates (dates.py) -----------------------------------------------------------------
     months: dict[str, int] = field(default_factory=dict)  # month name/abbreviation (lower-case) -> 1..12

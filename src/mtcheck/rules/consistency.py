@@ -211,7 +211,10 @@ def judge(facts: Sequence[Fact], table: FactTable) -> tuple[dict[tuple[str, int]
 
 
 def _confirm(f: Finding, witnesses: int) -> Finding:
-    severity = Severity.MAJOR if f.rule in RAISED_WHEN_CONFIRMED and f.severity == Severity.MINOR else f.severity
+    """A confirmed minor finding becomes major, except a source number with no counterpart in the version:
+    the others render it in digits, this one may well say it in words or an idiom ("a century", "绝对")."""
+    raise_ = f.rule in RAISED_WHEN_CONFIRMED and not (f.rule == "NUM002" and f.target is None)
+    severity = Severity.MAJOR if raise_ and f.severity == Severity.MINOR else f.severity
     return replace(f, message=f.message + CONFIRMED.format(n=witnesses), severity=severity)
 
 
@@ -310,7 +313,7 @@ class CrossVersionInconsistency(CrossVersionRule):
     fact x language table of the source facts the rules check (quantities, dates, names, links, glossary
     terms, paragraphs); (2) a fact flagged in only one version while at least three others render it
     fine is confirmed in that finding's message, and a minor NUM002/DATE001/NAME001/LINK/TERM001 finding
-    becomes major; (3) a fact flagged in every version (three or more) is most likely misread in the
+    becomes major (not a NUM002 with no counterpart in the version: it may say the number in words); (3) a fact flagged in every version (three or more) is most likely misread in the
     source, so those findings are lowered to minor with a note to check the source; (4) a source
     paragraph whose alignment score in one version is a strong outlier against its scores in the other
     versions (robust z <= -5 with median/MAD, and 0.35 below that version's own median) is reported

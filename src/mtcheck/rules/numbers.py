@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from mtcheck.facts import units
 from mtcheck.facts.number_match import NumberComparison, compare
 from mtcheck.facts.numbers import Quantity, digit_quantities, format_number, word_quantities
 from mtcheck.locales import get_locale
@@ -48,6 +49,11 @@ def _span(text: Text, q: Quantity, number_only: bool = False) -> Span:
     return Span.of(text.content, q.start, q.end)
 
 
+def _with_unit(text: Text, q: Quantity) -> str:
+    """A quantity with its unit word: "60 mil"."""
+    return text.content[q.start:max(q.end, q.unit_end)]
+
+
 def _decimal(value: float) -> Decimal:
     """A float as the short decimal it stands for (2.1e12, not 2099999999999.9998)."""
     return Decimal(f"{value:.12g}")
@@ -69,7 +75,9 @@ class NumberFormat(Rule):
     What it does: finds target numbers whose value matches a source quantity only when read with
     another language's separators (English "80.000" for Indonesian 80.000 = eighty thousand), or whose
     value is right but whose separators are not the locale's (French "80.000" instead of "80 000").
-    Major when a reader of the target language would get a different value, minor otherwise.
+    Major when a reader of the target language would get a different value, minor otherwise. A
+    character that only looks like a scale word ("1憶" for 1億) is reported too (major): the reader
+    cannot read the number.
 
     Why is this bad: "80.000" reads as eighty in English, Chinese and Japanese; "45,000" reads as
     forty-five in French. The reader gets a number a thousand times off.
@@ -101,6 +109,17 @@ class NumberFormat(Rule):
                 message, source=_span(ctx.source, s), target=_span(ctx.target, t, True), suggestion=right,
                 severity=Severity.MAJOR if issue.changes_value else Severity.MINOR,
             )
+        comparison_ = comparison(ctx)
+        paired = [*comparison_.matched, *comparison_.converted, *(
+            (issue.source, issue.target) for issue in comparison_.misformatted)]
+        for t in sorted({id(t): t for _, t in paired if t.lookalike}.values(), key=lambda q: q.start):
+            assert t.lookalike is not None
+            meant = get_locale(lang).scale_lookalikes[t.lookalike]
+            yield self.finding(
+                f'"{t.text}" cannot be read: {t.lookalike} is no number word ({meant} was probably meant)',
+                target=_span(ctx.target, t), suggestion=t.text.replace(t.lookalike, meant),
+                severity=Severity.MAJOR,
+            )
 
 
 @register
@@ -112,7 +131,13 @@ class NumberValue(Rule):
     words) and reports each source quantity no target quantity equals, pointing at the nearest
     unpaired target number when there is one. Years, times, dates and ordinals are not compared; small
     numbers (0-10) are reported only when a different number stands in their place, because
-    translations often write them as words.
+    translations often write them as words. Units are compared as physical quantities (60 mil = 97 km
+    is accepted within rounding; a wrong conversion names both quantities), ranks as ranks ("ke-44" =
+    "44th" = "第44"), phone numbers by their digit groups in any order. A target number is taken as the
+    wrong rendering only when it may be the same quantity written wrong (same digits at another scale,
+    or at most two digits changed, or a wrong conversion); a source quantity with no such counterpart is
+    reported at the source as minor: it may be written as words or as an idiom ("100 persen yakin" as
+    "absolutely sure").
 
     Why is this bad: a wrong figure in a news story is a factual error ("Rp2,1 triliun" is 2.1
     trillion, not 2.1 billion).
@@ -130,13 +155,20 @@ class NumberValue(Rule):
         lang = ctx.target.lang
         name = get_locale(lang).name
         for s, t in comparison(ctx).missing:
-            expected = _show(s.value, lang)
+            expected = _show(s.value, lang) if not s.phone else s.text
             if t is None:
                 message = f"The source's {s.text} ({expected}) has no counterpart in the {name} version"
+            elif s.phone:
+                message = f'The phone number "{t.text}" is not the source\'s {s.text}'
+            elif s.unit and t.unit and units.dimension(s.unit) == units.dimension(t.unit) and s.unit != t.unit:
+                converted = units.describe(units.convert(s.value, s.unit, t.unit), t.unit)
+                written, said = _with_unit(ctx.target, t), _with_unit(ctx.source, s)
+                message = f'"{written}" is not the source\'s {said} (= {converted}): a wrong conversion'
             else:
                 message = f'"{t.text}" is {_show(t.value, lang)}; the source says {expected} ({s.text})'
             yield self.finding(
                 message, source=_span(ctx.source, s), target=_span(ctx.target, t) if t else None,
+                severity=Severity.MAJOR if t is not None else Severity.MINOR,
             )
 
 
