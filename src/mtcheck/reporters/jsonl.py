@@ -6,13 +6,18 @@ line and column), ``input_error``, and one closing ``summary`` line.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from mtcheck.reporters.locate import findings_of, locate
 
+_UNESCAPED = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # what json.dumps leaves raw but a terminal acts on
+
 
 def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    """One JSON line; DEL, C1 controls and bidi overrides as ``\\u`` escapes too (json escapes only C0)."""
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return _UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def render_jsonl(document: dict[str, Any]) -> str:
