@@ -338,7 +338,10 @@ def show_config(
     config, path = _load_config(config_file, isolated, {})
     settings = config_as_dict(config)
     if fmt == "json":
-        typer.echo(json.dumps({"file": str(path) if path else None, "settings": settings}, ensure_ascii=False, indent=2))
+        from mtcheck.store.output import json_escaped
+
+        settings_json = json.dumps({"file": str(path) if path else None, "settings": settings}, ensure_ascii=False, indent=2)
+        typer.echo(json_escaped(settings_json))
     else:
         _say(f"# effective mtcheck configuration; file: {path or 'none (defaults)'}", err=False)
         typer.echo(to_toml(settings), nl=False)
@@ -433,7 +436,9 @@ def compare(
 
         text = render_compare_html(result)
     elif fmt == "json":
-        text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
+        from mtcheck.store.output import json_escaped
+
+        text = json_escaped(json.dumps(result, ensure_ascii=False, indent=1)) + "\n"
     else:
         text = render_compare_text(result)
     if output is None:

@@ -321,7 +321,9 @@ def to_toml(settings: Mapping[str, Any], table: str = "tool.mtcheck") -> str:
             return repr(value)
         if isinstance(value, list):
             return "[" + ", ".join(scalar(v) for v in value) + "]"
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+        from mtcheck.store.output import json_escaped
+
+        return json_escaped(json.dumps(value, ensure_ascii=False))  # a JSON string is a valid TOML basic string
 
     plain = [f"{k} = {scalar(v)}" for k, v in settings.items() if v is not None and not isinstance(v, dict)]
     lines = [f"[{table}]", *plain]

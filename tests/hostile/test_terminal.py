@@ -41,3 +41,21 @@ def test_control_characters_of_an_article_never_reach_the_terminal_raw(tmp_path:
         assert finding["suggestion"].startswith("https://example.com/berita\x1b]8;;")
     else:
         assert "\\x1b]8;;https://evil.example\\x07klik\\x9b2J\\u202e" in stdout
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_mtcheck_config_shows_a_setting_s_control_characters_escaped(tmp_path: Path, fmt: str) -> None:
+    """``mtcheck config`` wrote a boilerplate pattern's C1 CSI and bidi override raw (json escapes only C0)."""
+    import tomllib
+
+    from tests.hostile.conftest import cli
+
+    pattern = "Iklan\x9b2J\u202e"
+    config = tmp_path / "mtcheck.toml"
+    config.write_text(f'boilerplate = ["{pattern.encode("unicode_escape").decode()}"]\n'.replace("\\x9b", "\\u009b"),
+                      encoding="utf-8")
+    code, stdout, stderr = cli("config", "--config", str(config), "--format", fmt)
+    assert code == 0, stderr
+    assert not RAW.search(stdout), stdout
+    shown = tomllib.loads(stdout)["tool"]["mtcheck"] if fmt == "toml" else json.loads(stdout)["settings"]
+    assert shown["boilerplate"] == [pattern]

@@ -6,18 +6,15 @@ line and column), ``input_error``, and one closing ``summary`` line.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from mtcheck.reporters.locate import findings_of, locate
-
-_UNESCAPED = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # what json.dumps leaves raw but a terminal acts on
+from mtcheck.store.output import json_escaped
 
 
 def _line(record: dict[str, Any]) -> str:
     """One JSON line; DEL, C1 controls and bidi overrides as ``\\u`` escapes too (json escapes only C0)."""
-    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    return _UNESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_escaped(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
 def render_jsonl(document: dict[str, Any]) -> str:

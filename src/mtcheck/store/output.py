@@ -18,6 +18,16 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # the controls json.dumps leaves raw
+
+
+def json_escaped(text: str) -> str:
+    """JSON (or TOML) text from ``json.dumps(..., ensure_ascii=False)`` with DEL, C1 and the bidi controls
+    also written as ``\\u`` escapes (json escapes only C0): the same value, never acted on by a terminal.
+    Inside a string only: outside one, JSON has no such characters."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def terminal_safe(text: str) -> str:
     """``text`` with every control character written as an escape (``\\n``, ``\\x1b``, ``\\u202e``): one
     line, shown as it is, whatever an article, a file name or a results file holds."""
