@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import article, check, cli, one_line
+from .helpers import article, check, cli, one_line
 
 OVER_64_MB = 70 * 2**20
 

@@ -14,7 +14,8 @@ import pytest
 
 from mtcheck.config import Config
 from mtcheck.model import Article, Text
-from tests.hostile.conftest import FR, ID, article, check, results
+
+from .helpers import FR, ID, article, check, results
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import EN, ID, article, check
+from .helpers import EN, ID, article, check
 
 
 def test_a_run_stopped_midway_leaves_the_previous_reports_whole(tmp_path: Path) -> None:

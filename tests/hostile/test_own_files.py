@@ -5,7 +5,7 @@ import json
 import os
 from pathlib import Path
 
-from tests.hostile.conftest import article, check, child, cli, one_line
+from .helpers import article, check, child, cli, one_line
 
 
 def test_the_baseline_spool_is_never_opened_through_a_link(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import article, check, cli, one_line, results
+from .helpers import article, check, cli, one_line, results
 
 NS = 'xmlns="urn:oasis:names:tc:xliff:document:1.2"'
 UNIT = '<trans-unit id="1"><source>Harga naik.</source><target>Prices rose.</target></trans-unit>'

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import article, check, child, one_line, results
+from .helpers import article, check, child, one_line, results
 
 
 @pytest.fixture

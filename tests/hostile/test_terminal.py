@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import ID, article, check
+from .helpers import ID, article, check
 
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # any control but the line end
 FORGED = "x\n::error file=README.md,line=1::forged\x1b[2J"
@@ -48,7 +48,7 @@ def test_mtcheck_config_shows_a_setting_s_control_characters_escaped(tmp_path: P
     """``mtcheck config`` wrote a boilerplate pattern's C1 CSI and bidi override raw (json escapes only C0)."""
     import tomllib
 
-    from tests.hostile.conftest import cli
+    from .helpers import cli
 
     pattern = "Iklan\x9b2J\u202e"
     config = tmp_path / "mtcheck.toml"
