@@ -238,8 +238,8 @@ def test_a_stopped_run_with_workers_ends_them_and_leaves_no_temporary(tmp_path: 
     run = subprocess.Popen([sys.executable, "-m", "mtcheck", "check", str(batch), "--out", str(out),
                             "--encoder", "none", "--no-cache", "-q", "--jobs", "2"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not any(out.glob("a*.html")) and run.poll() is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60  # pages are staged in a hidden folder until the end
+    while not any(out.glob(".mtcheck-pages-*/a*.html")) and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     os.killpg(run.pid, signal.SIGINT)
     time.sleep(0.02)

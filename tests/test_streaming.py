@@ -148,14 +148,15 @@ def test_a_run_stopped_by_a_signal_leaves_the_previous_reports_and_no_temporary_
     run = subprocess.Popen([sys.executable, "-m", "mtcheck", "check", str(batch(tmp_path / "b.jsonl", count=3000)),
                             "--out", str(out), "--encoder", "none", "--no-cache", "-q", "--jobs", "1"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not (out / "berita-100.html").exists() and run.poll() is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 60  # pages are staged in a hidden folder until the end
+    while not any(out.glob(".mtcheck-pages-*/berita-100.html")) and run.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)  # stop it in the middle of the batch: some reports written, many to come
     run.send_signal(getattr(signal, signal_name))
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == code, stderr
     assert (out / "results.json").read_text(encoding="utf-8") == "previous results"
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in out.iterdir()] == ["results.json"]  # no new page beside the old results
 
 
 def test_jsonl_is_read_lazily(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_a_bom_is_allowed(tmp_path: Path) -> None:
 
     path = tmp_path / "b.json"
     path.write_bytes(b'\xef\xbb\xbf{"a": [1]}')
-    assert read_json(path) == {"a": [1]}
+    assert read_json(path, 1000) == {"a": [1]}
 
 
 def test_escaped_surrogate_pairs_and_backslashes_are_not_lone_surrogates(tmp_path: Path) -> None:
@@ -60,10 +60,10 @@ def test_escaped_surrogate_pairs_and_backslashes_are_not_lone_surrogates(tmp_pat
 
     path = tmp_path / "b.json"
     path.write_text('{"\\ud83d\\ude00": ["\\\\ud800", "\\uD83D\\uDE00"]}', encoding="utf-8")
-    assert read_json(path) == {"\U0001f600": ["\\ud800", "\U0001f600"]}
+    assert read_json(path, 1000) == {"\U0001f600": ["\\ud800", "\U0001f600"]}
     path.write_text('{"a": [{"b": "\\ud83d"}]}', encoding="utf-8")  # a high half alone, deep down
     with pytest.raises(ValueError, match=r"^not valid Unicode \(an escaped lone surrogate \\ud83d\)$"):
-        read_json(path)
+        read_json(path, 1000)
 
 
 def test_where_json_is_not_valid_is_named() -> None:

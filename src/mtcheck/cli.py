@@ -26,8 +26,16 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMAT_NAMES = "text, json, jsonl, junit, sarif, github"
 
 
+def _say(line: str, err: bool = True) -> None:
+    """One line to stderr (or stdout), its control characters escaped: a file name holding a newline
+    printed a second line, a forged ``::error`` workflow command in a CI log."""
+    from mtcheck.store.output import terminal_safe
+
+    typer.echo(terminal_safe(line), err=err)
+
+
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"mtcheck: error: {message}", err=True)
+    _say(f"mtcheck: error: {message}")
     return typer.Exit(EXIT_INPUT)
 
 
@@ -36,12 +44,32 @@ def _is_input(destination: Path, paths: list[str]) -> bool:
     readers would read inside a folder named (``--output batch.jsonl`` destroyed the batch it read)."""
     from mtcheck.readers import INPUT_SUFFIXES
 
-    target = destination.resolve()
+    target = _resolved(destination)
     for raw in paths:
-        path = Path(raw).resolve()
+        try:
+            path = Path(raw).resolve()
+        except (OSError, RuntimeError):  # an input that cannot be resolved is never written: its error comes later
+            continue
         if target == path or (path.is_dir() and path in target.parents and target.suffix.lower() in INPUT_SUFFIXES):
             return True
     return False
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` resolved; a symbolic link loop (RuntimeError before Python 3.13, OSError after) is a one-line
+    error, exit 2."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        raise _fail(f"{path}: cannot resolve the path (a loop of symbolic links?)") from None
+
+
+def _out_folder(value: str) -> Path:
+    """``--out``; an empty one (``--out "$REPORTS"`` with the variable unset) is refused: as a path it is the
+    working folder, whose index.html the dashboard replaced."""
+    if not value.strip():
+        raise _fail("--out is empty (an unset variable?): name a folder, or use --no-reports")
+    return Path(value)
 
 
 def _cache_folder(value: str | None) -> Path | None:
@@ -106,7 +134,7 @@ def _warn_degraded(summary: dict[str, Any]) -> None:
     from mtcheck.results.document import degraded_notes
 
     for note, versions in degraded_notes(summary).items():
-        typer.echo(f"mtcheck: warning: {note} ({versions} version(s))", err=True)
+        _say(f"mtcheck: warning: {note} ({versions} version(s))")
 
 
 @app.command()
@@ -129,7 +157,7 @@ def check(
                                                    help="Report versions without the AI disclaimer.")] = None,
     fmt: Annotated[str, Opt("--format", help=f"Output format: {FORMAT_NAMES}.")] = "text",
     output: Annotated[Path | None, Opt("--output", help="Write --format to this file; the terminal shows text.")] = None,
-    out: Annotated[Path, Opt("--out", help="Folder for results.json and the HTML reports.")] = Path("reports"),
+    out_name: Annotated[str, Opt("--out", help="Folder for results.json and the HTML reports.")] = "reports",
     no_html: Annotated[bool, Opt("--no-html", help="Write results.json only.")] = False,
     no_reports: Annotated[bool, Opt("--no-reports", help="Write no report folder at all.")] = False,
     baseline: Annotated[Path | None, Opt("--baseline", help="Report only findings not in this baseline.")] = None,
@@ -148,11 +176,16 @@ def check(
 
     if fmt not in FORMATS:
         raise _fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
+    out = Path(out_name) if no_reports else _out_folder(out_name)
     flags = _flags(source_lang, targets, fail_on, select, ignore, extend_select, severity or [], encoder, glossary,
                    require_disclaimer)
     config, config_path = _load_config(config_file, isolated, flags)
-    if refs is not None and not refs.is_dir():
-        raise _fail(f"{refs}: reference folder " + ("is a file, not a folder" if refs.exists() else "not found"))
+    if refs is not None:
+        try:
+            if not refs.is_dir():
+                raise _fail(f"{refs}: reference folder " + ("is a file, not a folder" if refs.exists() else "not found"))
+        except OSError as exc:  # a parent that cannot be searched
+            raise _fail(f"{refs}: cannot read the reference folder ({exc.strerror or exc})") from None
     # Whatever the run reads: the articles, the references, the glossary, the config, the baseline (which
     # --write-baseline may refresh: it is read before anything is written).
     read = [*paths, *(str(p) for p in (refs, config_path) if p is not None)]
@@ -179,7 +212,7 @@ def check(
 
     def say(message: str) -> None:
         if verbose and not quiet:
-            typer.echo(f"mtcheck: {message}", err=True)
+            _say(f"mtcheck: {message}")
 
     say(f"config: {config_path or 'defaults (no config file found)'}")
     from mtcheck.store import diskcache
@@ -198,7 +231,7 @@ def check(
     started = time.perf_counter()
 
     def report_error(error: Any) -> None:
-        typer.echo(f"mtcheck: {error}", err=True)
+        _say(f"mtcheck: {error}")
 
     kept = [0]
 
@@ -305,9 +338,13 @@ def show_config(
     config, path = _load_config(config_file, isolated, {})
     settings = config_as_dict(config)
     if fmt == "json":
-        typer.echo(json.dumps({"file": str(path) if path else None, "settings": settings}, ensure_ascii=False, indent=2))
+        from mtcheck.store.output import json_escaped
+
+        settings_json = json.dumps({"file": str(path) if path else None, "settings": settings}, ensure_ascii=False, indent=2)
+        typer.echo(json_escaped(settings_json))
     else:
-        typer.echo(f"# effective mtcheck configuration; file: {path or 'none (defaults)'}\n" + to_toml(settings), nl=False)
+        _say(f"# effective mtcheck configuration; file: {path or 'none (defaults)'}", err=False)
+        typer.echo(to_toml(settings), nl=False)
 
 
 @app.command()
@@ -353,11 +390,12 @@ def explain(code: str = typer.Argument(..., help="Rule code, e.g. NUM001.")) -> 
 @app.command()
 def report(
     results: Annotated[Path, typer.Argument(help="A results.json written by 'mtcheck check'.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for the HTML reports.")] = Path("reports"),
+    out_name: Annotated[str, typer.Option("--out", help="Folder for the HTML reports.")] = "reports",
 ) -> None:
     """Re-render the HTML reports from a results file, without re-checking."""
     from mtcheck.run.pipeline import load_document, write_reports
 
+    out = _out_folder(out_name)
     try:
         document = load_document(results)
     except ValueError as exc:
@@ -366,7 +404,7 @@ def report(
         write_reports(document, out, html=True, json_file=False)
     except OSError as exc:
         raise _fail(f"{out}: cannot write reports ({exc.strerror or exc})") from None
-    typer.echo(f"wrote {out}/index.html")
+    _say(f"wrote {out}/index.html", err=False)
 
 
 @app.command()
@@ -398,10 +436,16 @@ def compare(
 
         text = render_compare_html(result)
     elif fmt == "json":
-        text = json.dumps(result, ensure_ascii=False, indent=1) + "\n"
+        from mtcheck.store.output import json_escaped
+
+        text = json_escaped(json.dumps(result, ensure_ascii=False, indent=1)) + "\n"
     else:
         text = render_compare_text(result)
     if output is None:
+        if fmt == "text":  # ids and paths from the two files: shown, never acted on by the terminal
+            from mtcheck.store.output import terminal_safe
+
+            text = "\n".join(terminal_safe(line) for line in text.split("\n"))
         typer.echo(text, nl=False)
         return
     from mtcheck.store.output import write_atomic
@@ -429,10 +473,10 @@ def cache(
             freed = diskcache.clear(folder)
         except OSError as exc:
             raise _fail(f"{folder}: cannot clear the cache ({exc.strerror or exc})") from None
-        typer.echo(f"cleared {folder} ({freed / 1e6:.1f} MB freed)")
+        _say(f"cleared {folder} ({freed / 1e6:.1f} MB freed)", err=False)
         return
     files = diskcache.own_files(folder)
-    typer.echo(f"cache folder: {folder}" + ("" if files else " (empty)"))
+    _say(f"cache folder: {folder}" + ("" if files else " (empty)"), err=False)
     for path in files:
         typer.echo(f"  {path.name}: {path.stat().st_size / 1e6:.1f} MB")
     if (folder / diskcache.EMBEDDINGS).is_file():
@@ -451,9 +495,27 @@ def _terminated(signum: int, frame: Any) -> None:
     raise SystemExit(143)
 
 
+def _environment_problem() -> str | None:
+    """What of the process's own environment makes a run impossible: a standard stream closed (``>&-``:
+    Python then has no ``sys.stdout`` at all) or a working folder deleted under it (every relative path,
+    and the config lookup, start there)."""
+    if sys.stdout is None:
+        return "standard output is closed (run with >&- ?): redirect it to a file or /dev/null"
+    try:
+        os.getcwd()
+    except OSError as exc:
+        return f"the working folder cannot be used ({exc.strerror or exc}): was it deleted?"
+    return None
+
+
 def main() -> None:
     import signal
 
+    if sys.stderr is None:  # nowhere to say anything
+        sys.exit(EXIT_INPUT)
+    if (problem := _environment_problem()) is not None:
+        _say(f"mtcheck: error: {problem}")
+        sys.exit(EXIT_INPUT)
     signal.signal(signal.SIGTERM, _terminated)
     for stream in (sys.stdout, sys.stderr):  # a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii,
         if hasattr(stream, "reconfigure"):  # a Latin-1 locale) gets \u202f escapes, not a UnicodeEncodeError

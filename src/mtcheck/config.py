@@ -68,14 +68,14 @@ def find_config_file(start: Path) -> Path | None:
 def _has_tool_table(pyproject: Path) -> bool:
     """Whether the file holds mtcheck settings. A broken file that names ``tool.mtcheck`` does: its error
     is reported rather than the settings silently dropped (a broken one of another tool is passed over)."""
-    from mtcheck.store.userfile import read_text
+    from mtcheck.store.userfile import CONFIG_BYTES, read_text
 
     try:
         tool = _load_toml(pyproject).get("tool")
         return isinstance(tool, dict) and "mtcheck" in tool  # valid TOML may say tool = 5
     except ConfigError:
         try:
-            return "tool.mtcheck" in read_text(pyproject)
+            return "tool.mtcheck" in read_text(pyproject, CONFIG_BYTES)
         except ValueError:
             return False
 
@@ -85,10 +85,10 @@ def _load_toml(path: Path) -> dict[str, Any]:
         import tomllib
     else:  # Python 3.10: the same parser, from PyPI
         import tomli as tomllib
-    from mtcheck.store.userfile import read_text
+    from mtcheck.store.userfile import CONFIG_BYTES, read_text
 
     try:
-        text = read_text(path)
+        text = read_text(path, CONFIG_BYTES)
     except ValueError as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     try:
@@ -321,7 +321,9 @@ def to_toml(settings: Mapping[str, Any], table: str = "tool.mtcheck") -> str:
             return repr(value)
         if isinstance(value, list):
             return "[" + ", ".join(scalar(v) for v in value) + "]"
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+        from mtcheck.store.output import json_escaped
+
+        return json_escaped(json.dumps(value, ensure_ascii=False))  # a JSON string is a valid TOML basic string
 
     plain = [f"{k} = {scalar(v)}" for k, v in settings.items() if v is not None and not isinstance(v, dict)]
     lines = [f"[{table}]", *plain]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mtcheck.config import Config
 from mtcheck.model import Article, ArticleResult, Finding, VersionResult
+from mtcheck.results.capping import FindingCap
 from mtcheck.results.scoring import score, verdict
 from mtcheck.rules.base import ArticleContext, CrossVersionRule, Rule, VersionContext, all_rules
 from mtcheck.text.words import count_words
@@ -38,22 +39,24 @@ def check(article: Article, config: Config | None = None, rules: list[Rule] | No
     langs = [lang for lang in (config.targets or tuple(article.targets)) if lang in article.targets]
     contexts = {lang: VersionContext(shared, article.targets[lang]) for lang in langs}
     per_lang: dict[str, list[Finding]] = {}
+    caps: dict[str, FindingCap] = {}
     for lang, ctx in contexts.items():
-        findings: list[Finding] = []
-        seen: set[Finding] = set()
+        caps[lang] = FindingCap(config)  # each rule's findings past the cap are only counted
         for rule in rules:
             for f in rule.check(ctx):
-                if f not in seen:
-                    seen.add(f)
-                    findings.append(f)
-        per_lang[lang] = findings
+                caps[lang].add(f)
+        per_lang[lang] = caps[lang].kept
     for rule in rules:
         if isinstance(rule, CrossVersionRule):
             per_lang.update(rule.cross_check(contexts, per_lang))
     for lang, ctx in contexts.items():
-        findings = sorted(_apply_overrides(per_lang[lang], config), key=_sort_key)
+        cap = caps[lang]
+        if per_lang[lang] is not cap.kept:  # a cross-version rule replaced the list: capped again
+            cap.replace_kept(per_lang[lang])
+        findings = sorted(_apply_overrides(cap.kept, config), key=_sort_key)
         # The score is normalised by source words so versions in different scripts stay comparable.
-        value = score(findings, source_words, config)
+        value = score(findings, source_words, config, cap.penalty())
+        findings += cap.summaries()
         result.versions.append(
             VersionResult(
                 lang=lang,

@@ -508,9 +508,23 @@ MAX_ALIGN_CELLS = 50_000
 VECTOR_DP_CELLS = 200  # from here the row-at-a-time DP is faster (15 x 15: 0.25 vs 0.29 ms; 60 x 60: 1.6 vs 5.5 ms)
 
 
+# Embedding is most of a run's time (tens of ms a text on a busy CPU): an article of thousands of one-word
+# paragraphs had every one embedded, even when its alignment was then skipped. One alignment embeds at most
+# this many units (source + target; a long news article has about 60 + 60 paragraphs), a version at most
+# ``MAX_EMBEDDED_PER_VERSION`` (its paragraphs and the sentences of the pairs looked into); beyond, the
+# alignment uses anchors only.
+MAX_EMBEDDED_UNITS = 500
+MAX_EMBEDDED_PER_VERSION = 1_000
+
+
 def within_budget(n: int, m: int) -> bool:
     """Whether ``n`` x ``m`` units are few enough to align."""
     return n * m <= MAX_ALIGN_CELLS
+
+
+def worth_embedding(n: int, m: int) -> bool:
+    """Whether ``n`` and ``m`` units are aligned at all and few enough to embed."""
+    return within_budget(n, m) and n + m <= MAX_EMBEDDED_UNITS
 
 
 def align_units(scorer: Scorer) -> list[Bead]:

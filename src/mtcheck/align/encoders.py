@@ -241,12 +241,24 @@ def embed(texts: Sequence[str], config: Config) -> np.ndarray | None:
 
 
 def article_texts(article: Article, config: Config) -> Iterable[str]:
-    """Every paragraph of the source and of the checked versions (what the aligner embeds)."""
+    """The paragraphs the aligner will embed: of each checked version whose alignment is not skipped nor
+    too large to embed (``aligner.worth_embedding``, decided here as ``structure`` decides it), and of the
+    source if any version is; boilerplate is never aligned. Decided before embedding: an article of
+    thousands of one-word paragraphs had them all embedded, then its alignment skipped."""
+    from mtcheck.align.aligner import worth_embedding
+    from mtcheck.facts.boilerplate import is_boilerplate
+
+    def aligned(text: Any) -> list[str]:
+        return [p.text for p in text.paragraphs if not is_boilerplate(p.text, text.lang, config)]
+
+    source = aligned(article.source)
     langs = config.targets or tuple(article.targets)
-    texts = [article.source, *(article.targets[lang] for lang in langs if lang in article.targets)]
-    for text in texts:
-        for paragraph in text.paragraphs:
-            yield paragraph.text
+    versions = [aligned(article.targets[lang]) for lang in langs if lang in article.targets]
+    embedded = [texts for texts in versions if worth_embedding(len(source), len(texts))]
+    if embedded:
+        yield from source
+    for texts in embedded:
+        yield from texts
 
 
 def prefetch(articles: Iterable[Article], config: Config) -> int:

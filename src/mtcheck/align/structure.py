@@ -14,6 +14,8 @@ from typing import Any
 
 from mtcheck.align.aligner import (
     MAX_ALIGN_CELLS,
+    MAX_EMBEDDED_PER_VERSION,
+    MAX_EMBEDDED_UNITS,
     Bead,
     Scorer,
     Units,
@@ -22,6 +24,7 @@ from mtcheck.align.aligner import (
     length_z,
     unit_numbers,
     within_budget,
+    worth_embedding,
 )
 from mtcheck.config import Config
 from mtcheck.facts.boilerplate import is_boilerplate, normalise
@@ -85,6 +88,17 @@ class Analysis:
     truncation_share: float = 0.0
     length_outliers: list[tuple[Span, Span, float]] = field(default_factory=list)  # src, tgt, ratio
     aligner: dict[str, str] = field(default_factory=dict)
+    embedded: int = 0  # units embedded for this version so far (``MAX_EMBEDDED_PER_VERSION``)
+
+    def may_embed(self, units: int) -> bool:
+        """Whether ``units`` more fit this version's embedding budget (counted if they do)."""
+        if self.embedded + units > MAX_EMBEDDED_PER_VERSION:
+            return False
+        self.embedded += units
+        return True
+
+
+TOO_MANY_TO_EMBED = f"too many paragraphs to embed (over {MAX_EMBEDDED_UNITS:,}): aligned with anchors only"
 
 
 def _span(text: Text, paragraphs: Sequence[Paragraph]) -> Span:
@@ -122,8 +136,15 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
         note = f"too many paragraphs to align (over {MAX_ALIGN_CELLS:,} pairs): structure checks skipped"
         size = f"{len(src)} x {len(tgt)}"  # apart from the note, so that notes count alike in the summary
         return Analysis([], bp_tgt, aligner={"method": "skipped", "encoder": "none", "paragraphs": size, "note": note})
-    src_vecs, aligner = _vectors([p.text for p in src], config)
-    tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
+    if worth_embedding(len(src), len(tgt)):
+        src_vecs, aligner = _vectors([p.text for p in src], config)
+        tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
+    else:  # decided as ``encoders.article_texts`` decides it: nothing was embedded for it
+        src_vecs, aligner = _vectors([], config)
+        tgt_vecs = src_vecs = None
+        if aligner["method"] != "anchors":
+            aligner = {"method": "anchors", "encoder": aligner["encoder"], "note": TOO_MANY_TO_EMBED,
+                       "paragraphs": f"{len(src)} x {len(tgt)}"}
     mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
     scorer = Scorer(_units(source, src, src_vecs), _units(target, tgt, tgt_vecs), mu, sd)
     local = _diagonal(scorer) or align_units(scorer)
@@ -135,7 +156,7 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
         [Bead(tuple(src[i].index for i in b.source), tuple(tgt[j].index for j in b.target), b.score) for b in local],
         bp_tgt,
     )
-    analysis = Analysis(beads, bp_tgt, aligner=aligner)
+    analysis = Analysis(beads, bp_tgt, aligner=aligner, embedded=len(src) + len(tgt) if src_vecs is not None else 0)
     _find_duplicates(analysis, source, target, src_all, tgt_all, bp_tgt_set)
     repeated = {s.start for pair in analysis.duplicates for s in pair}  # STR003's, whichever copy is unmatched
     for bead in beads:
@@ -511,6 +532,8 @@ def _sentence_gaps(
     src_s, tgt_s = _sentences(source, src_paras), _sentences(target, tgt_paras)
     if len(tgt_s if longer else src_s) < 2 or not within_budget(len(src_s), len(tgt_s)):
         return False
+    if calibration and not (worth_embedding(len(src_s), len(tgt_s)) and analysis.may_embed(len(src_s) + len(tgt_s))):
+        calibration = None  # over the embedding budget: these sentences are aligned by anchors
     src_vecs, _ = _vectors([s.text for s in src_s], config) if calibration else (None, {})
     tgt_vecs, _ = _vectors([s.text for s in tgt_s], config) if src_vecs is not None else (None, {})
     scorer = Scorer(_units(source, src_s, src_vecs), _units(target, tgt_s, tgt_vecs), mu, sd, calibration)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from mtcheck.locales import get_locale
 from mtcheck.model import Span
-from mtcheck.store.userfile import read_text
+from mtcheck.store.userfile import GLOSSARY_BYTES, read_text
 from mtcheck.store.xmlsafe import parse_untrusted
 from mtcheck.text.caching import text_cache
 from mtcheck.text.scan import Probed
@@ -141,7 +141,7 @@ class GlossaryError(ValueError):
 @lru_cache(maxsize=32)
 def _load_file(path: str, mtime: float) -> Glossary:
     try:
-        text = read_text(Path(path))
+        text = read_text(Path(path), GLOSSARY_BYTES)
     except ValueError as exc:
         raise GlossaryError(f"cannot read the glossary ({exc})") from None
     try:

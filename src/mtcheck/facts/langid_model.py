@@ -68,8 +68,10 @@ def _save(identifier: LanguageIdentifier, path: Path) -> None:
         "output": np.asarray(identifier.tk_output, dtype=np.int32),
     }
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
+    try:  # a new file: one of that name (a link planted there, a killed run's) is removed, never written through
+        temporary.unlink(missing_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "wb") as handle:
             np.savez(handle, **arrays)
         os.replace(temporary, path)
     finally:

@@ -8,11 +8,13 @@ May import facts (markup), config, model, text, store and locales; never align, 
 """
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from mtcheck.model import Article, InputError
-from mtcheck.readers.common import displayable
+from mtcheck.readers.common import displayable, list_folder
 from mtcheck.readers.folder import is_article_folder, read_article_folder
 from mtcheck.readers.jsonl import read_jsonl
 from mtcheck.readers.xliff import SUFFIXES, XliffPart, is_xliff, merge_parts, read_xliff
@@ -40,20 +42,51 @@ def _read_file(path: Path, raw: str, source_lang: str, xliff: list[XliffPart], f
 
 
 def _read_folder(path: Path, raw: str, source_lang: str, xliff: list[XliffPart], folders: set[Path]) -> Iterator[Item]:
-    children = sorted(p for p in path.iterdir() if p.is_dir())
+    try:
+        children = sorted(p for p in list_folder(path) if p.is_dir())
+    except ValueError as exc:
+        yield InputError(raw, str(exc))
+        return
     articles = [c for c in children if is_article_folder(c, source_lang)]
-    xliff_files = sorted(p for folder in (path, *children) for p in folder.iterdir() if p.is_file() and is_xliff(p))
-    if not articles and not xliff_files:
+    xliff_files: list[Path] = []
+    unreadable: list[InputError] = []
+    for folder in (path, *children):
+        try:
+            xliff_files += [p for p in list_folder(folder) if p.is_file() and is_xliff(p)]
+        except ValueError as exc:  # a subfolder that cannot be listed: an input error naming it, the rest goes on
+            unreadable.append(InputError(str(folder), str(exc)))
+    xliff_files.sort()
+    if not articles and not xliff_files and not unreadable:
         yield InputError(raw, f"no article folders (folders with {source_lang}.txt) or XLIFF files found")
+    yield from unreadable
+    failed = {Path(e.path) for e in unreadable}
     for child in children:
+        if child in failed and child not in articles:
+            continue
         if child in articles:
             if child.resolve() not in folders:
                 folders.add(child.resolve())
                 yield read_article_folder(child, source_lang)
-        elif any(child.glob("*.txt")):
+        elif any(p.suffix == ".txt" for p in list_folder(child)):
             yield InputError(str(child), f"no source file {source_lang}.txt")
     for file in xliff_files:
         yield from _read_file(file, str(file), source_lang, xliff, folders)
+
+
+def _missing(path: Path) -> str:
+    """Why ``path`` does not exist as far as reading goes: a loop of links, a link to nothing, nothing."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if path.is_symlink():
+            return "a symbolic link to nothing"
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot be read ({exc.strerror or exc})"
+    except ValueError:
+        return "a path cannot contain a NUL character"
+    return "no such file or folder"
 
 
 def read_paths(paths: list[str], source_lang: str = "id") -> Iterator[Item]:
@@ -69,7 +102,7 @@ def _read_paths(paths: list[str], source_lang: str) -> Iterator[Item]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            yield InputError(raw, "no such file or folder")
+            yield InputError(raw, _missing(path))
         elif path.is_fifo():  # a pipe: JSONL streamed by another program (process substitution, /dev/stdin)
             yield from read_jsonl(path, source_lang)
         elif not path.is_file() and not path.is_dir():

@@ -1,6 +1,7 @@
 """Shared input normalisation and validation for every reader."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -76,6 +77,15 @@ def read_text(path: Path, what: str) -> str:
     if len(text) > MAX_TEXT_CHARS:
         raise ValueError(too_large(what, f"{len(text):,} characters"))
     return text
+
+
+def list_folder(path: Path) -> list[Path]:
+    """The entries of a folder, sorted; ValueError naming why it cannot be listed (pathlib's ``glob`` and
+    ``iterdir`` hid an unreadable folder, or raised PermissionError through the batch)."""
+    try:
+        return sorted(path / name for name in os.listdir(path))
+    except OSError as exc:
+        raise ValueError(f"cannot list the folder ({exc.strerror or exc})") from None
 
 
 def build_article(

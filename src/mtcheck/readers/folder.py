@@ -5,7 +5,7 @@ from pathlib import Path
 
 from mtcheck.locales import SUPPORTED
 from mtcheck.model import Article, InputError, Text
-from mtcheck.readers.common import build_article, read_text
+from mtcheck.readers.common import build_article, list_folder, read_text
 
 
 def is_article_folder(path: Path, source_lang: str = "id") -> bool:
@@ -17,7 +17,11 @@ def is_article_folder(path: Path, source_lang: str = "id") -> bool:
 def read_article_folder(path: Path | str, source_lang: str = "id") -> Article | InputError:
     path = Path(path)
     texts: dict[str, Text] = {}
-    for file in sorted(path.glob("*.txt")):
+    try:
+        files = [p for p in list_folder(path) if p.suffix == ".txt"]
+    except ValueError as exc:
+        return InputError(str(path), str(exc))
+    for file in files:
         lang = file.stem
         if lang not in SUPPORTED:
             continue  # other .txt files (notes, references) are not versions

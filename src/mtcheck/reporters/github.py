@@ -1,19 +1,21 @@
 """``--format github``: GitHub Actions workflow commands, shown as annotations on the pull request.
 
 critical and major findings are ``::error``, minor ``::warning``, neutral ``::notice``. Property values
-and messages are escaped as the runner expects (``%``, CR, LF; and ``:`` ``,`` in properties).
+and messages are escaped as the runner expects (``%``, CR, LF; and ``:`` ``,`` in properties); any other
+control character (ESC, a C1 code, a bidi override) is written as a visible escape (``terminal_safe``).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from mtcheck.reporters.locate import findings_of, locate, one_line
+from mtcheck.store.output import terminal_safe
 
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "notice"}
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_safe(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(value: str) -> str:

@@ -12,6 +12,7 @@ import base64
 import hashlib
 import os
 import re
+import stat
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -129,18 +130,29 @@ def _csp_hash(name: str) -> Markup:
 
 PAGE_SIZE = 500  # dashboard rows per page: index.html holds the worst 500, index-2.html the next ...
 _DASHBOARD_STEM = re.compile(r"index(?:-\d+)?", re.IGNORECASE)  # its pages' names (any case: macOS, Windows)
+_DASHBOARD_PAGE = re.compile(r"index-\d+\.html")  # what finish deletes when a shorter run no longer writes it
+# Ids kept as they are only when no other id can give the same name: not a dashboard page's, not one that looks
+# hashed (``a/b`` becomes ``a_b-<hash>``: an id written that way took its page), and no capital letter (``News``
+# and ``news`` share a file on the case-insensitive file systems of macOS and Windows, where reports are read).
+_RESERVED_CASED = re.compile(rf"(?i:{_DASHBOARD_STEM.pattern})|.*-[0-9a-f]{{8}}|.*[A-Z].*")
+STAGING_PREFIX = ".mtcheck-pages-"  # the hidden folder of a run's new article pages, until the switch-over
 
 
 def article_filename(article_id: str) -> str:
     """The file of an article's page, never one of the dashboard's pages (an article whose id is ``index``
-    was written over by the dashboard; one whose id is ``index-2`` was deleted as a stale dashboard page)."""
-    return safe_filename(article_id, reserved=_DASHBOARD_STEM)
+    was written over by the dashboard; one whose id is ``index-2`` was deleted as a stale dashboard page),
+    nor another id's (see ``_RESERVED_CASED``)."""
+    return safe_filename(article_id, reserved=_RESERVED_CASED)
 
 
 class HtmlWriter:
-    """The HTML reports of a streamed batch: each article's page is written as soon as it is checked;
-    the dashboard pages (worst first over the whole batch) at ``finish``. Only the compact dashboard
-    rows are kept, in an SQLite file beside the reports that ``finish``/``abort`` delete."""
+    """The HTML reports of a streamed batch. Each article's page is written as soon as it is checked, into a
+    hidden staging folder beside the reports; ``finish`` writes the dashboard pages (worst first over the
+    whole batch) and moves the new pages over the old ones at once, so an interrupted run (Ctrl-C, SIGTERM,
+    an error) leaves the previous reports whole and no new page among them (``abort`` removes the staging
+    folder). Only the compact dashboard rows are kept, in an SQLite file beside the reports that
+    ``finish``/``abort`` delete. Two ids never share a page: a name already taken in this run (a hash
+    collision) gets a counter."""
 
     def __init__(self, out_dir: Path, tool: dict[str, Any], page_size: int | None = None,
                  keep_paths: bool = False) -> None:
@@ -154,41 +166,75 @@ class HtmlWriter:
         self.keep_paths = keep_paths
         self._env = _env()
         self._page = self._env.get_template("article.html.j2")
+        self._staging: Path | None = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
         fd, name = tempfile.mkstemp(prefix=".index-rows.", suffix=".sqlite", dir=out_dir)
         os.close(fd)
         self._db = Path(name)
         self._rows = DashboardBuilder(name)
 
+    def _free_name(self, article_id: str) -> str:
+        """The article's page name, unless this run already wrote a page of that name for another id."""
+        assert self._staging is not None, "add after finish or abort"
+        name = article_filename(article_id)
+        stem, number = name.removesuffix(".html"), 1
+        while (self._staging / name).exists():
+            number += 1
+            name = f"{stem}-{number}.html"
+        return name
+
     def add(self, article: dict[str, Any]) -> None:
-        path = self.out_dir / article_filename(article["id"])
+        name = self._free_name(article["id"])
         source_rtl = language(str(article.get("source", {}).get("lang", "")))[1]
         html = self._page.render(tool=self.tool, article=article, versions=article_view(article),
                                  source_rtl=source_rtl)
-        write_atomic(path, html, own_folder=True)
+        assert self._staging is not None
+        write_atomic(self._staging / name, html, own_folder=True)
         if self.keep_paths:
-            self.written.append(path)
-        self._rows.add(article, path.name)
+            self.written.append(self.out_dir / name)
+        self._rows.add(article, name)
 
     def finish(self, document: dict[str, Any]) -> list[Path]:
         """Write the dashboard pages from ``document`` (summary, options, errors; its articles are not
-        read) and the rows added; return the paths written: dashboard pages, then (``keep_paths``) articles."""
+        read) and the rows added, then switch the new pages in; return the paths written: dashboard pages,
+        then (``keep_paths``) articles."""
         index = self._env.get_template("index.html.j2")
         pages: list[Path] = []
         try:
+            assert self._staging is not None
             for view in self._rows.pages(document.get("options") or {}, self.page_size):
-                path = self.out_dir / view.page.filename(view.page.number)
-                write_atomic(path, index.render(doc=document, tool=self.tool, view=view), own_folder=True)
-                pages.append(path)
+                name = view.page.filename(view.page.number)
+                write_atomic(self._staging / name, index.render(doc=document, tool=self.tool, view=view),
+                             own_folder=True)
+                pages.append(self.out_dir / name)
+            # The switch-over (the pipeline holds signals back meanwhile): the new article pages, the
+            # dashboard pages last, then the dashboard pages of an earlier, longer run go.
+            for staged in sorted(self._staging.iterdir(), key=lambda p: _DASHBOARD_STEM.fullmatch(p.stem) is not None):
+                os.replace(staged, self.out_dir / staged.name)
+            for stale in self.out_dir.glob("index-*.html"):
+                if stale not in pages and _DASHBOARD_PAGE.fullmatch(stale.name) and _replaceable(stale):
+                    stale.unlink()
         finally:
             self.abort()
-        for stale in self.out_dir.glob("index-*.html"):  # pages of an earlier, longer run
-            if stale not in pages and re.fullmatch(r"index-\d+\.html", stale.name):
-                stale.unlink()
         return pages + self.written
 
     def abort(self) -> None:
+        """Drop what this writer made and did not switch in: the staging folder and the rows' file."""
         self._rows.close()
         self._db.unlink(missing_ok=True)
+        if self._staging is not None:
+            for staged in self._staging.iterdir():
+                staged.unlink(missing_ok=True)
+            self._staging.rmdir()
+            self._staging = None
+
+
+def _replaceable(path: Path) -> bool:
+    """A file or a link (mtcheck's folder: it may remove either), never a folder someone put there."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) or stat.S_ISLNK(mode)
 
 
 def write_html_reports(document: dict[str, Any], out_dir: Path, page_size: int | None = None) -> list[Path]:

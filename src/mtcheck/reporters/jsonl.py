@@ -9,10 +9,12 @@ import json
 from typing import Any
 
 from mtcheck.reporters.locate import findings_of, locate
+from mtcheck.store.output import json_escaped
 
 
 def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    """One JSON line; DEL, C1 controls and bidi overrides as ``\\u`` escapes too (json escapes only C0)."""
+    return json_escaped(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
 
 def render_jsonl(document: dict[str, Any]) -> str:

@@ -1,9 +1,12 @@
-"""``--format text``: one linter line per finding, then a one-line summary."""
+"""``--format text``: one linter line per finding, then a one-line summary. Every line is ``terminal_safe``:
+a control character of a file name, a message or a suggestion (an ESC sequence in an article's URL) is
+shown as an escape, never acted on by the terminal."""
 from __future__ import annotations
 
 from typing import Any
 
 from mtcheck.reporters.locate import findings_of, locate, one_line
+from mtcheck.store.output import terminal_safe
 
 
 def finding_line(article: dict[str, Any], version: dict[str, Any], finding: dict[str, Any]) -> str:
@@ -11,8 +14,8 @@ def finding_line(article: dict[str, Any], version: dict[str, Any], finding: dict
     where = locate(article, version, finding)
     # A finding located in the source file (an omission, a missing name) says which version it is about.
     about = f"[{version['lang']}] " if where.path != version["path"] else ""
-    return f"{where.path}:{where.line}:{where.column}: {finding['rule']} {finding['severity']} " \
-        f"{about}{one_line(finding['message'])}{suggestion}"
+    return terminal_safe(f"{where.path}:{where.line}:{where.column}: {finding['rule']} {finding['severity']} "
+                         f"{about}{one_line(finding['message'])}{suggestion}")
 
 
 def summary_line(document: dict[str, Any]) -> str:

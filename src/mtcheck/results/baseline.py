@@ -18,7 +18,7 @@ from typing import Any
 
 from mtcheck.model import InputError
 from mtcheck.results.document import summarise
-from mtcheck.store.userfile import read_json
+from mtcheck.store.userfile import BASELINE_BYTES, read_json
 
 SCHEMA_ID = "mtcheck/baseline-v1"
 
@@ -75,15 +75,16 @@ def render_baseline(document: dict[str, Any]) -> str:
 def load_baseline(path: Path) -> set[str]:
     """The fingerprints of a baseline file; ValueError with a one-line reason if it is not one."""
     try:
-        data = read_json(path)
+        data = read_json(path, BASELINE_BYTES)
     except ValueError as exc:
         raise ValueError(f"cannot read baseline ({exc})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA_ID or not isinstance(data.get("findings"), list):
         raise ValueError(f"not an {SCHEMA_ID} file")
-    try:
-        return {str(entry["fingerprint"]) for entry in data["findings"]}
-    except (TypeError, KeyError):
-        raise ValueError("baseline entries need a 'fingerprint'") from None
+    entries = data["findings"]
+    if not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) and len(e["fingerprint"]) <= 64
+               for e in entries):
+        raise ValueError("baseline entries need a 'fingerprint' (a string of at most 64 characters)")
+    return {entry["fingerprint"] for entry in entries}
 
 
 def filter_article(article: dict[str, Any], known: set[str]) -> tuple[dict[str, Any], int]:

@@ -27,6 +27,13 @@ def _read_reference(path: Path) -> str:
     return text
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # cannot be searched: reading the file inside says so, naming it
+        return True
+
+
 @dataclass
 class ReferenceScorer:
     refs_dir: Path
@@ -36,16 +43,20 @@ class ReferenceScorer:
 
     def path(self, article_id: str, lang: str) -> Path:
         folder = self.refs_dir / article_id
-        if safe_filename(article_id, "") != article_id or not folder.is_dir():
+        if safe_filename(article_id, "") != article_id or not _is_folder(folder):
             folder = self.refs_dir / safe_filename(article_id, "")
         return folder / f"{lang}.txt"
 
     def reference(self, path: Path) -> str | None:
         """The reference text at ``path``; None if there is none, or if it cannot be used (then recorded)."""
-        if not path.exists() and not path.is_symlink():  # a link to nothing is an error, not "no reference"
-            return None
         try:
+            if not path.exists() and not path.is_symlink():  # a link to nothing is an error, not "no reference"
+                return None
             return _read_reference(path)
+        except OSError as exc:  # a reference folder that cannot be searched (EACCES): an input error naming it
+            self.errors.append(InputError(printable(str(path.parent)), f"cannot read the reference folder "
+                                          f"({exc.strerror or exc})"))
+            return None
         except ValueError as exc:
             self.errors.append(InputError(printable(str(path)), str(exc)))
             return None

@@ -11,9 +11,10 @@ def penalty(findings: Iterable[Finding], config: Config) -> float:
     return sum(config.weights.get(f.severity.value, 0.0) for f in findings)
 
 
-def score(findings: list[Finding], words: int, config: Config) -> float:
-    """``100 - penalty * 1000 / words``, floored at 0 (an empty text with findings scores 0)."""
-    total = penalty(findings, config)
+def score(findings: list[Finding], words: int, config: Config, left_out: float = 0.0) -> float:
+    """``100 - penalty * 1000 / words``, floored at 0 (an empty text with findings scores 0); ``left_out``
+    is the penalty of findings not listed (``capping``)."""
+    total = penalty(findings, config) + left_out
     if total == 0:
         return 100.0
     if words <= 0:

@@ -174,6 +174,12 @@ class LowAdequacy(Rule):
             return
         used_src = sorted({i for s, _ in beads for i in s})
         used_tgt = sorted({j for _, t in beads for j in t})
+        from mtcheck.align.aligner import MAX_EMBEDDED_UNITS
+        from mtcheck.align.structure import TOO_MANY_TO_EMBED
+
+        if len(used_src) + len(used_tgt) > MAX_EMBEDDED_UNITS:  # as the aligner: embedding work is bounded
+            ctx.extra["adequacy"] = {"skipped": TOO_MANY_TO_EMBED}
+            return
         src_vecs = self._embed(ctx, encoder, [src[i].text for i in used_src])
         tgt_vecs = self._embed(ctx, encoder, [tgt[j].text for j in used_tgt])
         si, ti = {i: k for k, i in enumerate(used_src)}, {j: k for k, j in enumerate(used_tgt)}

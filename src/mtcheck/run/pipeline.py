@@ -21,7 +21,8 @@ from mtcheck.config import Config
 from mtcheck.model import Article, InputError
 from mtcheck.results.document import SummaryAccumulator, document_header
 from mtcheck.run.chunk import INTERNAL_ERROR, KEPT, check_chunk
-from mtcheck.run.interrupts import uninterrupted
+from mtcheck.run.interrupts import held_back, uninterrupted
+from mtcheck.store.userfile import cut
 
 CHUNK = 8  # articles per unit of work at most: enough for batched embedding; smaller to balance jobs
 
@@ -187,10 +188,11 @@ def stream_check(
                 _guarded(sink.failure, sink.add, article)
         errors = [asdict(e) for e in read_errors + later_errors]
         document = {**document_header(options), "input_errors": errors, "summary": summary.result(errors)}
-        for step in steps:
-            _guarded(step.failure, step.finish, document)
-        for sink in sinks:
-            _guarded(sink.failure, sink.finish, document)
+        with held_back():  # the baseline, results.json, the pages: a stop now would leave some new, some old
+            for step in steps:
+                _guarded(step.failure, step.finish, document)
+            for sink in sinks:
+                _guarded(sink.failure, sink.finish, document)
     except BaseException:
         with uninterrupted():  # a second Ctrl-C must not leave a temporary file behind
             checked.close()  # now, not when the traceback is freed: its worker processes are ended
@@ -257,12 +259,29 @@ def load_document(path: Path) -> dict[str, Any]:
     """Read and validate a results-v1 file (ValueError with a one-line reason otherwise). The whole file
     is parsed in memory (about 10 times its size): fine for tens of thousands of articles."""
     from mtcheck.schema import validate
-    from mtcheck.store.userfile import read_json
+    from mtcheck.store.userfile import RESULTS_BYTES, read_json
 
     try:
-        document = read_json(path)
+        document = read_json(path, RESULTS_BYTES)
     except ValueError as exc:
         raise ValueError(f"cannot read results ({exc})") from None
 
     validate(document)
+    _check_spans(document)
     return document  # type: ignore[no-any-return]
+
+
+def _check_spans(document: dict[str, Any]) -> None:
+    """Every finding's spans inside the text they point into (``start <= end <= len(text)``, when the text is
+    embedded): the schema checks each number alone, and the reports slice the texts with them."""
+    for article in document["articles"]:
+        source_len = len(article["source"].get("text", "")) if "text" in article["source"] else None
+        for version in article["versions"]:
+            target_len = len(version["text"]) if "text" in version else None
+            for k, finding in enumerate(version["findings"]):
+                for side, length in (("source", source_len), ("target", target_len)):
+                    span = finding[side]
+                    if span is not None and (span["start"] > span["end"] or (length is not None and span["end"] > length)):
+                        raise ValueError(f"not a valid mtcheck results-v1 document: article {cut(article['id'])}, "
+                                         f"{version['lang']} finding {k + 1}: its {side} span {span['start']}-"
+                                         f"{span['end']} is outside its text")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
@@ -57,13 +58,34 @@ def encoder_identity(config: Config, uses_encoder: bool) -> str | None:
     return folder_identity(spec)
 
 
+def _glossary_digest(path: str | None) -> str:
+    """The glossary's content digest, read within its limit (it was read whole, once per article, and a
+    pipe of that name blocked the run)."""
+    if not path:
+        return ""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return "unreadable"
+    return _file_digest(path, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=8)
+def _file_digest(path: str, mtime_ns: int, size: int) -> str:
+    from mtcheck.store.userfile import GLOSSARY_BYTES, read_bytes
+
+    try:
+        return hashlib.blake2b(read_bytes(Path(path), GLOSSARY_BYTES), digest_size=16).hexdigest()
+    except ValueError as exc:
+        return f"unreadable ({exc})"
+
+
 def article_key(article: Article, config: Config, encoder: str) -> bytes:
     """The digest of everything the article's result depends on."""
-    glossary = Path(config.glossary).read_bytes() if config.glossary else b""
     facts = {
         "code": code_fingerprint(),
         "config": config_as_dict(config),
-        "glossary": hashlib.blake2b(glossary, digest_size=16).hexdigest(),
+        "glossary": _glossary_digest(config.glossary),
         "encoder": encoder,
         # Every field of the article and of its texts, subclasses' too (an XLIFF text's inline tags), and
         # the order of the versions: the dataclasses' repr shows them all.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,6 +63,19 @@ def _start_worker(threads: str, cache_dir: Path | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     use(cache_dir)
     os.environ.setdefault("OMP_NUM_THREADS", threads)
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), name="mtcheck-parent-watch", daemon=True).start()
+
+
+PARENT_POLL = 0.5  # seconds between a worker's looks at its parent
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone. A parent killed outright (SIGKILL, the out-of-memory killer)
+    cannot stop its workers: they lived on as orphans, each holding its memory and a core, checking
+    chunks nobody would read. An orphan is adopted by another process, so its parent id changes."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 class Workers:

@@ -13,7 +13,9 @@ skipped with one warning per process: the run goes on, only slower.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import stat
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -26,7 +28,14 @@ ENV = "MTCHECK_CACHE_DIR"
 EMBEDDINGS = "embeddings.sqlite3"  # vector_store (with SQLite's -wal and -shm companions)
 RESULTS = "results.sqlite3"  # result_store
 LANGUAGE_MODEL = "langid-{}.npz"  # langid_model, by fingerprint
-_OWN = (f"{EMBEDDINGS}*", f"{RESULTS}*", LANGUAGE_MODEL.format("*"), ".langid-*.tmp")  # all mtcheck writes here
+# All mtcheck writes here, by exact name: a database and SQLite's companions, a model by its hex fingerprint,
+# a model being unpacked (``.langid-<fp>.npz.<pid>.tmp``). ``embeddings.sqlite3*`` also named a user's
+# ``embeddings.sqlite3.bak``, which ``cache --clear`` deleted.
+_OWN = re.compile("|".join((
+    *(rf"{re.escape(db)}(?:-wal|-shm|-journal)?" for db in (EMBEDDINGS, RESULTS)),
+    re.escape(LANGUAGE_MODEL).replace(r"\{\}", "[0-9a-f]+"),
+    r"\.langid-[0-9a-f]+\.npz\.[0-9]+\.tmp",
+)))
 QUERY_BATCH = 500  # keys per SELECT (SQLite's host-parameter limit is 999 in old builds)
 LOCK_RETRIES = 20  # about 10 s of waiting in all before a locked database is given up
 _UNSET = object()
@@ -74,7 +83,9 @@ def warn_once(what: str, problem: str, consequence: str = "not used ({}); the ru
     """One stderr line for a cache that is skipped, or rebuilt (each cache once per process)."""
     if what not in _warned:
         _warned.add(what)
-        print(f"mtcheck: warning: {what} {consequence.format(problem)}", file=sys.stderr)
+        from mtcheck.store.output import terminal_safe
+
+        print(terminal_safe(f"mtcheck: warning: {what} {consequence.format(problem)}"), file=sys.stderr)
 
 
 REBUILT = "was damaged ({}); it is rebuilt"  # a ``warn_once`` consequence: the file was ours, and is replaced
@@ -82,17 +93,25 @@ _DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")  # a file that is not, or no long
 
 
 def own_files(folder: Path) -> list[Path]:
-    """The files mtcheck keeps in ``folder`` (nothing else there is ever touched)."""
+    """The files mtcheck keeps in ``folder`` (nothing else there is ever touched): regular files of its exact
+    names; a link, a pipe or a folder of such a name is not one mtcheck made."""
     if not folder.is_dir():
         return []
-    return sorted({path for pattern in _OWN for path in folder.glob(pattern) if path.is_file()})
+    return sorted(path for path in folder.iterdir() if _OWN.fullmatch(path.name) and _regular(path))
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def clear(folder: Path) -> int:
     """Delete mtcheck's files from ``folder``; returns the bytes freed."""
     freed = 0
     for path in own_files(folder):
-        size = path.stat().st_size
+        size = path.lstat().st_size
         path.unlink(missing_ok=True)
         freed += size
     return freed

@@ -12,6 +12,28 @@ from typing import TextIO
 
 _REPORT_MODE = 0o644
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# What a terminal or a CI log acts on rather than shows: C0 (a newline starts a forged ``::error`` line), DEL,
+# C1 (U+009B is a CSI on some terminals), and the bidi embeddings, overrides and isolates (which reorder
+# what follows them on the line).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # the controls json.dumps leaves raw
+
+
+def json_escaped(text: str) -> str:
+    """JSON (or TOML) text from ``json.dumps(..., ensure_ascii=False)`` with DEL, C1 and the bidi controls
+    also written as ``\\u`` escapes (json escapes only C0): the same value, never acted on by a terminal.
+    Inside a string only: outside one, JSON has no such characters."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\n``, ``\\x1b``, ``\\u202e``): one
+    line, shown as it is, whatever an article, a file name or a results file holds."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def safe_filename(article_id: str, suffix: str = ".html", reserved: re.Pattern[str] | None = None) -> str:
@@ -42,25 +64,31 @@ class AtomicOutput:
 
     A destination that exists and is not a regular file (``/dev/null``, ``/dev/stdout`` on a terminal, a
     pipe) is written directly: renaming over it would replace the device node (as root) or fail (as anyone
-    else). A symbolic link is followed: the file it names is replaced, the link stays; with ``own_folder``
-    (the files of the reports folder, which is mtcheck's) the link itself is replaced: a results.json there
-    linked to an article's text wrote the results over the text. A ``scratch`` file is only ever read back
-    (``written``) and dropped, whatever is at ``path``.
+    else). A symbolic link is followed: the file it names is replaced, the link stays. With ``own_folder``
+    (the files of the reports folder, which is mtcheck's) whatever has the name is replaced, never opened nor
+    followed: a results.json there linked to an article's text wrote the results over the text, and a pipe
+    of that name was opened and blocked the run. A ``scratch`` file is only ever read back (``written``) and
+    dropped: it is created new in the folder, never through a link of its name (a link named
+    ``results.json.articles`` took every article's text outside the reports folder).
     """
 
     def __init__(self, path: Path, scratch: bool = False, own_folder: bool = False) -> None:
         self.tmp: Path | None = None
         self.handle: TextIO
+        if own_folder or scratch:  # the name is ours: nothing at it is opened or followed
+            self.path = Path(os.path.realpath(path.parent)) / path.name
+            make_folder(self.path.parent)
+            self.handle = self._create_temporary()
+            return
         try:
-            mode = (path.lstat() if own_folder else path.stat()).st_mode
-            special = not scratch and not stat.S_ISREG(mode) and not (own_folder and stat.S_ISLNK(mode))
+            special = not stat.S_ISREG(path.stat().st_mode)
         except FileNotFoundError:
             special = False
         if special:  # opened by the name given: /dev/fd/63 (a pipe) has no real path to resolve
             self.path = path
             self.handle = path.open("w", encoding="utf-8", newline="\n")
             return
-        self.path = Path(os.path.realpath(path.parent)) / path.name if own_folder else Path(os.path.realpath(path))
+        self.path = Path(os.path.realpath(path))
         make_folder(self.path.parent)
         self.handle = self._create_temporary()
 

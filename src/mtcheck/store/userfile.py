@@ -5,23 +5,34 @@ name: a folder, something that is not a regular file (opening a pipe blocks unti
 a device like /dev/zero never ends), an unreadable file, a file over the caller's size limit (read no
 further than the limit: memory stays bounded), bytes that are not UTF-8, and, for JSON, malformed or too
 deeply nested text (``json`` recurses once per level, so a file of 100,000 ``[`` would exhaust the stack),
-an integer too long to convert, and where asked, a key repeated in one object.
+an integer too long to convert, a number that is not finite (``NaN``, ``Infinity``, ``1e999``: Python's
+json takes them, and they reached scores and arithmetic), and where asked, a key repeated in one object.
+
+Every reader names its limit: nothing a user hands mtcheck is read whole whatever its size (a 3 GB
+baseline ended in a MemoryError traceback).
 """
 from __future__ import annotations
 
 import json
+import math
 import re
 import stat
 import sys
 from pathlib import Path
 from typing import Any
 
+MiB = 2**20
+CONFIG_BYTES = 1 * MiB  # a config file (mtcheck.toml, pyproject.toml): settings, a few boilerplate patterns
+GLOSSARY_BYTES = 64 * MiB  # a termbase of about a million entries
+BASELINE_BYTES = 64 * MiB  # about 200,000 recorded findings (about 300 bytes each)
+RESULTS_BYTES = 512 * MiB  # a results.json of about 3,000 long articles; parsed whole, it takes about 10 times that
+
 
 class TooLarge(ValueError):
     """The file is longer than the limit its reader allows."""
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
+def read_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes, at most ``limit`` of them (TooLarge beyond)."""
     try:
         mode = path.stat().st_mode
@@ -35,17 +46,19 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         raise ValueError(f"{kind}, not a file")
     try:
         with path.open("rb") as handle:
-            data = handle.read(-1 if limit is None else limit + 1)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise ValueError(exc.strerror or str(exc)) from None
-    if limit is not None and len(data) > limit:
+    except MemoryError:
+        raise TooLarge(f"too large to hold in memory (the limit is {limit:,} bytes)") from None
+    if len(data) > limit:
         raise TooLarge(f"larger than {limit:,} bytes")
     return data
 
 
-def read_text(path: Path) -> str:
-    """The file's UTF-8 text, a BOM removed."""
-    data = read_bytes(path)
+def read_text(path: Path, limit: int) -> str:
+    """The file's UTF-8 text (at most ``limit`` bytes), a BOM removed."""
+    data = read_bytes(path, limit)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -56,10 +69,10 @@ _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # JSON's wa
 SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes (or undecodable file names) make one
 
 
-def read_json(path: Path) -> Any:
-    """A JSON file's value; one that holds a lone surrogate (valid JSON, not Unicode: no UTF-8 writer takes
-    it, so a report of it would end in a traceback) is refused."""
-    text = read_text(path)
+def read_json(path: Path, limit: int) -> Any:
+    """A JSON file's value (at most ``limit`` bytes); one that holds a lone surrogate (valid JSON, not Unicode:
+    no UTF-8 writer takes it, so a report of it would end in a traceback) is refused."""
+    text = read_text(path, limit)
     value = parse_json(text)
     if _ESCAPED_SURROGATE.search(text) and (lone := _lone_surrogate(value)) is not None:
         raise ValueError(f"not valid Unicode (an escaped lone surrogate \\u{ord(lone):04x})")
@@ -105,13 +118,36 @@ def parse_json(text: str, unique_keys: bool = False) -> Any:
     repeats in an object is refused (json keeps the last one, other tools the first: which one the
     writer meant is unknowable)."""
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys if unique_keys else None)
+        value = json.loads(text, object_pairs_hook=_unique_keys if unique_keys else None,
+                           parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}" if "\n" in text[:exc.pos] else f"column {exc.colno}"
         raise ValueError(f"not valid JSON ({exc.msg}: {where})") from None
     except _RepeatedKey as exc:
         raise ValueError(f"key {cut(str(exc))} appears twice in one object") from None
+    except _NotFinite as exc:
+        raise ValueError(f"not valid JSON (a number that is not finite: {cut(str(exc), 20, quote=False)})") from None
     except RecursionError:
         raise ValueError("JSON nested too deeply") from None
+    except MemoryError:
+        raise ValueError("too large to hold in memory") from None
     except ValueError:  # the only other one: an integer too long to convert
         raise ValueError(f"a number of more than {sys.get_int_max_str_digits():,} digits") from None
+    return value
+
+
+class _NotFinite(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> float:
+    """``NaN``, ``Infinity``, ``-Infinity``: not JSON (RFC 8259), though Python's json takes them."""
+    raise _NotFinite(name)
+
+
+def _finite(literal: str) -> float:
+    """A JSON number with a fraction or exponent; ``1e999`` would be infinity."""
+    value = float(literal)
+    if not math.isfinite(value):
+        raise _NotFinite(literal)
+    return value

@@ -1,0 +1,76 @@
+"""Class 2: everything read is bounded. A glossary, baseline, config or results file was read whole whatever
+its size (a 3 GB file: a MemoryError traceback); each now stops at its limit with one line naming the file.
+Files here are sparse: 70 MB on paper, nothing on disk."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .helpers import article, check, cli, one_line
+
+OVER_64_MB = 70 * 2**20
+
+
+def _sparse(path: Path, size: int, head: bytes = b"") -> Path:
+    with path.open("wb") as handle:
+        handle.write(head)
+        handle.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize(("flag", "name", "head"), [
+    ("--glossary", "g.csv", b"id,en\n"),
+    ("--baseline", "b.json", b'{"schema": "mtcheck/baseline-v1", "findings": ['),
+])
+def test_a_side_file_over_its_limit_is_one_line(tmp_path: Path, flag: str, name: str, head: bytes) -> None:
+    path = _sparse(tmp_path / name, OVER_64_MB, head)
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), flag, str(path), "--no-reports")
+    assert code == 2 and one_line(stderr) and "larger than 67,108,864 bytes" in stderr, stderr
+
+
+def test_a_config_file_over_its_limit_is_one_line(tmp_path: Path) -> None:
+    path = _sparse(tmp_path / "mtcheck.toml", 2 * 2**20, b'fail-on = "major"\n# ')
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--config", str(path), "--no-reports")
+    assert code == 2 and one_line(stderr) and "larger than 1,048,576 bytes" in stderr, stderr
+
+
+def test_a_results_file_over_its_limit_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(The limit is 512 MB; lowered here so that a real results file exceeds it.)"""
+    out = tmp_path / "out"
+    check(str(article(tmp_path / "in" / "a")), "--out", str(out), "--no-html")
+    monkeypatch.setattr("mtcheck.store.userfile.RESULTS_BYTES", 1000)
+    for args in (["report", str(out / "results.json"), "--out", str(tmp_path / "html")],
+                 ["compare", str(out / "results.json"), str(out / "results.json")]):
+        code, _, stderr = cli(*args)
+        assert code == 2 and one_line(stderr) and "cannot read results (larger than 1,000 bytes)" in stderr, stderr
+
+
+def test_the_glossary_is_not_read_whole_once_per_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The results cache's key read the glossary whole, once per article: bounded and read once."""
+    from mtcheck.run import result_store
+    from mtcheck.store import userfile
+
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("id,en\nbantuan,aid\n", encoding="utf-8")
+    reads: list[Path] = []
+    real = userfile.read_bytes
+
+    def counted(path: Path, limit: int) -> bytes:
+        reads.append(path)
+        return real(path, limit)
+
+    monkeypatch.setattr(userfile, "read_bytes", counted)
+    from mtcheck.config import Config
+
+    config = Config(glossary=str(glossary))
+    from mtcheck.readers import read_article_folder
+
+    one = read_article_folder(article(tmp_path / "in" / "a"))
+    two = read_article_folder(article(tmp_path / "in" / "b"))
+    keys = {result_store.article_key(a, config, "none") for a in (one, two, one)}  # type: ignore[arg-type]
+    assert len(keys) == 2 and reads.count(glossary) == 1
+    os.utime(glossary, ns=(1, 1))  # another version of the file is read again
+    result_store.article_key(one, config, "none")  # type: ignore[arg-type]
+    assert reads.count(glossary) == 2

@@ -1,0 +1,83 @@
+"""Class 3: work is bounded with the default encoder too, and so are the findings of one version.
+
+An article of thousands of one-word paragraphs took a second with ``--encoder none`` and minutes to hours
+with the encoder: every paragraph was embedded, even when its alignment was then skipped as too large. A
+French version of 100,000 ``« `` gave 200,000 findings (4.8 GB, a 759 MB HTML page)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mtcheck.config import Config
+from mtcheck.model import Article, Text
+
+from .helpers import FR, ID, article, check, results
+
+
+@dataclass
+class CountingEncoder:
+    """A real encoder's interface; counts what it is asked to embed (vectors from a hash of the text)."""
+
+    name: str = "counting"
+    identity: str | None = None
+    embedded: list[str] = field(default_factory=list)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.embedded += texts
+        rows = [np.random.default_rng(abs(hash(t)) % 2**32).standard_normal(8) for t in texts]
+        vectors = np.asarray(rows, dtype=np.float32).reshape(len(texts), 8)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True).clip(1e-9)
+
+
+def _paragraphs(n: int, word: str) -> str:
+    return "\n\n".join(f"{word}{i}" for i in range(n))
+
+
+SIZES = {  # source x target paragraphs: alignment skipped (cells), or aligned but too many to embed
+    "alignment skipped": (3_000, 3_000),
+    "too many to embed": (10, 4_000),
+}
+
+
+@pytest.mark.parametrize("case", SIZES)
+def test_paragraphs_that_will_not_be_embedded_are_decided_before_embedding(
+    monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    from mtcheck.align import encoders
+    from mtcheck.run.chunk import check_chunk
+
+    encoder = CountingEncoder()
+    monkeypatch.setitem(encoders._LOADED, "counting", encoders.EncoderStatus(encoder))
+    monkeypatch.setattr(encoders, "CACHE", encoders.EmbeddingCache())
+    n, m = SIZES[case]
+    big = Article("big", Text("id", _paragraphs(n, "kata"), "id.txt"), {"en": Text("en", _paragraphs(m, "word"), "en.txt")})
+    normal = Article("normal", Text("id", ID, "id.txt"), {"en": Text("en", FR, "en.txt")})
+    config = Config(encoder="counting", select=("STR", "SEM"))
+    [big_result, normal_result] = check_chunk([big, normal], config)
+    assert len(encoder.embedded) <= 1_000, f"{len(encoder.embedded):,} texts embedded"
+    assert set(ID.split("\n\n")) <= set(encoder.embedded)  # the normal article still is
+    [version] = big_result["versions"]
+    assert version["details"]["aligner"]["encoder"] != "counting" or "anchors only" in version["details"]["aligner"]["note"]
+    assert normal_result["versions"][0]["details"]["aligner"]["method"] == "encoder+anchors"
+
+
+def test_findings_of_one_rule_are_capped_with_one_summary_finding(tmp_path: Path) -> None:
+    fr = FR + "\n\n" + "« " * 1_000
+    check(str(article(tmp_path / "in" / "a", id=ID, fr=fr)), "--out", str(tmp_path / "out"), "--no-html")
+    [version] = results(tmp_path / "out")["articles"][0]["versions"]
+    per_rule = Counter(f["rule"] for f in version["findings"])
+    assert per_rule["PUNC001"] == 201, per_rule  # 200 listed, one summary
+    summary = version["findings"][-1]
+    assert summary["rule"] in ("PUNC001", "PUNC002") and summary["source"] is None and summary["target"] is None
+    assert " more PUNC00" in summary["message"] and "not listed (at most 200 per rule)" in summary["message"]
+    assert version["score"] == 0.0 and version["verdict"] == "fail"  # the left-out findings still count
+
+
+def test_a_clean_version_has_no_summary_finding(tmp_path: Path) -> None:
+    check(str(article(tmp_path / "in" / "a", id=ID, fr=FR)), "--out", str(tmp_path / "out"), "--no-html")
+    [version] = results(tmp_path / "out")["articles"][0]["versions"]
+    assert not any("not listed" in f["message"] for f in version["findings"])

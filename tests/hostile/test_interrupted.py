@@ -1,0 +1,95 @@
+"""Class 5: an interrupted run leaves a consistent folder, and --jobs workers do not outlive their parent."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .helpers import EN, ID, article, check
+
+
+def test_a_run_stopped_midway_leaves_the_previous_reports_whole(tmp_path: Path) -> None:
+    """Ctrl-C after the first article: its new page stood beside the old results.json and dashboard."""
+    from mtcheck.config import Config
+    from mtcheck.reporters.html import HtmlWriter
+    from mtcheck.reporters.results_writer import ResultsWriter
+    from mtcheck.run.pipeline import iter_articles, stream_check
+
+    out = tmp_path / "out"
+    inputs = [str(article(tmp_path / "in" / name)) for name in ("a", "b")]
+    check(*inputs, "--out", str(out))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    article(tmp_path / "in" / "a", id=ID, en=EN.replace("80,000", "80.000"))  # a new finding: a new page
+
+    class Stop:
+        """A sink after the report writers: Ctrl-C once the first article's page is written."""
+        failure = "stop"
+
+        def add(self, article: dict) -> None:  # type: ignore[type-arg]
+            raise KeyboardInterrupt
+
+        def finish(self, document: dict) -> None:  # type: ignore[type-arg]
+            pass
+
+        def abort(self) -> None:
+            pass
+
+    sinks = [ResultsWriter(out / "results.json", {"schema": "mtcheck/results-v1"}), HtmlWriter(out, {}), Stop()]
+    with pytest.raises(KeyboardInterrupt):
+        stream_check(iter_articles(inputs, "id"), Config(encoder="none"), sinks=sinks)  # type: ignore[list-item]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == parent:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_their_parent_is_killed_outright(tmp_path: Path) -> None:
+    import mtcheck
+
+    batch = tmp_path / "batch.jsonl"
+    line = '{"id": "a%d", "texts": {"id": "%s", "en": "%s"}}\n'
+    batch.write_text("".join(line % (i, "Harga beras naik 80.000 rupiah. " * 60, "Rice rose 80,000 rupiah. " * 60)
+                             for i in range(2_000)), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent)}
+    run = subprocess.Popen([sys.executable, "-m", "mtcheck", "check", str(batch), "--out", str(tmp_path / "out"),
+                            "--encoder", "none", "--no-cache", "-q", "--jobs", "2"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+        workers = _children(run.pid)
+    assert workers, "no worker started"
+    run.kill()  # SIGKILL: the parent can do nothing for its workers
+    run.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = [w for w in workers if _alive(w)]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert alive == [], "workers outlived their parent"

@@ -1,0 +1,126 @@
+"""Class 4: every file mtcheck writes, renames or deletes is its own, inside its own folder."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .helpers import article, check, child, cli, one_line
+
+
+def test_the_baseline_spool_is_never_opened_through_a_link(tmp_path: Path) -> None:
+    """With --baseline the articles are spooled beside results.json; a link of the spool's name made mtcheck
+    write every article's text outside --out (here: into a folder it created there)."""
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    out.mkdir()
+    outside.mkdir()
+    (out / "results.json.articles").symlink_to(outside / "new-folder" / "stolen.txt")
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"schema": "mtcheck/baseline-v1", "findings": []}', encoding="utf-8")
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--out", str(out), "--baseline", str(baseline))
+    assert code == 0, stderr
+    assert list(outside.iterdir()) == [] and (out / "results.json.articles").is_symlink()
+
+
+def test_an_empty_out_is_refused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``--out "$REPORTS"`` with the variable unset was the working folder: its index.html was replaced."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "index.html").write_text("the user's page", encoding="utf-8")
+    monkeypatch.chdir(work)
+    folder = article(tmp_path / "in" / "a")
+    for args in (["check", str(folder), "--encoder", "none", "-q", "--out", ""], ["report", "r.json", "--out", " "]):
+        code, _, stderr = cli(*args)
+        assert code == 2 and one_line(stderr) and "--out is empty" in stderr, stderr
+    assert sorted(p.name for p in work.iterdir()) == ["index.html"]
+    assert (work / "index.html").read_text(encoding="utf-8") == "the user's page"
+
+
+def test_a_pipe_named_like_a_report_is_replaced_not_opened(tmp_path: Path) -> None:
+    """A FIFO named results.json (or an article's page) in --out was opened for writing: the run blocked."""
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "results.json")
+    os.mkfifo(out / "a.html")
+    done = child("check", str(article(tmp_path / "in" / "a")), "--out", str(out), "--encoder", "none", "-q",
+                 "--no-cache", timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert (out / "results.json").is_file() and (out / "a.html").is_file()
+
+
+def test_two_ids_never_share_a_page(tmp_path: Path) -> None:
+    """``a/b`` becomes ``a_b-<hash>``: an id written as that hashed name took the other's page; ``News`` and
+    ``news`` share one file on the case-insensitive file systems reports are read on (macOS, Windows)."""
+    from mtcheck.store.output import safe_filename
+
+    lookalike = safe_filename("a/b", "")
+    ids = ["a/b", lookalike, "News", "news", "index", "INDEX-2"]
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"id": i, "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}})
+                             + "\n" for i in ids), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = check(str(batch), "--out", str(out))
+    assert code == 0, stderr
+    pages = [p.name.lower() for p in out.iterdir() if p.suffix == ".html"]
+    assert len(pages) == len(set(pages)) == len(ids) + 1  # and the dashboard
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{p}"' in index.lower() for p in pages if p != "index.html")
+
+
+def test_a_page_collision_in_one_run_gets_its_own_name(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two ids whose names collide (here: every id gets the same name) still get a page each."""
+    monkeypatch.setattr("mtcheck.reporters.html.article_filename", lambda article_id: "same.html")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"id": i, "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}})
+                             + "\n" for i in ("one", "two")), encoding="utf-8")
+    out = tmp_path / "out"
+    check(str(batch), "--out", str(out))
+    assert sorted(p.name for p in out.iterdir() if p.suffix == ".html") == ["index.html", "same-2.html", "same.html"]
+    assert "two" in (out / "same-2.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_named_like_a_stale_dashboard_page_stays(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "index-7.html").mkdir(parents=True)
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--out", str(out))
+    assert code == 0 and stderr == "", stderr
+    assert (out / "index-7.html").is_dir()
+
+
+def test_cache_clear_deletes_only_files_of_mtchecks_own_names(tmp_path: Path) -> None:
+    """``embeddings.sqlite3*`` also named a user's ``embeddings.sqlite3.bak``; a link of an own name was
+    followed to measure it."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    own = ["embeddings.sqlite3", "embeddings.sqlite3-wal", "results.sqlite3", "langid-0a1b2c.npz"]
+    theirs = ["embeddings.sqlite3.bak", "results.sqlite3 (copy)", "langid-notes.npz", "notes.txt"]
+    for name in own + theirs:
+        (folder / name).write_bytes(b"x" * 10)
+    keep = tmp_path / "keep.db"
+    keep.write_bytes(b"precious")
+    (folder / "results.sqlite3-shm").symlink_to(keep)
+    code, _, stderr = cli("cache", "--cache-dir", str(folder), "--clear")
+    assert code == 0, stderr
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*theirs, "results.sqlite3-shm"])
+    assert keep.read_bytes() == b"precious"
+
+
+def test_the_language_model_is_never_unpacked_through_a_planted_link(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Its temporary has a predictable name (the process id): a link of that name was written through."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from mtcheck.facts import langid_model
+    from mtcheck.facts.langid import _latin_labels
+    from mtcheck.store import diskcache
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setattr(diskcache, "_chosen", folder)
+    labels = sorted(_latin_labels())
+    name = diskcache.LANGUAGE_MODEL.format(langid_model._fingerprint(MODEL_DIR / MODEL_FILE, labels))
+    keep = tmp_path / "keep.txt"
+    keep.write_bytes(b"precious")
+    (folder / f".{name}.{os.getpid()}.tmp").symlink_to(keep)
+    langid_model.load_identifier(labels)
+    assert keep.read_bytes() == b"precious"
+    assert (folder / name).is_file() and not (folder / name).is_symlink()

@@ -1,0 +1,91 @@
+"""Class 1: every parse error of every input format is one line, and the batch goes on.
+
+XLIFF documents whose namespaces are broken passed the old DOCTYPE pre-check and then raised ParseError in
+ElementTree: a traceback, exit 1, the good articles lost and no results.json. A TBX glossary crashed the same
+way instead of saying "not valid TBX".
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .helpers import article, check, cli, one_line, results
+
+NS = 'xmlns="urn:oasis:names:tc:xliff:document:1.2"'
+UNIT = '<trans-unit id="1"><source>Harga naik.</source><target>Prices rose.</target></trans-unit>'
+BROKEN_XML = {  # each is well-formed to expat without namespaces, and an error with them
+    "undeclared root prefix": f'<x:xliff version="1.2"><file source-language="id" target-language="en"><body>{UNIT}'
+                              "</body></file></x:xliff>",
+    "unbound attribute prefix": f'<xliff version="1.2" {NS} p:a="1"><file source-language="id" target-language="en">'
+                                f"<body>{UNIT}</body></file></xliff>",
+    "empty prefix declaration": f'<xliff version="1.2" {NS} xmlns:p=""><file source-language="id" '
+                                f'target-language="en"><body>{UNIT}</body></file></xliff>',
+    "rebound xml prefix": f'<xliff version="1.2" {NS} xmlns:xml="urn:other"><file source-language="id" '
+                          f'target-language="en"><body>{UNIT}</body></file></xliff>',
+    "namespaced attribute twice": f'<xliff version="1.2" {NS} xmlns:a="urn:a" xmlns:b="urn:a" a:x="1" b:x="2">'
+                                  f'<file source-language="id" target-language="en"><body>{UNIT}</body></file></xliff>',
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_XML)
+def test_a_broken_xliff_is_one_line_and_the_batch_goes_on(tmp_path: Path, case: str) -> None:
+    good = article(tmp_path / "in" / "good")
+    bad = tmp_path / "in" / "bad.en.xlf"
+    bad.write_text(BROKEN_XML[case], encoding="utf-8")
+    code, _, stderr = check(str(good), str(bad), "--out", str(tmp_path / "out"), "--no-html")
+    assert code == 2 and one_line(stderr) and stderr.startswith(f"mtcheck: {bad}: not well-formed XML"), stderr
+    assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["good"]
+
+
+@pytest.mark.parametrize("case", BROKEN_XML)
+def test_a_broken_tbx_glossary_is_not_valid_tbx(tmp_path: Path, case: str) -> None:
+    glossary = tmp_path / "terms.tbx"
+    glossary.write_text(BROKEN_XML[case].replace("xliff", "tbx"), encoding="utf-8")
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--glossary", str(glossary), "--no-reports")
+    assert code == 2 and one_line(stderr), stderr
+    assert stderr.startswith(f"mtcheck: error: {glossary}: glossary is not valid TBX: not well-formed XML"), stderr
+
+
+NOT_JSON = {  # Python's json takes these; RFC 8259 does not, and they reached scores and arithmetic
+    "NaN score": (r'"score": [0-9.]+', '"score": NaN'),
+    "infinite words": (r'"words": [0-9]+', '"words": 1e999'),
+}
+
+
+@pytest.mark.parametrize("command", ["report", "compare"])
+@pytest.mark.parametrize("case", NOT_JSON)
+def test_a_results_file_with_numbers_that_are_not_json_is_one_line(tmp_path: Path, command: str, case: str) -> None:
+    out = tmp_path / "out"
+    check(str(article(tmp_path / "in" / "a")), "--out", str(out), "--no-html", "--select", "NUM")
+    text = (out / "results.json").read_text(encoding="utf-8")
+    old, new = NOT_JSON[case]
+    bad = tmp_path / "bad.json"
+    bad.write_text(re.sub(old, new, text, count=1), encoding="utf-8")
+    assert bad.read_text(encoding="utf-8") != text
+    args = [str(bad), "--out", str(tmp_path / "html")] if command == "report" else [str(out / "results.json"), str(bad)]
+    code, _, stderr = cli(command, *args)
+    assert code == 2 and one_line(stderr) and "a number that is not finite" in stderr, stderr
+
+
+def test_a_baseline_entry_whose_fingerprint_is_not_a_string_is_refused(tmp_path: Path) -> None:
+    """A fingerprint of 10**4000 or a table was turned into a string and matched nothing, silently."""
+    baseline = tmp_path / "b.json"
+    baseline.write_text('{"schema": "mtcheck/baseline-v1", "findings": [{"fingerprint": {"a": 1}}]}', encoding="utf-8")
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--baseline", str(baseline), "--no-reports")
+    assert code == 2 and one_line(stderr) and "need a 'fingerprint'" in stderr, stderr
+
+
+@pytest.mark.parametrize("span", ['"start": 5, "end": 2', '"start": 0, "end": 99999'])
+def test_a_results_file_whose_span_leaves_its_text_is_one_line(tmp_path: Path, span: str) -> None:
+    """The schema checks each offset alone; the reports slice the texts with them."""
+    out = tmp_path / "out"
+    folder = article(tmp_path / "in" / "a", id="Harga naik 80.000 rupiah.", en="Prices rose 80.000 rupiah.")
+    check(str(folder), "--out", str(out), "--no-html", "--select", "NUM001")
+    text = (out / "results.json").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text(re.sub(r'"start": \d+,\s*"end": \d+', span, text, count=1), encoding="utf-8")
+    assert bad.read_text(encoding="utf-8") != text
+    code, _, stderr = cli("report", str(bad), "--out", str(tmp_path / "html"))
+    assert code == 2 and one_line(stderr) and "span" in stderr and "outside its text" in stderr, stderr

@@ -1,0 +1,90 @@
+"""Class 7: paths that cannot be resolved or read, and a process whose own environment fails, end in one
+line (exit 2), and the rest of the batch is still checked."""
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from .helpers import article, check, child, one_line, results
+
+
+@pytest.fixture
+def loop(tmp_path: Path) -> Path:
+    path = tmp_path / "loop"
+    path.symlink_to(path)
+    return path
+
+
+def test_a_symlink_loop_as_an_input_is_an_input_error(tmp_path: Path, loop: Path) -> None:
+    code, _, stderr = check(str(loop), str(article(tmp_path / "in" / "good")), "--out", str(tmp_path / "out"),
+                            "--no-html")
+    assert code == 2 and stderr == f"mtcheck: {loop}: a loop of symbolic links\n", stderr
+    assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["good"]
+
+
+@pytest.mark.parametrize("flag", ["--output", "--write-baseline"])
+def test_a_symlink_loop_as_a_destination_is_one_line(tmp_path: Path, loop: Path, flag: str) -> None:
+    code, _, stderr = check(str(article(tmp_path / "in" / "good")), flag, str(loop), "--no-reports")
+    assert code == 2 and one_line(stderr) and "cannot resolve the path" in stderr, stderr
+
+
+def _unlistable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """``folder`` cannot be listed, as without read permission (tests may run as root, who reads anything)."""
+    real = os.listdir
+
+    def listdir(path: object = ".") -> list[str]:
+        if Path(str(path)) == folder:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "listdir", listdir)
+
+
+def test_an_unreadable_subfolder_is_an_input_error_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article(tmp_path / "in" / "good")
+    locked = tmp_path / "in" / "locked"
+    locked.mkdir()
+    _unlistable(monkeypatch, locked)
+    code, _, stderr = check(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html")
+    assert code == 2 and stderr == f"mtcheck: {locked}: cannot list the folder (Permission denied)\n", stderr
+    assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["good"]
+
+
+def test_an_unreadable_reference_folder_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = article(tmp_path / "in" / "a")
+    refs = tmp_path / "refs"
+    article(refs / "a", en=folder.joinpath("en.txt").read_text(encoding="utf-8"))
+    real = Path.exists
+
+    def exists(self: Path, *args: object, **kwargs: object) -> bool:
+        if self.parent == refs / "a":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "exists", exists)
+    code, _, stderr = check(str(folder), "--refs", str(refs), "--out", str(tmp_path / "out"), "--no-html")
+    assert code == 2 and stderr == f"mtcheck: {refs / 'a'}: cannot read the reference folder (Permission denied)\n"
+    assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["a"]
+
+
+def test_a_closed_standard_output_is_one_line(tmp_path: Path) -> None:
+    done = child("check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "--no-reports",
+                 stdout=None, stdin=None, pass_fds=(), preexec_fn=lambda: os.close(1))
+    assert done.returncode == 2 and one_line(done.stderr.decode()), done.stderr
+    assert "standard output is closed" in done.stderr.decode()
+
+
+def test_a_deleted_working_folder_is_one_line(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+
+    def leave() -> None:
+        os.chdir(gone)
+        os.rmdir(gone)
+
+    done = child("check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "--no-reports", preexec_fn=leave)
+    assert done.returncode == 2 and one_line(done.stderr.decode()), done.stderr
+    assert "the working folder cannot be used" in done.stderr.decode()
