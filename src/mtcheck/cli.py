@@ -357,7 +357,7 @@ def show_config(
 def rules(
     fmt: Annotated[str, Opt("--format", help="text, or markdown: the docs' rules page (docs/rules.md).")] = "text",
 ) -> None:
-    """List every rule: code, name, MQM category, default severity."""
+    """List every rule: code, name, MQM category, default severity, fix (safe, unsafe or -), summary."""
     from mtcheck.rules.base import all_rules
 
     if fmt not in ("text", "markdown"):
@@ -372,13 +372,19 @@ def rules(
         from rich.console import Console
         from rich.table import Table
 
-        view = Table("Code", "Name", "Category", "Severity", "Summary", title="mtcheck rules")
+        view = Table("Code", "Name", "Category", "Severity", "Fix", "Summary", title="mtcheck rules")
         for code, cls in table.items():
-            view.add_row(code, cls.name, cls.category, cls.severity.value, cls.summary())
+            view.add_row(code, cls.name, cls.category, cls.severity.value, _fix_kind(cls.fixes), cls.summary())
         Console().print(view)
         return
     for code, cls in table.items():
-        typer.echo(f"{code}  {cls.name:<28} {cls.category:<38} {cls.severity.value:<8} {cls.summary()}")
+        typer.echo(f"{code}  {cls.name:<28} {cls.category:<38} {cls.severity.value:<8} {_fix_kind(cls.fixes):<6} "
+                   f"{cls.summary()}")
+
+
+def _fix_kind(fixes: str) -> str:
+    """``safe``, ``unsafe`` or ``-``: the first word of a rule's ``fixes`` (``safe: ...; unsafe otherwise``)."""
+    return fixes.partition(":")[0] or "-"
 
 
 @app.command()
@@ -389,7 +395,9 @@ def explain(code: str = typer.Argument(..., help="Rule code, e.g. NUM001.")) -> 
     cls = all_rules().get(code.upper())
     if cls is None:
         raise _fail(f"unknown rule code {code!r} (see 'mtcheck rules')")
-    typer.echo(f"{cls.code} {cls.name}\nMQM category: {cls.category}\ndefault severity: {cls.severity.value}\n")
+    typer.echo(f"{cls.code} {cls.name}\nMQM category: {cls.category}\ndefault severity: {cls.severity.value}")
+    typer.echo(f"fix: {cls.fixes} (mtcheck check --fix{'' if cls.fixes.startswith('safe') else ' --unsafe-fixes'})\n"
+               if cls.fixes else "fix: none (mtcheck check --fix leaves its findings to an editor)\n")
     typer.echo(cls.doc())
 
 

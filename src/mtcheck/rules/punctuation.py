@@ -325,14 +325,15 @@ class _ScriptMarksRule(Rule):
                 f"ASCII {mark!r} in {locale.name} text: use {expected!r}{more}",
                 target=_span(ctx.target, start, start + 1),
                 suggestion=expected,
-                fix=_marks_fix(item, hits),
+                fix=_marks_fix(item, hits, locale.cjk),
             )
 
 
-def _marks_fix(item: _Para, hits: list[tuple[int, str, str]]) -> Fix | None:
+def _marks_fix(item: _Para, hits: list[tuple[int, str, str]], cjk: bool) -> Fix | None:
     """Every ASCII mark of the paragraph replaced. Straight quotes only when each of the paragraph's is a
     hit and they pair up (opening, closing, in turn), brackets only when each of its ``( )`` is a hit and
-    they balance: a half-converted pair would be a new finding."""
+    they balance: a half-converted pair would be a new finding. A full-width mark carries its own space:
+    in Chinese and Japanese the space typed after the ASCII mark goes with it."""
     para = item.para
     quotes = [h for h in hits if h[1] == STRAIGHT_QUOTE]
     brackets = [h for h in hits if h[1] in "()"]
@@ -345,7 +346,8 @@ def _marks_fix(item: _Para, hits: list[tuple[int, str, str]]) -> Fix | None:
     for i, mark, native in (h for h in hits if h[1] not in '()"' or h in quotes or h in brackets):
         if mark == STRAIGHT_QUOTE:
             native = native.split()[quotes.index((i, mark, native)) % 2]
-        edits.append(Edit(para.start + i, para.start + i + 1, mark, native))
+        end = i + 2 if cjk and mark in ",:;?!" and para.text[i + 1:i + 2] == " " else i + 1
+        edits.append(Edit(para.start + i, para.start + end, para.text[i:end], native))
     return Fix(tuple(edits), True) if edits else None
 
 
@@ -479,7 +481,7 @@ class RepeatedWordRule(Rule):
     name = "repeated-word"
     category = "linguistic-conventions/grammar"
     severity = Severity.MINOR
-    fixes = "safe: keeps the first of the two words"
+    fixes = "unsafe: keeps the first of the two words (some are meant: 'Canada plus plus', Arabic في في, 'V in')"
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
         locale = get_locale(ctx.target.lang)
@@ -495,4 +497,4 @@ class RepeatedWordRule(Rule):
                 start = item.para.start + m.start()
                 target = _span(ctx.target, start, item.para.start + m.end())
                 yield self.finding(f"{word!r} is repeated", target=target, suggestion=word,
-                                   fix=Fix.replace(target, word, True))
+                                   fix=Fix.replace(target, word, False))
