@@ -10,6 +10,7 @@ applied): a file keeps its lines, so its line ends can be put back (``fix_files`
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -20,7 +21,7 @@ from mtcheck.rules.base import Rule
 
 MAX_ROUNDS = 8
 
-Key = tuple[str, int | None, int | None, str | None]
+Key = tuple[str, int | None, int | None, tuple[int, int] | None]
 
 
 def allowed(finding: Finding, unsafe: bool) -> bool:
@@ -64,10 +65,32 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def _key(f: Finding) -> Key:
-    """A finding as it stays when other text moves: rule, source span, target words (not offsets)."""
-    return (f.rule, f.source.start if f.source else None, f.source.end if f.source else None,
-            f.target.text if f.target else None)
+def _back(edits: Iterable[Edit]) -> Callable[[int], int]:
+    """Maps an offset of the fixed text to the text before ``edits`` (into a replaced region: its edge)."""
+    starts: list[int] = []  # each edit's start in the fixed text
+    info: list[tuple[int, int, int]] = []  # (its end in the fixed text, its start and end before)
+    delta = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        starts.append(e.start + delta)
+        info.append((e.start + delta + len(e.replacement), e.start, e.end))
+        delta += len(e.replacement) - (e.end - e.start)
+
+    def back(pos: int) -> int:
+        k = bisect_right(starts, pos) - 1
+        if k < 0:
+            return pos
+        new_end, start, end = info[k]
+        if pos >= new_end:
+            return end + pos - new_end
+        return start if pos == starts[k] else end
+
+    return back
+
+
+def _keys(findings: list[Finding], back: Callable[[int], int]) -> Counter[Key]:
+    """Findings as they stay when fixes move text: rule, source span, target span mapped back to before."""
+    return Counter((f.rule, f.source.start if f.source else None, f.source.end if f.source else None,
+                    (back(f.target.start), back(f.target.end)) if f.target else None) for f in findings)
 
 
 Check = Callable[[Article], dict[str, list[Finding]]]
@@ -102,9 +125,15 @@ def _with_texts(article: Article, texts: dict[str, str]) -> Article:
     return replace(article, targets=targets)
 
 
-def _new(before: dict[str, list[Finding]], after: dict[str, list[Finding]]) -> bool:
-    """Whether ``after`` has a finding ``before`` did not (by ``_key``, counted)."""
-    return any(Counter(map(_key, found)) - Counter(map(_key, before.get(lang, []))) for lang, found in after.items())
+def _new(before: dict[str, list[Finding]], after: dict[str, list[Finding]], fixes: dict[str, list[Finding]]) -> bool:
+    """Whether ``after`` (the check of the text ``fixes`` made) has a finding ``before`` did not (counted)."""
+    same = _back(())
+    return any(_keys(found, _back(_edits(fixes.get(lang, [])))) - _keys(before.get(lang, []), same)
+               for lang, found in after.items())
+
+
+def _edits(fixes: list[Finding]) -> list[Edit]:
+    return [e for f in fixes for e in f.fix.edits]  # type: ignore[union-attr]
 
 
 def fix_article(article: Article, check: Check, unsafe: bool = False) -> Outcome:
@@ -116,10 +145,9 @@ def fix_article(article: Article, check: Check, unsafe: bool = False) -> Outcome
         chosen = {lang: select(found, texts[lang], unsafe) for lang, found in findings.items()}
         if not any(chosen.values()):
             break
-        candidate = _with_texts(article, {lang: apply_edits(texts[lang], [e for f in fs for e in f.fix.edits])  # type: ignore[union-attr]
-                                          for lang, fs in chosen.items() if fs})
+        candidate = _with_texts(article, {lang: apply_edits(texts[lang], _edits(fs)) for lang, fs in chosen.items() if fs})
         after = check(candidate)
-        if _new(findings, after):
+        if _new(findings, after, chosen):
             candidate, after, chosen = _one_at_a_time(article, findings, chosen, check)
             if not any(chosen.values()):
                 break
@@ -138,13 +166,12 @@ def _one_at_a_time(
     new one together to the round's text, with their own offsets."""
     kept: dict[str, list[Finding]] = {}
     base = {lang: article.targets[lang].content for lang in chosen}
+    latest = article, findings
     for lang, fs in chosen.items():
         for f in fs:
-            trial = kept.get(lang, []) + [f]
-            text = apply_edits(base[lang], [e for g in trial for e in g.fix.edits])  # type: ignore[union-attr]
-            candidate = _with_texts(article, {lang: text})
+            trial = {**kept, lang: kept.get(lang, []) + [f]}
+            candidate = _with_texts(article, {g: apply_edits(base[g], _edits(t)) for g, t in trial.items()})
             after = check(candidate)
-            if not _new(findings, after):
-                kept[lang] = trial
-                article, findings = candidate, after
-    return article, findings, kept
+            if not _new(findings, after, trial):
+                kept, latest = trial, (candidate, after)
+    return latest[0], latest[1], kept
