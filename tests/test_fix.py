@@ -214,6 +214,7 @@ def test_samples_fix_leaves_no_safe_fix_and_a_second_run_changes_nothing(tmp_pat
     fixed = {p: p.read_bytes() for p in copy.rglob("*.txt")}
     assert fixed != {p: (SAMPLES / p.relative_to(copy)).read_bytes() for p in fixed}
     code, stdout, stderr = run("check", str(copy), "--encoder", "none", "--no-reports", "--fix", "--format", "json")
+    assert code == 1  # major findings remain
     assert "fixed 0 finding(s)" in stderr
     assert {p: p.read_bytes() for p in copy.rglob("*.txt")} == fixed
     document = json.loads(stdout)

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from mtcheck.reporters.html_segments import Block
 from mtcheck.reporters.html_views import SEVERITIES, DashboardBuilder, article_view, language
-from mtcheck.results.document import degraded_notes
+from mtcheck.results.document import degraded_notes, fixable_counts
 from mtcheck.store.output import make_folder, safe_filename, write_atomic
 
 # Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
@@ -117,6 +117,7 @@ def _env() -> Any:
         SEVERITY_ICON=SEVERITY_ICON,
         VERDICT_ICON=VERDICT_ICON,
         degraded_notes=degraded_notes,
+        fixable_counts=fixable_counts,
         asset=_asset,
         csp_hash=_csp_hash,
     )

@@ -128,6 +128,14 @@ def degraded_notes(summary: dict[str, Any]) -> dict[str, int]:
     return {note: n for note, n in notes.items() if note != DISABLED_NOTE}
 
 
+def fixable_counts(summary: Any) -> dict[str, int]:
+    """The summary's fixable findings, safe and unsafe (0 for a results file written before ``--fix``)."""
+    table = summary.get("fixable") if isinstance(summary, dict) else None
+    table = table if isinstance(table, dict) else {}
+    return {k: v if isinstance(v, int) and not isinstance(v, bool) else 0 for k in ("safe", "unsafe")
+            for v in [table.get(k)]}
+
+
 def summarise(articles: Iterable[dict[str, Any]], errors: list[dict[str, str]]) -> dict[str, Any]:
     summary = SummaryAccumulator()
     for article in articles:
