@@ -219,3 +219,45 @@ def test_samples_fix_leaves_no_safe_fix_and_a_second_run_changes_nothing(tmp_pat
     assert {p: p.read_bytes() for p in copy.rglob("*.txt")} == fixed
     document = json.loads(stdout)
     assert document["summary"]["fixable"]["safe"] == 0 and document["summary"]["fixable"]["unsafe"] > 0
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="banjir.docx" source-language="id" target-language="en">
+    <body>
+      <trans-unit id="t1">
+        <source>Banjir merendam <g id="1">1.200 rumah</g> di Jakarta Timur &amp; Bekasi</source>
+        <target>Floods submerge <g id="1">1.200 houses</g> in  East Jakarta &amp; Bekasi</target>
+      </trans-unit>
+      <trans-unit id="p1">
+        <source>Petugas membagikan <bpt id="2">&lt;b&gt;</bpt>3.000 paket<ept id="2">&lt;/b&gt;</ept> makanan.</source>
+        <target>Officers handed out <bpt id="2">&lt;b&gt;</bpt>3.000 food<ept id="2">&lt;/b&gt;</ept>
+          packages.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_targets_are_fixed_in_place_around_their_inline_codes(tmp_path: Path) -> None:
+    path = tmp_path / "banjir.en.xlf"
+    path.write_bytes(XLIFF.encode())
+    code, stdout, _ = run("check", str(path), "--encoder", "none", "--no-reports", "--diff")
+    assert code == 1 and "+        <target>Floods submerge <g id=\"1\">1,200 houses</g> in East Jakarta" in stdout
+    assert path.read_bytes() == XLIFF.encode()
+    code, _, stderr = run("check", str(path), "--encoder", "none", "--no-reports", "--fix", "-q")
+    expected = XLIFF.replace("1.200 houses", "1,200 houses").replace("in  East", "in East").replace("3.000 food",
+                                                                                                   "3,000 food")
+    assert path.read_bytes() == expected.encode(), stderr
+    assert code == 0
+
+
+def test_an_xliff_fix_on_an_escape_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "banjir.en.xlf"
+    escaped = XLIFF.replace("in  East", "in &#32; East").replace("3.000 food", "3,000 food").replace("1.200 h", "1,200 h")
+    path.write_bytes(escaped.encode())
+    code, _, stderr = run("check", str(path), "--encoder", "none", "--no-reports", "--fix", "-q")
+    assert "not fixed (a fix falls on an escape, a line break or an inline code)" in stderr
+    assert path.read_bytes() == escaped.encode()
+    assert code == 2

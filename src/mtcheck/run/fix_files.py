@@ -4,8 +4,8 @@ A text file is rewritten atomically, only if it is still what was read, keeping 
 (CRLF, CR) and its permissions: readers normalise both away, and fixes never touch a line break, so the
 fixed text's lines take back the file's own ends and every byte outside the fixed spans stays. A symbolic
 link, a special file or the source file is never written. A JSONL batch is copied to ``--fix-output``
-with its fixed texts in place (its lines otherwise byte for byte). XLIFF files are not rewritten (yet):
-their fixes are reported, not applied.
+with its fixed texts in place (its lines otherwise byte for byte). An XLIFF file gets its fixes in the
+``<target>`` text, its inline codes and every other byte untouched (``fix_xliff``).
 """
 from __future__ import annotations
 
@@ -92,7 +92,8 @@ class FixWriter:
 
     def _write(self, article: Article, old: Text, fixed: str) -> None:
         if isinstance(old, MarkupText):
-            raise FixError("XLIFF targets are not rewritten yet; see the report for the fixes")
+            self._xliff_file(article, old, fixed)
+            return
         where = _jsonl_line(article.origin)
         if where is not None:
             if self.diff:
@@ -103,20 +104,29 @@ class FixWriter:
         self._text_file(Path(old.path), Path(article.source.path), old.content, fixed)
 
     def _text_file(self, path: Path, source: Path, original: str, fixed: str) -> None:
+        data, mode = _read(path, source, MAX_TEXT_BYTES)
         try:
-            mode = path.lstat().st_mode
-            if stat.S_ISLNK(mode):
-                raise FixError("a symbolic link: not followed")
-            if not stat.S_ISREG(mode):
-                raise FixError("not a regular file")
-            if source.exists() and os.path.samefile(path, source):
-                raise FixError("it is the source text")
-            raw = read_bytes(path, MAX_TEXT_BYTES).decode("utf-8")
-        except (OSError, ValueError) as exc:
-            raise FixError(getattr(exc, "strerror", None) or str(exc)) from None
+            raw = data.decode("utf-8")
+        except ValueError as exc:
+            raise FixError(str(exc)) from None
         if normalise(raw) != original:
             raise FixError("the file changed since it was read")
-        new = restore(raw, fixed)
+        self._replace(path, raw, restore(raw, fixed), mode)
+
+    def _xliff_file(self, article: Article, text: MarkupText, fixed: str) -> None:
+        from mtcheck.readers.xliff import MAX_XLIFF_BYTES
+        from mtcheck.run.fix_xliff import XliffFixError, fixed_xliff
+
+        path = Path(text.path.rpartition("#")[0])
+        data, mode = _read(path, None, MAX_XLIFF_BYTES)
+        try:
+            new = fixed_xliff(data, str(path), text, article.id, fixed)
+        except XliffFixError as exc:
+            raise FixError(str(exc)) from None
+        self._replace(path, data.decode("utf-8"), new.decode("utf-8"), mode)
+
+    def _replace(self, path: Path, raw: str, new: str, mode: int) -> None:
+        """``path`` (read as ``raw``) now reads ``new``: a diff with ``--diff``, else written atomically."""
         if self.diff:
             self.emit(unified(raw, new, str(path)))
             return
@@ -152,6 +162,21 @@ class FixWriter:
             message = getattr(exc, "strerror", None) or str(exc)
             self.failures.append(f"{self.fix_output}: fixes not written ({message})")
             self.report(self.failures[-1])
+
+
+def _read(path: Path, source: Path | None, limit: int) -> tuple[bytes, int]:
+    """The bytes and mode of a file a fix may replace: a regular file, not a link, not the source."""
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise FixError("a symbolic link: not followed")
+        if not stat.S_ISREG(mode):
+            raise FixError("not a regular file")
+        if source is not None and source.exists() and os.path.samefile(path, source):
+            raise FixError("it is the source text")
+        return read_bytes(path, limit), mode
+    except (OSError, ValueError) as exc:
+        raise FixError(getattr(exc, "strerror", None) or str(exc)) from None
 
 
 def _rewrite_jsonl(source: Path, dest: Path, changes: dict[int, dict[str, tuple[str, str]]]) -> None:
