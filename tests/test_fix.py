@@ -50,6 +50,8 @@ FIXES = [
     ("NAME001", "en", "Menteri Keuangan Sri Mulyani bertemu Prabowo Subianto di Jakarta.",
      "Finance Minister Sri Mulyani met Prabowo Subiyanto in Jakarta.",
      "Finance Minister Sri Mulyani met Prabowo Subianto in Jakarta.", False),
+    ("TERM001", "en", "Tiongkok mengumumkan sanksi baru.", "Taiwan announced new sanctions.",
+     "China announced new sanctions.", False),
 ]
 
 
@@ -261,3 +263,26 @@ def test_an_xliff_fix_on_an_escape_is_not_written(tmp_path: Path) -> None:
     assert "not fixed (a fix falls on an escape, a line break or an inline code)" in stderr
     assert path.read_bytes() == escaped.encode()
     assert code == 2
+
+
+XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="id" trgLang="fr">
+  <file id="f1" original="banjir.docx">
+    <unit id="t1">
+      <segment><source>Banjir merendam <pc id="1">45.000 hektare</pc> sawah.</source>
+        <target>Les inondations ont submergé <pc id="1">45,000 hectares</pc> de rizières.</target></segment>
+      <ignorable><source> </source></ignorable>
+      <segment><source>Ia berkata: kami siap.</source><target>Il a dit: nous sommes prêts.</target></segment>
+    </unit>
+  </file>
+</xliff>
+"""
+
+
+def test_xliff_2_targets_are_fixed_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "banjir.fr.xlf"
+    path.write_bytes(XLIFF20.encode())
+    code, _, stderr = run("check", str(path), "--encoder", "none", "--no-reports", "--fix", "-q")
+    expected = XLIFF20.replace("45,000 hectares", "45\u202f000 hectares").replace("dit: nous", "dit\u00a0: nous")
+    assert path.read_bytes() == expected.encode(), stderr
+    assert code == 0
