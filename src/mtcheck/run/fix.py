@@ -38,7 +38,7 @@ def _applicable(edit: Edit, text: str) -> bool:
 def select(findings: Iterable[Finding], text: str, unsafe: bool) -> list[Finding]:
     """The fixes of one round, in a stable order (first edit's position, then rule code), none overlapping
     another: a fix whose edits touch characters an earlier one changes (or insert at the same point) waits."""
-    candidates = [f for f in findings if allowed(f, unsafe)]
+    candidates = [f for f in findings if allowed(f, unsafe) and f.fix.edits]  # type: ignore[union-attr]
     candidates.sort(key=lambda f: (min(e.start for e in f.fix.edits), f.rule, f.fix.edits))  # type: ignore[union-attr]
     taken: list[Finding] = []
     busy: set[int] = set()
