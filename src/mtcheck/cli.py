@@ -14,7 +14,7 @@ from typing import Annotated, Any, cast
 import typer
 
 from mtcheck.config import Config, ConfigError
-from mtcheck.model import Severity
+from mtcheck.model import InputError, Severity
 
 app = typer.Typer(
     add_completion=False,
@@ -170,6 +170,10 @@ def check(
     no_cache: Annotated[bool, Opt("--no-cache", help="Keep nothing between runs (results, embeddings, unpacked model).")] = False,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar, no informational messages.")] = False,
     verbose: Annotated[bool, Opt("--verbose", "-v", help="Say which config, how long, what was written.")] = False,
+    fix: Annotated[bool, Opt("--fix", help="Apply safe fixes to the target texts, then report what remains.")] = False,
+    unsafe_fixes: Annotated[bool, Opt("--unsafe-fixes", help="With --fix or --diff: unsafe fixes too.")] = False,
+    diff: Annotated[bool, Opt("--diff", help="Print the fixes as a unified diff; write nothing.")] = False,
+    fix_output: Annotated[Path | None, Opt("--fix-output", help="With --fix: the fixed copy of a JSONL batch.")] = None,
 ) -> None:
     """Check translated versions against their source and write reports."""
     from mtcheck.reporters import FORMATS
@@ -194,6 +198,7 @@ def check(
         also = [str(baseline)] if baseline is not None and flag == "--output" else []
         if destination is not None and _is_input(destination, read + also):
             raise _fail(f"{destination}: {flag} would overwrite an input file")
+    jsonl = _fix_inputs(paths, read, fix and not diff, diff, unsafe_fixes, fix_output)
     if config.glossary is not None:
         from mtcheck.facts.glossary import GlossaryError, load_glossary
 
@@ -233,6 +238,19 @@ def check(
     def report_error(error: Any) -> None:
         _say(f"mtcheck: {error}")
 
+    items: Any = iter_articles(paths, config.source_lang, report_error)
+    fixer = None
+    if fix or diff:
+        from mtcheck.run.fix import checker
+        from mtcheck.run.fix_files import FixWriter
+
+        fixer = FixWriter(checker(config), unsafe_fixes, diff, fix_output, lambda d: typer.echo(d, nl=False),
+                          report_error)
+        items = fixer.articles(items)
+        if diff:
+            errors = sum(isinstance(item, InputError) for item in items)
+            raise typer.Exit(EXIT_FINDINGS if fixer.files else EXIT_INPUT if errors or fixer.failures else EXIT_CLEAN)
+
     kept = [0]
 
     def count_kept() -> None:
@@ -240,7 +258,7 @@ def check(
 
     try:
         with progress_bar(not quiet) as progress:
-            document = stream_check(iter_articles(paths, config.source_lang, report_error), config, options, steps,
+            document = stream_check(items, config, options, steps,
                                     sinks, report_error, jobs=jobs or os.cpu_count() or 1,
                                     progress=cast(Any, progress), on_kept=count_kept)  # total None: open-ended bar
     except OutputError as exc:
@@ -258,7 +276,32 @@ def check(
         say(f"wrote {out}/results.json" + ("" if no_html else " and the HTML reports"))
     if output is not None:
         say(f"wrote {fmt} to {output}")
-    raise typer.Exit(exit_code(document, config.fail_on, findings_fail=not exit_zero))
+    code = exit_code(document, config.fail_on, findings_fail=not exit_zero)
+    if fixer is not None:
+        fixer.finish(jsonl)
+        if not quiet:
+            typer.echo(f"mtcheck: {fixer.summary(document['summary'])}", err=True)
+        code = EXIT_INPUT if fixer.failures and code == EXIT_CLEAN else code
+    raise typer.Exit(code)
+
+
+def _fix_inputs(paths: list[str], read: list[str], fix: bool, diff: bool, unsafe: bool,
+                fix_output: Path | None) -> list[Path]:
+    """The JSONL batch ``--fix`` copies to ``--fix-output`` (at most one, a file); the options must agree."""
+    jsonl = [Path(p) for p in paths if Path(p).suffix.lower() == ".jsonl" or Path(p).is_fifo()]
+    if unsafe and not (fix or diff):
+        raise _fail("--unsafe-fixes goes with --fix or --diff")
+    if fix_output is not None and not fix:
+        raise _fail("--fix-output goes with --fix")
+    if not fix or not jsonl:
+        return jsonl
+    if fix_output is None:
+        raise _fail(f"{jsonl[0]}: --fix does not rewrite a JSONL batch: name the fixed copy with --fix-output")
+    if len(jsonl) > 1 or any(p.is_fifo() for p in jsonl):
+        raise _fail("--fix-output takes the fixes of one JSONL file (not several, not a pipe)")
+    if _is_input(fix_output, read):
+        raise _fail(f"{fix_output}: --fix-output would overwrite an input file")
+    return jsonl
 
 
 def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, write_to: Path | None) -> list[Any]:
@@ -351,7 +394,7 @@ def show_config(
 def rules(
     fmt: Annotated[str, Opt("--format", help="text, or markdown: the docs' rules page (docs/rules.md).")] = "text",
 ) -> None:
-    """List every rule: code, name, MQM category, default severity."""
+    """List every rule: code, name, MQM category, default severity, fix (safe, unsafe or -), summary."""
     from mtcheck.rules.base import all_rules
 
     if fmt not in ("text", "markdown"):
@@ -366,13 +409,19 @@ def rules(
         from rich.console import Console
         from rich.table import Table
 
-        view = Table("Code", "Name", "Category", "Severity", "Summary", title="mtcheck rules")
+        view = Table("Code", "Name", "Category", "Severity", "Fix", "Summary", title="mtcheck rules")
         for code, cls in table.items():
-            view.add_row(code, cls.name, cls.category, cls.severity.value, cls.summary())
+            view.add_row(code, cls.name, cls.category, cls.severity.value, _fix_kind(cls.fixes), cls.summary())
         Console().print(view)
         return
     for code, cls in table.items():
-        typer.echo(f"{code}  {cls.name:<28} {cls.category:<38} {cls.severity.value:<8} {cls.summary()}")
+        typer.echo(f"{code}  {cls.name:<28} {cls.category:<38} {cls.severity.value:<8} {_fix_kind(cls.fixes):<6} "
+                   f"{cls.summary()}")
+
+
+def _fix_kind(fixes: str) -> str:
+    """``safe``, ``unsafe`` or ``-``: the first word of a rule's ``fixes`` (``safe: ...; unsafe otherwise``)."""
+    return fixes.partition(":")[0] or "-"
 
 
 @app.command()
@@ -383,7 +432,9 @@ def explain(code: str = typer.Argument(..., help="Rule code, e.g. NUM001.")) -> 
     cls = all_rules().get(code.upper())
     if cls is None:
         raise _fail(f"unknown rule code {code!r} (see 'mtcheck rules')")
-    typer.echo(f"{cls.code} {cls.name}\nMQM category: {cls.category}\ndefault severity: {cls.severity.value}\n")
+    typer.echo(f"{cls.code} {cls.name}\nMQM category: {cls.category}\ndefault severity: {cls.severity.value}")
+    typer.echo(f"fix: {cls.fixes} (mtcheck check --fix{'' if cls.fixes.startswith('safe') else ' --unsafe-fixes'})\n"
+               if cls.fixes else "fix: none (mtcheck check --fix leaves its findings to an editor)\n")
     typer.echo(cls.doc())
 
 

@@ -10,8 +10,8 @@ from enum import Enum
 
 from mtcheck.text.segment import Paragraph, split_paragraphs
 
-__all__ = ["Article", "ArticleResult", "Finding", "InputError", "Paragraph", "Severity", "Span", "Text",
-           "VersionResult"]
+__all__ = ["Article", "ArticleResult", "Edit", "Finding", "Fix", "InputError", "Paragraph", "Severity", "Span",
+           "Text", "VersionResult"]
 
 
 class Severity(str, Enum):
@@ -65,6 +65,28 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace ``text`` at ``[start, end)`` of the target's normalised text with ``replacement``."""
+
+    start: int
+    end: int
+    text: str
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A finding's repair: edits applied together, ``safe`` when the meaning cannot change (``mtcheck fix``)."""
+
+    edits: tuple[Edit, ...]
+    safe: bool
+
+    @classmethod
+    def replace(cls, span: Span, replacement: str, safe: bool) -> Fix:
+        return cls((Edit(span.start, span.end, span.text, replacement),), safe)
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     name: str
@@ -74,6 +96,7 @@ class Finding:
     source: Span | None = None
     target: Span | None = None
     suggestion: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass

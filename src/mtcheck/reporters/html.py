@@ -22,11 +22,12 @@ from markupsafe import Markup, escape
 
 from mtcheck.reporters.html_segments import Block
 from mtcheck.reporters.html_views import SEVERITIES, DashboardBuilder, article_view, language
-from mtcheck.results.document import degraded_notes
+from mtcheck.results.document import degraded_notes, fixable_counts
 from mtcheck.store.output import make_folder, safe_filename, write_atomic
 
 # Embedding, override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_NO_BREAK = re.compile("[\u00a0\u202f]")  # what a French-spacing fix puts in: named, or the fix shows nothing
 SEVERITY_ICON = {"critical": "◆", "major": "▲", "minor": "●", "neutral": "○"}
 VERDICT_ICON = {"pass": "✓", "warn": "!", "fail": "✗"}
 
@@ -40,9 +41,16 @@ def visible(text: Any) -> Markup:
     escaped = str(escape("" if text is None else str(text)))
     if not _BIDI_CONTROLS.search(escaped):
         return Markup(escaped)
-    return Markup(
-        _BIDI_CONTROLS.sub(lambda m: f'<span class="ctl" data-cp="U+{ord(m.group()):04X}">{m.group()}</span>', escaped)
-    )
+    return Markup(_BIDI_CONTROLS.sub(_badge, escaped))
+
+
+def _badge(m: re.Match[str]) -> str:
+    return f'<span class="ctl" data-cp="U+{ord(m.group()):04X}">{m.group()}</span>'
+
+
+def fix_text(text: Any) -> Markup:
+    """A fix's text or replacement: as ``visible``, and each no-break space named too."""
+    return Markup(_NO_BREAK.sub(_badge, str(visible(text))))
 
 
 def plain(text: Any) -> str:
@@ -101,6 +109,7 @@ def _env() -> Any:
         lstrip_blocks=True,
     )
     env.filters["vis"] = visible
+    env.filters["fixtext"] = fix_text
     env.filters["plain"] = plain
     env.globals.update(
         text_block=text_block,
@@ -109,6 +118,7 @@ def _env() -> Any:
         SEVERITY_ICON=SEVERITY_ICON,
         VERDICT_ICON=VERDICT_ICON,
         degraded_notes=degraded_notes,
+        fixable_counts=fixable_counts,
         asset=_asset,
         csp_hash=_csp_hash,
     )

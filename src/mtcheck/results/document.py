@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from mtcheck import __version__
-from mtcheck.model import ArticleResult, Finding, InputError, Span
+from mtcheck.model import ArticleResult, Finding, Fix, InputError, Span
 
 SCHEMA_ID = "mtcheck/results-v1"
 SEVERITIES = ("neutral", "minor", "major", "critical")
@@ -20,6 +20,12 @@ SEVERITIES = ("neutral", "minor", "major", "critical")
 
 def _span(span: Span | None) -> dict[str, Any] | None:
     return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
+
+
+def fix_dict(fix: Fix) -> dict[str, Any]:
+    """A finding's ``fix``: its safety and its edits (offsets into the version's text, as spans)."""
+    return {"safety": "safe" if fix.safe else "unsafe",
+            "edits": [{"start": e.start, "end": e.end, "text": e.text, "replacement": e.replacement} for e in fix.edits]}
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -32,6 +38,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "source": _span(f.source),
         "target": _span(f.target),
         "suggestion": f.suggestion,
+        **({"fix": fix_dict(f.fix)} if f.fix is not None else {}),
     }
 
 
@@ -71,6 +78,7 @@ class SummaryAccumulator:
         self.by_lang: dict[str, dict[str, Any]] = {}
         self.verdicts: Counter[str] = Counter({"pass": 0, "warn": 0, "fail": 0})
         self.aligner_notes: Counter[str] = Counter()  # why versions were aligned without encoder, or not at all
+        self.fixable: Counter[str] = Counter({"safe": 0, "unsafe": 0})  # findings --fix could repair
 
     def add(self, article: dict[str, Any]) -> None:
         self.articles += 1
@@ -87,6 +95,8 @@ class SummaryAccumulator:
                 self.by_severity[f["severity"]] += 1
                 self.by_rule[f["rule"]] += 1
                 self.by_category[f["category"]] += 1
+                if f.get("fix"):
+                    self.fixable[f["fix"]["safety"]] += 1
 
     def result(self, errors: list[dict[str, str]]) -> dict[str, Any]:
         languages = {
@@ -105,6 +115,7 @@ class SummaryAccumulator:
             "by_language": languages,
             "verdicts": dict(self.verdicts),
             "aligner_notes": dict(sorted(self.aligner_notes.items())),
+            "fixable": dict(self.fixable),
         }
 
 
@@ -115,6 +126,14 @@ def degraded_notes(summary: dict[str, Any]) -> dict[str, int]:
 
     notes = summary.get("aligner_notes") or {}
     return {note: n for note, n in notes.items() if note != DISABLED_NOTE}
+
+
+def fixable_counts(summary: Any) -> dict[str, int]:
+    """The summary's fixable findings, safe and unsafe (0 for a results file written before ``--fix``)."""
+    table = summary.get("fixable") if isinstance(summary, dict) else None
+    table = table if isinstance(table, dict) else {}
+    return {k: v if isinstance(v, int) and not isinstance(v, bool) else 0 for k in ("safe", "unsafe")
+            for v in [table.get(k)]}
 
 
 def summarise(articles: Iterable[dict[str, Any]], errors: list[dict[str, str]]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from mtcheck.config import Config
-from mtcheck.model import Article, Finding, Severity, Span, Text
+from mtcheck.model import Article, Finding, Fix, Severity, Span, Text
 
 T = TypeVar("T")
 
@@ -64,6 +64,8 @@ class Rule:
     # costs most of a run) and the language-ID model (0.5 s, 130 MB once per process).
     uses_encoder: ClassVar[bool] = False
     uses_language_model: ClassVar[bool] = False
+    # How ``--fix`` repairs the rule's findings ("safe: ..." or "unsafe: ..."); "" when it cannot.
+    fixes: ClassVar[str] = ""
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -85,6 +87,7 @@ class Rule:
         suggestion: str | None = None,
         severity: Severity | None = None,
         category: str | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
         return Finding(
             rule=self.code,
@@ -95,6 +98,7 @@ class Rule:
             source=source,
             target=target,
             suggestion=suggestion,
+            fix=fix,
         )
 
 

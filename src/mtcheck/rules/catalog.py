@@ -75,6 +75,8 @@ def rule_markdown(cls: type[Rule]) -> str:
     meta = f"**MQM category:** `{cls.category}` · **default severity:** {cls.severity.value}"
     if needs:
         meta += " · **loads:** " + " and ".join(needs)
+    if cls.fixes:
+        meta += f" · **fix** ([`--fix`](fix.md)): {inline(cls.fixes)}"
     chunks = re.split(r"\n\s*\n", cls.doc())
     body = [inline(chunks[0]), meta]
     for chunk in chunks[1:]:

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 
 from mtcheck.facts.dates import DateMention, Reading, format_date, parse_dates
 from mtcheck.locales import get_locale
-from mtcheck.model import Finding, Severity
+from mtcheck.model import Finding, Fix, Severity, Span
 from mtcheck.rules.base import Rule, VersionContext, register
 from mtcheck.text.matching import Pool, max_matching, nearest
 
@@ -122,6 +122,7 @@ class DateMismatch(Rule):
     name = "date-mismatch"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
+    fixes = "unsafe: writes the source's date in the target's form in place of the wrong one"
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         source = ctx.memo(("dates", "source"), lambda: parse_dates(ctx.source.content, ctx.source.lang))
@@ -167,13 +168,26 @@ class DateMismatch(Rule):
             used_s.add(i)
             used_t.add(j)
             s, t = unmatched[i], evidence[j]
+            right = format_date(ctx.target.lang, s.day, s.month, s.year, s.weekday)
             yield self.finding(
                 f"date differs from the source ({', '.join(_conflicts(s, t))}): "
                 f"{_describe(s)!r} is rendered {_describe(t)!r}",
                 source=s.span,
                 target=t.span,
-                suggestion=format_date(ctx.target.lang, s.day, s.month, s.year, s.weekday) or None,
+                suggestion=right or None,
+                fix=_date_fix(t.span, right, False),
             )
+
+
+def _date_fix(span: Span, right: str, safe: bool) -> Fix | None:
+    """``right`` in place of the date written in ``span``: its spaces kept, a capital kept at its start."""
+    words = span.text.strip()
+    if not right or not words:
+        return None
+    if words[0].isupper() and right[0].islower():
+        right = right[0].upper() + right[1:]
+    start = span.start + len(span.text) - len(span.text.lstrip())
+    return Fix.replace(Span(start, start + len(words), words), right, safe)
 
 
 def _pair(
@@ -241,6 +255,7 @@ class DateFormat(Rule):
     name = "date-format"
     category = "locale-conventions/date-format"
     severity = Severity.MINOR
+    fixes = "safe: writes the date the target's way when its day and month are certain; unsafe when they are not"
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         loc = get_locale(ctx.target.lang)
@@ -257,15 +272,19 @@ class DateFormat(Rule):
                 near = pools[key].nearest(_relative(tgt_len, t), NEAREST_DATES)
                 ref = next((source[i] for i in sorted(near) if compatible(source[i], t) and source[i].month), t)
                 day, month = (ref.day, ref.month) if ref is not t or not t.ambiguous else (t.day, t.month)
+                right = format_date(ctx.target.lang, day, month, t.year, t.weekday)
                 yield self.finding(
                     f"numeric date {t.span.text.strip()!r} is not written the way {loc.name} readers "
                     "expect: spell the month out",
                     target=t.span,
-                    suggestion=format_date(ctx.target.lang, day, month, t.year, t.weekday) or None,
+                    suggestion=right or None,
+                    fix=_date_fix(t.span, right, not t.ambiguous),
                 )
             elif loc.first_day_suffix and t.day == 1 and not t.numeric and t.ordinal != loc.first_day_suffix:
+                right = format_date(ctx.target.lang, t.day, t.month, t.year, t.weekday)
                 yield self.finding(
                     f"the first of the month is written 1{loc.first_day_suffix} in {loc.name}",
                     target=t.span,
-                    suggestion=format_date(ctx.target.lang, t.day, t.month, t.year, t.weekday) or None,
+                    suggestion=right or None,
+                    fix=_date_fix(t.span, right, True),
                 )

@@ -22,7 +22,7 @@ from mtcheck.facts.entities import (
 )
 from mtcheck.facts.glossary import Entry, find_target_terms
 from mtcheck.locales import get_locale
-from mtcheck.model import Finding, Severity, Span
+from mtcheck.model import Finding, Fix, Severity, Span
 from mtcheck.rules.base import Rule, VersionContext, register
 from mtcheck.rules.glossary import source_terms
 from mtcheck.text.matching import nearest
@@ -81,6 +81,7 @@ class NameMissingRule(Rule):
     name = "name-missing"
     category = "accuracy/omission"
     severity = Severity.MAJOR
+    fixes = "unsafe: a misspelt name part becomes the source's spelling (a missing name is not fixed)"
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
         if not _reported(ctx.target.lang) or get_locale(ctx.source.lang).script != "latin":
@@ -98,12 +99,14 @@ class NameMissingRule(Rule):
                                    severity=Severity.MINOR)
             elif status.target is not None:
                 token = status.target
+                target, right = Span(token.start, token.end, token.text), _closest_part(name, token.text)
                 yield self.finding(
                     f"name {name.text!r} is misspelt as {token.text!r}",
                     source=span,
-                    target=Span(token.start, token.end, token.text),
-                    suggestion=_closest_part(name, token.text),
+                    target=target,
+                    suggestion=right,
                     category="accuracy/mistranslation",
+                    fix=Fix.replace(target, right, False),
                 )
 
 
@@ -187,12 +190,14 @@ class _LinkRule(Rule):
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
         for link, near in _link_changes(ctx):
             if near is not None and self.outcome == "changed":
+                target = Span(near.start, near.end, near.text)
                 yield self.finding(
                     f"{_label(link)} {link.text!r} was changed to {near.text!r}",
                     source=Span(link.start, link.end, link.text),
-                    target=Span(near.start, near.end, near.text),
+                    target=target,
                     suggestion=link.text,
                     severity=_severity(link),
+                    fix=Fix.replace(target, link.text, False),
                 )
             elif near is None and self.outcome == "missing":
                 yield self.finding(
@@ -290,6 +295,7 @@ class LinkChangedRule(_LinkRule):
     code = "LINK001"
     name = "link-changed"
     outcome = "changed"
+    fixes = "unsafe: restores the source's link"
 
 
 @register

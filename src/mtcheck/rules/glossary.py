@@ -12,7 +12,7 @@ from mtcheck.facts.glossary import (
     load_glossary,
 )
 from mtcheck.locales import get_locale
-from mtcheck.model import Finding, Severity, Span
+from mtcheck.model import Finding, Fix, Severity, Span
 from mtcheck.rules.base import Rule, VersionContext, register
 from mtcheck.text.scan import Spans
 
@@ -52,6 +52,7 @@ class TermMismatch(Rule):
     name = "term-mismatch"
     category = "terminology/wrong-term"
     severity = Severity.MINOR
+    fixes = "unsafe: puts the first approved term in place of the likely wrong rendering, when one is found"
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         glossary, hits = source_terms(ctx)
@@ -63,11 +64,13 @@ class TermMismatch(Rule):
             approved = entry.get(lang)
             if not approved or find_target_terms(ctx.target.content, approved, lang):
                 continue
+            target = self._likely_rendering(ctx, glossary, hits, hit)
             yield self.finding(
                 f"{hit.span.text!r} should be translated as {' / '.join(approved[:4])}",
                 source=hit.span,
-                target=self._likely_rendering(ctx, glossary, hits, hit),
+                target=target,
                 suggestion=approved[0],
+                fix=Fix.replace(target, approved[0], False) if target else None,
             )
 
     @staticmethod

@@ -12,7 +12,7 @@ from mtcheck.facts import units
 from mtcheck.facts.number_match import NumberComparison, compare
 from mtcheck.facts.numbers import Quantity, digit_quantities, format_number, word_quantities
 from mtcheck.locales import get_locale
-from mtcheck.model import Finding, Severity, Span, Text
+from mtcheck.model import Finding, Fix, Severity, Span, Text
 from mtcheck.rules.base import Rule, VersionContext, register
 
 
@@ -91,6 +91,7 @@ class NumberFormat(Rule):
     name = "number-format"
     category = "locale-conventions/number-format"
     severity = Severity.MAJOR
+    fixes = "safe: rewrites the number with the locale's separators when its digits stay the same; unsafe otherwise"
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         lang = ctx.target.lang
@@ -105,9 +106,12 @@ class NumberFormat(Rule):
                 )
             else:
                 message = f'"{t.token}" is not written the {name} way; the source says {s.text}, write {right}'
+            target = _span(ctx.target, t, True)
+            same_digits = [c for c in target.text if c.isdigit()] == [c for c in right if c.isdigit()]
             yield self.finding(
-                message, source=_span(ctx.source, s), target=_span(ctx.target, t, True), suggestion=right,
+                message, source=_span(ctx.source, s), target=target, suggestion=right,
                 severity=Severity.MAJOR if issue.changes_value else Severity.MINOR,
+                fix=Fix.replace(target, right, same_digits),
             )
         comparison_ = comparison(ctx)
         paired = [*comparison_.matched, *comparison_.converted, *(

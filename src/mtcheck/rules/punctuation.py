@@ -14,7 +14,7 @@ from functools import lru_cache
 from mtcheck.facts.boilerplate import is_boilerplate
 from mtcheck.facts.entities import link_mask
 from mtcheck.locales import Locale, get_locale
-from mtcheck.model import Finding, Paragraph, Severity, Span, Text
+from mtcheck.model import Edit, Finding, Fix, Paragraph, Severity, Span, Text
 from mtcheck.rules.base import Rule, VersionContext, register
 from mtcheck.text.words import next_visible, previous_visible
 
@@ -233,6 +233,7 @@ class FrenchSpacingRule(Rule):
     name = "french-spacing"
     category = "linguistic-conventions/punctuation"
     severity = Severity.MINOR
+    fixes = "safe: puts the no-break space (U+00A0 or U+202F) in place of the plain space, or adds it"
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
         locale = get_locale(ctx.target.lang)
@@ -268,7 +269,8 @@ class FrenchSpacingRule(Rule):
             start = para.start + (pos - 1 if after else pos)
             span = (start, start + (1 if after else len(mark)))
             message = f"no space {side} {mark!r}: French needs a no-break space"
-        yield self.finding(message, target=_span(ctx.target, *span), suggestion=_french_suggestion(mark))
+        target, suggestion = _span(ctx.target, *span), _french_suggestion(mark)
+        yield self.finding(message, target=target, suggestion=suggestion, fix=Fix.replace(target, suggestion, True))
 
 
 def _not_punctuation(text: str, m: re.Match[str]) -> bool:
@@ -357,7 +359,30 @@ class _ScriptMarksRule(Rule):
                 f"ASCII {mark!r} in {locale.name} text: use {expected!r}{more}",
                 target=_span(ctx.target, start, start + 1),
                 suggestion=expected,
+                fix=_marks_fix(item, hits, locale.cjk),
             )
+
+
+def _marks_fix(item: _Para, hits: list[tuple[int, str, str]], cjk: bool) -> Fix | None:
+    """Every ASCII mark of the paragraph replaced. Straight quotes only when each of the paragraph's is a
+    hit and they pair up (opening, closing, in turn), brackets only when each of its ``( )`` is a hit and
+    they balance: a half-converted pair would be a new finding. A full-width mark carries its own space:
+    in Chinese and Japanese the space typed after the ASCII mark goes with it."""
+    para = item.para
+    quotes = [h for h in hits if h[1] == STRAIGHT_QUOTE]
+    brackets = [h for h in hits if h[1] in "()"]
+    if len(quotes) != para.text.count(STRAIGHT_QUOTE) or len(quotes) % 2:
+        quotes = []
+    opening = sum(1 for h in brackets if h[1] == "(")
+    if len(brackets) != para.text.count("(") + para.text.count(")") or 2 * opening != len(brackets):
+        brackets = []
+    edits = []
+    for i, mark, native in (h for h in hits if h[1] not in '()"' or h in quotes or h in brackets):
+        if mark == STRAIGHT_QUOTE:
+            native = native.split()[quotes.index((i, mark, native)) % 2]
+        end = i + 2 if cjk and mark in ",:;?!" and para.text[i + 1:i + 2] == " " else i + 1
+        edits.append(Edit(para.start + i, para.start + end, para.text[i:end], native))
+    return Fix(tuple(edits), True) if edits else None
 
 
 @register
@@ -377,6 +402,7 @@ class CjkFullwidthRule(_ScriptMarksRule):
 
     code = "PUNC003"
     name = "cjk-fullwidth-punctuation"
+    fixes = "safe: replaces each ASCII mark of the paragraph with its full-width mark (brackets in pairs)"
 
     def applies(self, locale: Locale) -> bool:
         return locale.cjk
@@ -399,6 +425,7 @@ class ArabicPunctuationRule(_ScriptMarksRule):
 
     code = "PUNC004"
     name = "arabic-punctuation"
+    fixes = "safe: replaces each ASCII mark of the paragraph with the Arabic mark"
 
     def applies(self, locale: Locale) -> bool:
         return locale.script == "arabic"
@@ -423,6 +450,7 @@ class SourcePunctuationRule(_ScriptMarksRule):
 
     code = "PUNC007"
     name = "source-punctuation"
+    fixes = "safe: 。 for the full stop; straight quotes become opening and closing marks when they pair up"
 
     def applies(self, locale: Locale) -> bool:
         return bool(locale.source_marks)
@@ -455,15 +483,15 @@ class DoubleSpaceRule(Rule):
     name = "double-space"
     category = "linguistic-conventions/punctuation"
     severity = Severity.MINOR
+    fixes = "safe: one space"
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
         for item in _paragraphs(ctx):
             for m in _DOUBLE_SPACE.finditer(item.para.text):
                 start = item.para.start + m.start()
-                yield self.finding(
-                    f"{len(m.group())} spaces in a row", target=_span(ctx.target, start, start + len(m.group())),
-                    suggestion=" ",
-                )
+                target = _span(ctx.target, start, start + len(m.group()))
+                yield self.finding(f"{len(m.group())} spaces in a row", target=target, suggestion=" ",
+                                   fix=Fix.replace(target, " ", True))
 
 
 @register
@@ -487,6 +515,7 @@ class RepeatedWordRule(Rule):
     name = "repeated-word"
     category = "linguistic-conventions/grammar"
     severity = Severity.MINOR
+    fixes = "unsafe: keeps the first of the two words (some are meant: 'Canada plus plus', Arabic في في, 'V in')"
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
         locale = get_locale(ctx.target.lang)
@@ -500,8 +529,6 @@ class RepeatedWordRule(Rule):
                 if word[:1].isupper() and m.group(3)[:1].isupper():
                     continue  # a doubled name: Roa Roa, Bora Bora, Duran Duran
                 start = item.para.start + m.start()
-                yield self.finding(
-                    f"{word!r} is repeated",
-                    target=_span(ctx.target, start, item.para.start + m.end()),
-                    suggestion=word,
-                )
+                target = _span(ctx.target, start, item.para.start + m.end())
+                yield self.finding(f"{word!r} is repeated", target=target, suggestion=word,
+                                   fix=Fix.replace(target, word, False))
