@@ -95,6 +95,37 @@ def test_all_versions_differ_from_the_source_is_lowered() -> None:
         assert ("date", "Jumat (16/3/2023)", "DATE001") in facts(result, lang)
 
 
+def test_four_versions_against_the_source_while_the_fifth_says_nothing_is_lowered() -> None:
+    # The source's weekday is wrong; four versions say Thursday and the Arabic leaves the weekday out.
+    targets = dict(GOOD, ar=GOOD["ar"].replace("يوم الخميس ", ""))
+    result = run(SOURCE.replace("Kamis", "Jumat"), targets)
+    found = findings(result)
+    assert not found["ar"]
+    for lang in ("en", "fr", "zh", "ja"):
+        (f,) = found[lang]
+        assert f.rule == "DATE001" and f.severity == Severity.MINOR, lang
+        assert f.message.endswith("(4 of 5 versions differ from the source here: check the source)")
+
+
+def test_three_versions_against_the_source_are_not_enough_to_doubt_it() -> None:
+    # Two versions render the source's weekday: the three that differ may all be wrong; nothing is lowered.
+    targets = dict(GOOD, ar=GOOD["ar"].replace("الخميس", "الجمعة"), ja=GOOD["ja"].replace("（木）", "（金）"))
+    found = findings(run(SOURCE.replace("Kamis", "Jumat"), targets))
+    assert not found["ar"] and not found["ja"]
+    for lang in ("en", "fr", "zh"):
+        (f,) = found[lang]
+        assert f.rule == "DATE001" and "check the source" not in f.message, lang
+
+
+def test_paragraph_missing_in_four_of_five_versions_stays_an_omission() -> None:
+    ctxs = contexts_with(dict.fromkeys(GOOD))
+    dropped = omission(SOURCE, "Tiongkok menolak berkomentar.")
+    revised = CrossVersionInconsistency().cross_check(ctxs, {lang: [] if lang == "ar" else [dropped] for lang in ctxs})
+    for lang in ("en", "fr", "zh", "ja"):
+        (f,) = revised[lang]
+        assert f.severity == Severity.MAJOR and "check the source" not in f.message, lang
+
+
 def test_lone_and_unanimous_findings_in_one_article() -> None:
     targets = dict(GOOD, ja=GOOD["ja"].replace("2兆1000億", "2000億"))
     result = run(SOURCE.replace("Kamis", "Jumat"), targets)

@@ -7,8 +7,9 @@ findings that concern it (matched by overlapping source span). Then:
 
 * a fact flagged in exactly one version while at least ``MIN_WITNESSES`` others render it fine is
   confirmed (message says so; a minor fact finding becomes major);
-* a fact flagged in every version (at least ``MIN_WITNESSES`` of them) is most likely our reading of the
-  source, or the source itself: those findings are lowered to minor and say so;
+* a fact flagged in every version (at least ``MIN_WITNESSES`` of them), or a value fact flagged in all but
+  one with at least ``MIN_WITNESSES + 1`` flagged (the fifth may leave it out), is most likely our reading
+  of the source, or the source itself: those findings are lowered to minor and say so;
 * a source paragraph whose alignment score in one version is a strong outlier against the same
   paragraph's scores in the other versions gets a CONS001 finding (minor: the evidence is statistical).
 
@@ -44,6 +45,7 @@ KINDS_OF_RULE: dict[str, tuple[str, ...]] = {
 RAISED_WHEN_CONFIRMED = frozenset({"NUM002", "DATE001", "NAME001", "LINK001", "LINK002", "TERM001"})
 CONFIRMED = " (the other {n} versions render it correctly)"
 EVERYWHERE = " (all {n} versions differ from the source here: check the source)"
+MOST = " ({n} of {total} versions differ from the source here: check the source)"
 
 # Alignment outliers: robust z of a version's score against the same paragraph's scores in all versions.
 # Measured on ntrex-dev (bench/fp_consistency.py): bead scores mix length and anchor agreement, so clean
@@ -184,7 +186,9 @@ def fact_table(facts: Sequence[Fact], findings: dict[str, list[Finding]]) -> Fac
     return table
 
 
-def judge(facts: Sequence[Fact], table: FactTable) -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
+def judge(
+    facts: Sequence[Fact], table: FactTable
+) -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], tuple[int, int]]]:
     """(confirmed, lowered): finding (language, index) -> the witnesses to name in its message.
 
     Confirmed: some fact it concerns is flagged in its version only, with ``MIN_WITNESSES`` or more
@@ -200,14 +204,26 @@ def judge(facts: Sequence[Fact], table: FactTable) -> tuple[dict[tuple[str, int]
     versions = [[lang for lang in table if fact.applies(lang)] for fact in facts]
     flagged = [[lang for lang in langs if table[lang][i]] for i, langs in enumerate(versions)]
     confirmed: dict[tuple[str, int], int] = {}
-    lowered: dict[tuple[str, int], int] = {}
+    lowered: dict[tuple[str, int], tuple[int, int]] = {}
     for key, indices in concerns.items():
         alone = [len(versions[i]) - 1 for i in indices if len(flagged[i]) == 1]
         if alone and max(alone) >= MIN_WITNESSES:
             confirmed[key] = max(alone)
-        elif all(len(flagged[i]) == len(versions[i]) >= MIN_WITNESSES for i in indices):
-            lowered[key] = min(len(versions[i]) for i in indices)
+        elif all(_against_the_source(facts[i], len(flagged[i]), len(versions[i])) for i in indices):
+            lowered[key] = (min(len(flagged[i]) for i in indices), min(len(versions[i]) for i in indices))
     return confirmed, lowered
+
+
+def _against_the_source(fact: Fact, flagged: int, versions: int) -> bool:
+    """The versions agree with each other against the source: every one of them (at least
+    ``MIN_WITNESSES``) differs from it, or, for a value fact, all but one with ``MIN_WITNESSES + 1``
+    differing. A version may leave a weekday or a title out and so say nothing either way: four
+    independent translations that all read the source differently are evidence against the source (or
+    our reading of it), not against each of them. Paragraphs need every version: one left out in four
+    translations is an omission the fifth cannot excuse."""
+    if flagged == versions >= MIN_WITNESSES:
+        return True
+    return fact.kind != "paragraph" and flagged >= MIN_WITNESSES + 1 and flagged >= versions - 1
 
 
 def _confirm(f: Finding, witnesses: int) -> Finding:
@@ -218,9 +234,10 @@ def _confirm(f: Finding, witnesses: int) -> Finding:
     return replace(f, message=f.message + CONFIRMED.format(n=witnesses), severity=severity)
 
 
-def _lower(f: Finding, versions: int) -> Finding:
+def _lower(f: Finding, flagged: int, versions: int) -> Finding:
     severity = Severity.MINOR if f.severity.rank > Severity.MINOR.rank else f.severity
-    return replace(f, message=f.message + EVERYWHERE.format(n=versions), severity=severity)
+    note = EVERYWHERE.format(n=versions) if flagged == versions else MOST.format(n=flagged, total=versions)
+    return replace(f, message=f.message + note, severity=severity)
 
 
 def status(rows: list[int], found: list[Finding]) -> str:
@@ -313,8 +330,8 @@ class CrossVersionInconsistency(CrossVersionRule):
     fact x language table of the source facts the rules check (quantities, dates, names, links, glossary
     terms, paragraphs); (2) a fact flagged in only one version while at least three others render it
     fine is confirmed in that finding's message, and a minor NUM002/DATE001/NAME001/LINK/TERM001 finding
-    becomes major (not a NUM002 with no counterpart in the version: it may say the number in words); (3) a fact flagged in every version (three or more) is most likely misread in the
-    source, so those findings are lowered to minor with a note to check the source; (4) a source
+    becomes major (not a NUM002 with no counterpart in the version: it may say the number in words); (3) a fact flagged in every version (three or more), or a value fact in all but one (four or more), is
+    most likely misread in the source, so those findings are lowered to minor with a note to check the source; (4) a source
     paragraph whose alignment score in one version is a strong outlier against its scores in the other
     versions (robust z <= -5 with median/MAD, and 0.35 below that version's own median) is reported
     as a possible mistranslation (minor: the evidence is statistical, never enough for a major finding).
@@ -345,7 +362,7 @@ class CrossVersionInconsistency(CrossVersionRule):
             out = []
             for k, f in enumerate(found):
                 if (lang, k) in lowered:
-                    f = _lower(f, lowered[(lang, k)])
+                    f = _lower(f, *lowered[(lang, k)])
                 elif (lang, k) in confirmed:
                     f = _confirm(f, confirmed[(lang, k)])
                 out.append(f)
