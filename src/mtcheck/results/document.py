@@ -76,7 +76,7 @@ class SummaryAccumulator:
         self.articles += 1
         for version in article["versions"]:
             self.verdicts[version["verdict"]] += 1
-            lang = self.by_lang.setdefault(version["lang"], {"versions": 0, "findings": 0, "score_sum": 0.0})
+            lang = self._language(version["lang"])
             lang["versions"] += 1
             lang["findings"] += len(version["findings"])
             lang["score_sum"] += version["score"]
@@ -87,6 +87,21 @@ class SummaryAccumulator:
                 self.by_severity[f["severity"]] += 1
                 self.by_rule[f["rule"]] += 1
                 self.by_category[f["category"]] += 1
+
+    def _language(self, code: str) -> dict[str, Any]:
+        return self.by_lang.setdefault(code, {"versions": 0, "findings": 0, "score_sum": 0.0})
+
+    def merge(self, other: SummaryAccumulator) -> None:
+        """Add what ``other`` accumulated (a partition's summary on a cluster, ``mtcheck.distributed``)."""
+        self.articles += other.articles
+        for mine, theirs in ((self.by_severity, other.by_severity), (self.by_rule, other.by_rule),
+                             (self.by_category, other.by_category), (self.verdicts, other.verdicts),
+                             (self.aligner_notes, other.aligner_notes)):
+            mine.update(theirs)
+        for code, counts in other.by_lang.items():
+            lang = self._language(code)
+            for key, value in counts.items():
+                lang[key] += value
 
     def result(self, errors: list[dict[str, str]]) -> dict[str, Any]:
         languages = {

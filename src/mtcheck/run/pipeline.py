@@ -7,7 +7,8 @@ through the *steps* (``--refs`` metrics, ``--write-baseline``, ``--baseline``) i
 (results.json, HTML pages, ``--format`` output), then is dropped. The summary and the input errors
 accumulate on the way. With ``jobs > 1`` the chunks go to worker processes, at most ``2 * jobs`` chunks
 in flight; the chunking is the same either way and results come back in input order, so a parallel run
-writes exactly what a serial run writes.
+writes exactly what a serial run writes. With a ``cluster`` (``--scheduler``, ``run.cluster``) the same
+chunks are tasks on a Dask cluster, results again in input order.
 """
 from __future__ import annotations
 
@@ -45,6 +46,13 @@ class Sink(Protocol):
     def add(self, article: dict[str, Any]) -> None: ...
     def finish(self, document: dict[str, Any]) -> Any: ...
     def abort(self) -> None: ...
+
+
+class Cluster(Protocol):
+    """Where chunks can be checked instead of this machine (``run.cluster.Cluster``)."""
+    threads: int  # chunks it checks at once
+
+    def checked(self, chunks: Iterator[list[Article]], config: Config) -> Iterator[list[dict[str, Any]]]: ...
 
 
 class OutputError(Exception):
@@ -93,9 +101,13 @@ def _chunks(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) -> Iterator[list[dict[str, Any]]]:
-    """Each chunk's article dicts, in input order; with ``jobs > 1`` (and more than one chunk) in worker
-    processes (``workers``)."""
+def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int,
+                    cluster: Cluster | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Each chunk's article dicts, in input order; on the ``cluster`` if any, else with ``jobs > 1`` (and
+    more than one chunk) in worker processes (``workers``)."""
+    if cluster is not None:
+        yield from cluster.checked(chunks, config)
+        return
     first = list(islice(chunks, 2))
     if jobs <= 1 or len(first) <= 1:
         for chunk in chain(first, chunks):
@@ -108,17 +120,19 @@ def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) 
 
 def check_stream(
     articles: Iterable[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None,
-    total: int | None = None, on_kept: Callable[[], None] = lambda: None,
+    total: int | None = None, on_kept: Callable[[], None] = lambda: None, cluster: Cluster | None = None,
 ) -> Generator[dict[str, Any], None, None]:
-    """Article dicts in input order, serially or in ``jobs`` worker processes, as they are checked;
-    ``on_kept`` is called for each result kept from an earlier run (not checked again)."""
-    if jobs > 1:  # before the chunking: its read-ahead grows with the workers
+    """Article dicts in input order, serially, in ``jobs`` worker processes or on a ``cluster``, as they are
+    checked; ``on_kept`` is called for each result kept from an earlier run (not checked again)."""
+    if cluster is not None:  # chunks sized for the cluster's threads
+        jobs = cluster.threads
+    elif jobs > 1:  # before the chunking: its read-ahead grows with the workers
         from mtcheck.run.workers import worker_count
 
         jobs = worker_count(jobs)
     done = 0
     progress(0, total)
-    for output in _checked_chunks(_chunks(iter(articles), jobs), config, jobs):
+    for output in _checked_chunks(_chunks(iter(articles), jobs), config, jobs, cluster):
         for result in output:
             if result.pop(KEPT, False):
                 on_kept()
@@ -152,6 +166,7 @@ def stream_check(
     progress: Progress = lambda done, total: None,
     total: int | None = None,
     on_kept: Callable[[], None] = lambda: None,
+    cluster: Cluster | None = None,
 ) -> dict[str, Any]:
     """Check ``items`` (articles and read errors, see ``iter_articles``) and pass every result through
     ``steps`` into ``sinks``; return the document without its articles (options, input errors, summary).
@@ -168,7 +183,7 @@ def stream_check(
             else:
                 yield item
 
-    checked = check_stream(articles(), config, jobs, progress, total, on_kept)
+    checked = check_stream(articles(), config, jobs, progress, total, on_kept, cluster)
     try:
         for article in checked:
             if INTERNAL_ERROR in article:
@@ -224,12 +239,13 @@ def run_check(
     on_error: Callable[[InputError], None] = lambda e: None,
     jobs: int = 1,
     progress: Progress = lambda done, total: None,
+    cluster: Cluster | None = None,
 ) -> dict[str, Any]:
     """The whole results document in memory (inputs read first, so progress knows the total)."""
     items = list(iter_articles(paths, config.source_lang, on_error))
     collect = _Collect()
     tail = stream_check(items, config, options, sinks=[collect], jobs=jobs, progress=progress,
-                        total=sum(isinstance(i, Article) for i in items))
+                        total=sum(isinstance(i, Article) for i in items), cluster=cluster)
     return with_articles(tail, collect.articles)
 
 
