@@ -52,9 +52,9 @@ class ShardWriter:
     """A sink: articles in order into shards of ``size`` articles in ``out``; ``finish`` moves them in and
     writes summary.json; ``abort`` leaves ``out`` as it was."""
 
-    def __init__(self, out: Path, size: int = SHARD_ARTICLES) -> None:
+    def __init__(self, out: Path, size: int | None = None) -> None:
         make_folder(out)
-        self.out, self.size = out, size
+        self.out, self.size = out, size or SHARD_ARTICLES
         self.failure = f"{out}: cannot write reports"
         self.names: list[str] = []
         self._staging = Path(tempfile.mkdtemp(prefix=".shards-", dir=out))
@@ -145,9 +145,11 @@ def write_shard_reports(folder: Path, out: Path) -> None:
     from mtcheck.reporters.html import HtmlWriter
 
     document, articles = read_shards(folder)
+    for _ in articles:  # every article valid before the first page is written
+        pass
     writer = HtmlWriter(out, document.get("tool", {}))
     try:
-        for article in articles:
+        for article in read_shards(folder)[1]:
             writer.add(article)
     except BaseException:
         writer.abort()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict
+from fractions import Fraction
 from typing import Any
 
 from mtcheck import __version__
@@ -79,7 +80,7 @@ class SummaryAccumulator:
             lang = self._language(version["lang"])
             lang["versions"] += 1
             lang["findings"] += len(version["findings"])
-            lang["score_sum"] += version["score"]
+            lang["score_sum"] += Fraction(version["score"])  # exact: merged partitions give the same mean
             aligner = (version.get("details") or {}).get("aligner")
             if isinstance(aligner, dict) and aligner.get("note"):
                 self.aligner_notes[str(aligner["note"])] += 1
@@ -89,7 +90,7 @@ class SummaryAccumulator:
                 self.by_category[f["category"]] += 1
 
     def _language(self, code: str) -> dict[str, Any]:
-        return self.by_lang.setdefault(code, {"versions": 0, "findings": 0, "score_sum": 0.0})
+        return self.by_lang.setdefault(code, {"versions": 0, "findings": 0, "score_sum": Fraction(0)})
 
     def merge(self, other: SummaryAccumulator) -> None:
         """Add what ``other`` accumulated (a partition's summary on a cluster, ``mtcheck.distributed``)."""
@@ -106,7 +107,7 @@ class SummaryAccumulator:
     def result(self, errors: list[dict[str, str]]) -> dict[str, Any]:
         languages = {
             code: {"versions": d["versions"], "findings": d["findings"],
-                   "mean_score": round(d["score_sum"] / d["versions"], 2)}
+                   "mean_score": round(float(d["score_sum"] / d["versions"]), 2)}
             for code, d in sorted(self.by_lang.items())
         }
         return {

@@ -119,16 +119,19 @@ class Cluster:
         return results
 
     def _one_by_one(self, chunk: list[Article], config: Config) -> Results:
-        """A chunk that killed its workers, an article a task: only the article that kills them is lost."""
+        """A chunk whose workers died, an article a task, each waited for: a chunk that was only running
+        beside the one that kills (on the same worker) is checked as usual, and only the article that
+        kills its workers again is lost."""
         from distributed import KilledWorker
 
-        futures = [self._submit([article], config) for article in chunk]
         out: Results = []
-        for article, future in zip(chunk, futures):
+        for article in chunk:
+            future = self._submit([article], config)
             try:
                 out.extend(future.result())
-            except KilledWorker as exc:
-                out.append(internal_error(article, f"its worker process died on the cluster ({exc})"))
+            except KilledWorker:
+                out.append(internal_error(article, "its worker process died on the cluster, every time it was "
+                                                   "tried (out of memory, or a crash?)"))
             future.release()
         return out
 
