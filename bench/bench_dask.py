@@ -5,7 +5,9 @@ The input is the ntrex-dev articles repeated to N articles (ids ``<folder>~<k>``
 Each run is ``mtcheck check FILE --no-cache --no-html -q --out TMP`` in a fresh process, in-process
 in a small wrapper that samples the peak RSS (VmHWM) of itself (the client; with ``local:N`` it also
 hosts the Dask scheduler) and of every process below it (``--jobs`` workers, Dask nannies and workers).
---no-cache: a kept result would make every repeat free. The copies of an article repeat its paragraphs,
+--no-cache: a kept result would make every repeat free. The machine is shared: besides the wall time, the
+CPU time of the client and of every process below it (reaped: ``RUSAGE_CHILDREN``) is given, which a
+loaded machine changes much less. The copies of an article repeat its paragraphs,
 so the in-process text caches (``text.caching``) make them cheaper than distinct articles: the same for
 every mode; the rate on the 62 distinct articles is given beside (``--distinct``).
 
@@ -78,9 +80,11 @@ def child(args: list[str]) -> None:
     thread.join()
     import resource
 
-    client = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB
+    me_usage, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me_usage.ru_utime + me_usage.ru_stime + children.ru_utime + children.ru_stime  # workers were reaped
+    client = me_usage.ru_maxrss  # KB
     workers = sorted((hwm for _, hwm in peaks.values() if hwm > 50 * 1024), reverse=True)  # not resource trackers
-    print(json.dumps({"wall": wall, "code": code, "client_mb": client / 1024,
+    print(json.dumps({"wall": wall, "cpu": cpu, "code": code, "client_mb": client / 1024,
                       "workers_mb": [w / 1024 for w in workers]}))
 
 
@@ -106,36 +110,41 @@ def task_overhead(tasks: int = 2000) -> dict[str, float]:
             Client(cluster) as client:
         start_up = time.perf_counter() - started
         client.gather(client.map(abs, range(100)))  # warm
-        per_task = []
+        per_task, cpu_per_task = [], []
         for _ in range(3):
-            t = time.perf_counter()
+            t, cpu = time.perf_counter(), time.process_time()  # this process hosts the scheduler and the client
             client.gather(client.map(abs, range(tasks), pure=False))
             per_task.append((time.perf_counter() - t) / tasks)
-    return {"start_up_s": start_up, "per_task_ms": 1000 * statistics.median(per_task)}
+            cpu_per_task.append((time.process_time() - cpu) / tasks)
+    return {"start_up_s": start_up, "per_task_ms": 1000 * statistics.median(per_task),
+            "scheduler_and_client_cpu_ms_per_task": 1000 * statistics.median(cpu_per_task)}
 
 
 def client_cost(batch: Path, encoder: str) -> dict[str, float]:
-    """Milliseconds of client work per article result: unpickle it, write its shard line, add it to the
-    summary (what the client of ``--scheduler`` does per article besides waiting)."""
+    """CPU milliseconds of client work per article: read it from JSONL and pickle it (to send it), unpickle
+    its result, write its shard line, add it to the summary (what the client of ``--scheduler`` does per
+    article besides waiting)."""
     import pickle
 
     from mtcheck.config import Config
     from mtcheck.reporters.shards import article_line
     from mtcheck.results.document import SummaryAccumulator
-    from mtcheck.run.pipeline import run_check
+    from mtcheck.run.pipeline import iter_articles, run_check
     from mtcheck.store.diskcache import use
 
     use(None)
     articles = run_check([str(batch)], Config(encoder=encoder))["articles"]
     blobs = [pickle.dumps(a) for a in articles]
     summary = SummaryAccumulator()
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: the machine is shared
     for _ in range(5):
+        for item in iter_articles([str(batch)], "id"):  # read, and pickled to go to a worker
+            pickle.dumps(item)
         for blob in blobs:
             article = pickle.loads(blob)
             article_line(article)
             summary.add(article)
-    return {"client_ms_per_article": 1000 * (time.perf_counter() - t) / (5 * len(blobs)),
+    return {"client_cpu_ms_per_article": 1000 * (time.process_time() - t) / (5 * len(blobs)),
             "result_kb_per_article": statistics.mean(len(b) for b in blobs) / 1024}
 
 
@@ -147,7 +156,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--encoder", default="none")
-    parser.add_argument("--modes", default="serial,jobs,dask")
+    parser.add_argument("--modes", default="serial,jobs,dask", help="comma-separated; empty: none")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--overhead", action="store_true", help="Dask's per-task overhead and start-up")
     parser.add_argument("--distinct", action="store_true", help="serial rate and client cost on the 62 articles")
@@ -159,16 +168,17 @@ def main() -> None:
             batch = Path(tmp) / "distinct.jsonl"
             make_batch(opts.data, 62, batch)
             print(json.dumps(client_cost(batch, opts.encoder)), flush=True)
-            opts.n = 62
         batch = Path(tmp) / "batch.jsonl"
         make_batch(opts.data, opts.n, batch)
-        for mode in opts.modes.split(","):
+        for mode in filter(None, opts.modes.split(",")):
             runs = [run_mode(mode, batch, opts.encoder, Path(tmp) / "out") for _ in range(opts.repeats)]
             walls = [float(r["wall"]) for r in runs]  # type: ignore[arg-type]
             wall = statistics.median(walls)
+            cpu = statistics.median(float(r["cpu"]) for r in runs)  # type: ignore[arg-type]
             print(json.dumps({
                 "mode": mode, "encoder": opts.encoder, "articles": opts.n, "walls_s": [round(w, 1) for w in walls],
-                "articles_per_s": round(opts.n / wall, 2), "exit": runs[0]["code"],
+                "articles_per_s": round(opts.n / wall, 2), "cpu_s": round(cpu, 1),
+                "articles_per_cpu_s": round(opts.n / cpu, 2), "exit": runs[0]["code"],
                 "client_mb": round(statistics.median(float(r["client_mb"]) for r in runs), 1),  # type: ignore[arg-type]
                 "workers_mb": [round(w, 1) for w in runs[walls.index(wall)]["workers_mb"]],  # type: ignore[attr-defined]
             }), flush=True)
