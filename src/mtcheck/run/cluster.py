@@ -167,9 +167,13 @@ def open_cluster(spec: str | None) -> Iterator[Cluster | None]:
 def _start(dask: Any, client_class: Any, local_class: Any, spec: str, workers: int | None) -> Cluster:
     if workers is not None:
         with dask.config.set({"distributed.scheduler.allowed-failures": 1}):  # a dead worker's chunk: one retry
-            local = local_class(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            local = local_class(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                 silence_logs=logging.CRITICAL)  # a worker's death is reported per article
-        return Cluster(client_class(local, set_as_default=False), local)
+        client = client_class(local, set_as_default=False)
+        from mtcheck.run.cluster_plugin import IgnoreInterrupt
+
+        client.register_plugin(IgnoreInterrupt())
+        return Cluster(client, local)
     try:
         client = client_class(spec.strip(), timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
