@@ -187,6 +187,17 @@ def test_report_builds_the_dashboard_from_shards_worst_first(tmp_path: Path, mon
         (tmp_path / "direct" / "index.html").read_text(encoding="utf-8")
 
 
+def test_report_on_shards_without_article_pages_writes_the_dashboard_alone(tmp_path: Path) -> None:
+    run(str(SAMPLES), "--out", str(tmp_path / "sharded"), "--no-html", "--out-format", "jsonl-shards")
+    result = CliRunner().invoke(app, ["report", str(tmp_path / "sharded" / "summary.json"), "--out",
+                                      str(tmp_path / "html"), "--no-article-pages"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "html").iterdir()] == ["index.html"]
+    page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert all(f"<bdi>{name}</bdi>" in page for name in SAMPLE_IDS)
+    assert ".html" not in re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.DOTALL)  # no link to a page
+
+
 @pytest.mark.parametrize(("damage", "message"), [
     (lambda text: re.sub(r'"score":[0-9.]+', '"score":"high"', text, count=1), "results-00000.jsonl:1: not a valid"),
     (lambda text: text + "{cut", "results-00000.jsonl:5: cannot read results (not valid JSON"),

@@ -373,6 +373,7 @@ def report(
     results: Annotated[Path, typer.Argument(help="A results.json written by 'mtcheck check', or the folder "
                                             "(or summary.json) of its --out-format jsonl-shards.")],
     out: Annotated[Path, typer.Option("--out", help="Folder for the HTML reports.")] = Path("reports"),
+    no_article_pages: Annotated[bool, Opt("--no-article-pages", help="Shards: the dashboard only.")] = False,
 ) -> None:
     """Re-render the HTML reports from a results file, without re-checking."""
     from mtcheck.reporters.shards import SUMMARY, write_shard_reports
@@ -380,7 +381,7 @@ def report(
 
     if results.is_dir() or results.name == SUMMARY:
         try:
-            write_shard_reports(results if results.is_dir() else results.parent, out)
+            write_shard_reports(results if results.is_dir() else results.parent, out, not no_article_pages)
         except ValueError as exc:
             raise _fail(str(exc)) from None
         except OSError as exc:

@@ -143,7 +143,7 @@ class HtmlWriter:
     rows are kept, in an SQLite file beside the reports that ``finish``/``abort`` delete."""
 
     def __init__(self, out_dir: Path, tool: dict[str, Any], page_size: int | None = None,
-                 keep_paths: bool = False) -> None:
+                 keep_paths: bool = False, article_pages: bool = True) -> None:
         import tempfile
 
         make_folder(out_dir)
@@ -152,6 +152,7 @@ class HtmlWriter:
         self.page_size = page_size or PAGE_SIZE
         self.written: list[Path] = []  # article pages, only if ``keep_paths`` (a batch of any size keeps none)
         self.keep_paths = keep_paths
+        self.article_pages = article_pages  # False: the dashboard alone, its rows unlinked (an archive's backfill)
         self._env = _env()
         self._page = self._env.get_template("article.html.j2")
         fd, name = tempfile.mkstemp(prefix=".index-rows.", suffix=".sqlite", dir=out_dir)
@@ -160,6 +161,9 @@ class HtmlWriter:
         self._rows = DashboardBuilder(name)
 
     def add(self, article: dict[str, Any]) -> None:
+        if not self.article_pages:
+            self._rows.add(article, "")
+            return
         path = self.out_dir / article_filename(article["id"])
         source_rtl = language(str(article.get("source", {}).get("lang", "")))[1]
         html = self._page.render(tool=self.tool, article=article, versions=article_view(article),

@@ -138,16 +138,16 @@ def read_shards(folder: Path) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]
     return document, articles()
 
 
-def write_shard_reports(folder: Path, out: Path) -> None:
-    """The HTML reports (paged dashboard, worst articles first, and a page per article) of the shards in
-    ``folder``, streamed: memory does not grow with the number of articles. ValueError for a shard or
-    summary that is not valid results (nothing is left half-written)."""
+def write_shard_reports(folder: Path, out: Path, article_pages: bool = True) -> None:
+    """The HTML reports (paged dashboard, worst articles first, and a page per article unless not
+    ``article_pages``) of the shards in ``folder``, streamed: memory does not grow with the number of
+    articles. ValueError for a shard or summary that is not valid results (then no page is written)."""
     from mtcheck.reporters.html import HtmlWriter
 
     document, articles = read_shards(folder)
     for _ in articles:  # every article valid before the first page is written
         pass
-    writer = HtmlWriter(out, document.get("tool", {}))
+    writer = HtmlWriter(out, document.get("tool", {}), article_pages=article_pages)
     try:
         for article in read_shards(folder)[1]:
             writer.add(article)
