@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SAMPLES
 from distributed import Client, LocalCluster, WorkerPlugin
 from typer.testing import CliRunner
 
@@ -23,6 +22,8 @@ from mtcheck.cli import app
 from mtcheck.config import Config
 from mtcheck.results.document import SummaryAccumulator, summarise
 
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
 SAMPLE_IDS = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir())
 
 
