@@ -165,6 +165,10 @@ def check(
     refs: Annotated[Path | None, Opt("--refs", help="Reference translations (same folder layout): adds "
                                       "BLEU, chrF++ and TER per version and per language.")] = None,
     jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU; at most 4 per CPU).")] = 1,
+    scheduler: Annotated[str | None, Opt("--scheduler", help="Check on a Dask cluster: its scheduler's address "
+                                         "(tcp://host:8786), or local:N for N worker processes here.")] = None,
+    out_format: Annotated[str, Opt("--out-format", help="Results in --out: json (results.json) or jsonl-shards "
+                                   "(results-NNNNN.jsonl and summary.json, for archives).")] = "json",
     cache_dir: Annotated[str | None, Opt("--cache-dir", help="Folder of the caches kept between runs (default: "
                                           "$MTCHECK_CACHE_DIR, else ~/.cache/mtcheck).")] = None,
     no_cache: Annotated[bool, Opt("--no-cache", help="Keep nothing between runs (results, embeddings, unpacked model).")] = False,
@@ -181,6 +185,8 @@ def check(
     if fmt not in FORMATS:
         raise _fail(f"unknown --format {fmt!r} (choose from {', '.join(FORMATS)})")
     out = Path(out_name) if no_reports else _out_folder(out_name)
+    if out_format not in ("json", "jsonl-shards"):
+        raise _fail(f"unknown --out-format {out_format!r} (choose from json, jsonl-shards)")
     flags = _flags(source_lang, targets, fail_on, select, ignore, extend_select, severity or [], encoder, glossary,
                    require_disclaimer)
     config, config_path = _load_config(config_file, isolated, flags)
@@ -232,7 +238,8 @@ def check(
     if refs is not None:
         options["refs"] = str(refs)
     steps = _steps(refs, known, baseline, write_baseline)
-    sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None)
+    sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None,
+                   shards=out_format == "jsonl-shards")
     started = time.perf_counter()
 
     def report_error(error: Any) -> None:
@@ -256,12 +263,17 @@ def check(
     def count_kept() -> None:
         kept[0] += 1
 
+    from mtcheck.run.cluster import ClusterError, open_cluster
+
     try:
-        with progress_bar(not quiet) as progress:
+        with open_cluster(scheduler) as cluster, progress_bar(not quiet) as progress:
             document = stream_check(items, config, options, steps,
                                     sinks, report_error, jobs=jobs or os.cpu_count() or 1,
-                                    progress=cast(Any, progress), on_kept=count_kept)  # total None: open-ended bar
-    except OutputError as exc:
+                                    progress=cast(Any, progress), on_kept=count_kept,  # total None: open-ended bar
+                                    cluster=cluster)
+    except (OutputError, ClusterError) as exc:
+        for sink in sinks:  # a cluster that cannot be reached fails before any sink has finished
+            sink.abort()
         raise _fail(str(exc)) from None
     summary = document["summary"]
     if not quiet:
@@ -273,7 +285,8 @@ def check(
     if baseline is not None:
         say(f"baseline {baseline}: {document['options']['baseline']['suppressed']} known finding(s) not reported")
     if not no_reports:
-        say(f"wrote {out}/results.json" + ("" if no_html else " and the HTML reports"))
+        written = "results-*.jsonl and summary.json" if out_format == "jsonl-shards" else "results.json"
+        say(f"wrote {out}/{written}" + ("" if no_html else " and the HTML reports"))
     if output is not None:
         say(f"wrote {fmt} to {output}")
     code = exit_code(document, config.fail_on, findings_fail=not exit_zero)
@@ -323,9 +336,10 @@ def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, wri
 
 
 def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path | None, fmt: str,
-           deferred: bool) -> list[Any]:
-    """results.json and the HTML reports in ``out``, ``--format`` to ``--output`` and standard output
-    (text there when ``--output`` is given). ``deferred``: options change at the end (``--baseline``)."""
+           deferred: bool, shards: bool = False) -> list[Any]:
+    """results.json (``shards``: results-*.jsonl) and the HTML reports in ``out``, ``--format`` to ``--output``
+    and standard output (text there when ``--output`` is given). ``deferred``: options change at the end
+    (``--baseline``)."""
     from mtcheck.reporters.results_writer import ResultsWriter
     from mtcheck.reporters.streaming import FormatSink
     from mtcheck.results.document import document_header
@@ -341,13 +355,17 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
                 sink.abort()
             raise _fail(f"{failure} ({exc.strerror or exc})") from None
 
-    if out is not None:
-        add(f"{out}: cannot write reports", lambda: ResultsWriter(out / "results.json", None if deferred else header))
-        if html:
-            from mtcheck.reporters.html import HtmlWriter
+    if out is not None and shards:
+        from mtcheck.reporters.shards import ShardWriter
 
-            add(f"{out}: cannot write reports", lambda: HtmlWriter(out, header["tool"]))
-    results = sinks[0] if sinks else None
+        add(f"{out}: cannot write reports", lambda: ShardWriter(out))
+    elif out is not None:
+        add(f"{out}: cannot write reports", lambda: ResultsWriter(out / "results.json", None if deferred else header))
+    if out is not None and html:
+        from mtcheck.reporters.html import HtmlWriter
+
+        add(f"{out}: cannot write reports", lambda: HtmlWriter(out, header["tool"]))
+    results = sinks[0] if sinks and isinstance(sinks[0], ResultsWriter) else None
     if output is not None:
         add(f"{output}: cannot write", lambda: FormatSink(fmt, output, header, results))
     add("standard output: cannot write", lambda: FormatSink("text" if output is not None else fmt, None, header, results))
@@ -440,13 +458,25 @@ def explain(code: str = typer.Argument(..., help="Rule code, e.g. NUM001.")) -> 
 
 @app.command()
 def report(
-    results: Annotated[Path, typer.Argument(help="A results.json written by 'mtcheck check'.")],
+    results: Annotated[Path, typer.Argument(help="A results.json written by 'mtcheck check', or the folder "
+                                            "(or summary.json) of its --out-format jsonl-shards.")],
     out_name: Annotated[str, typer.Option("--out", help="Folder for the HTML reports.")] = "reports",
+    no_article_pages: Annotated[bool, Opt("--no-article-pages", help="Shards: the dashboard only.")] = False,
 ) -> None:
     """Re-render the HTML reports from a results file, without re-checking."""
+    from mtcheck.reporters.shards import SUMMARY, write_shard_reports
     from mtcheck.run.pipeline import load_document, write_reports
 
     out = _out_folder(out_name)
+    if results.is_dir() or results.name == SUMMARY:
+        try:
+            write_shard_reports(results if results.is_dir() else results.parent, out, not no_article_pages)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            raise _fail(f"{out}: cannot write reports ({exc.strerror or exc})") from None
+        _say(f"wrote {out}/index.html", err=False)
+        return
     try:
         document = load_document(results)
     except ValueError as exc:

@@ -11,7 +11,7 @@ import mtcheck
 
 LAYERS: list[tuple[str, ...]] = [
     ("__main__",),
-    ("cli",),
+    ("cli", "distributed"),
     ("run",),
     ("reporters",),
     ("engine",),

@@ -1,4 +1,4 @@
-"""Readers turn inputs (article folders, JSONL files or pipes, XLIFF files) into ``Article`` objects.
+"""Readers turn inputs (article folders, JSONL files or pipes, XLIFF files, JSONL by URL) into ``Article`` objects.
 
 Every reader yields ``Article | InputError``: a bad input is reported and the batch goes on.
 ``read_paths`` dispatches each command-line path to the reader family that understands it. XLIFF files
@@ -17,6 +17,7 @@ from mtcheck.model import Article, InputError
 from mtcheck.readers.common import displayable, list_folder
 from mtcheck.readers.folder import is_article_folder, read_article_folder
 from mtcheck.readers.jsonl import read_jsonl
+from mtcheck.readers.remote import is_url, read_url
 from mtcheck.readers.xliff import SUFFIXES, XliffPart, is_xliff, merge_parts, read_xliff
 
 Item = Article | InputError
@@ -90,8 +91,8 @@ def _missing(path: Path) -> str:
 
 
 def read_paths(paths: list[str], source_lang: str = "id") -> Iterator[Item]:
-    """Expand each path (article folder, folder of article folders, .jsonl, XLIFF) into articles; every
-    name in them printable (``displayable``)."""
+    """Expand each path (article folder, folder of article folders, .jsonl, XLIFF, a URL of .jsonl files) into
+    articles; every name in them printable (``displayable``)."""
     for item in _read_paths(paths, source_lang):
         yield displayable(item)
 
@@ -101,7 +102,9 @@ def _read_paths(paths: list[str], source_lang: str) -> Iterator[Item]:
     folders: set[Path] = set()  # article folders already read (a folder and its files may both be named)
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if is_url(raw):
+            yield from read_url(raw, source_lang)
+        elif not path.exists():
             yield InputError(raw, _missing(path))
         elif path.is_fifo():  # a pipe: JSONL streamed by another program (process substitution, /dev/stdin)
             yield from read_jsonl(path, source_lang)

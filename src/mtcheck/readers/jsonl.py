@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Protocol
 
 from mtcheck.model import Article, InputError, Text
 from mtcheck.readers.common import build_article, decode, normalise
@@ -20,7 +21,13 @@ from mtcheck.store.userfile import parse_json
 MAX_LINE_BYTES = 64 * 2**20
 
 
-def _article(obj: object, where: str, default_source: str) -> Article | InputError:
+class Opener(Protocol):
+    """A file that is not a local path (``readers.remote``): opened for reading bytes, named by ``str``."""
+
+    def open(self, mode: str) -> IO[bytes]: ...
+
+
+def article_from_object(obj: object, where: str, default_source: str = "id") -> Article | InputError:
     if not isinstance(obj, dict):
         return InputError(where, "line is not a JSON object")
     article_id, texts = obj.get("id"), obj.get("texts")
@@ -36,7 +43,7 @@ def _article(obj: object, where: str, default_source: str) -> Article | InputErr
     )
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str] | InputError]:
+def _lines(path: Path | Opener) -> Iterator[tuple[int, str] | InputError]:
     """(line number, text) for every line, numbered as in the whole file after CR/CRLF -> LF; an
     unreadable or non-text file ends with one InputError."""
     number, offset = 0, 0
@@ -69,18 +76,25 @@ def _in_file(message: str, offset: int) -> str:
     return f"{head}(byte {offset + int(tail.rstrip(')'))})" if sep else message
 
 
-def read_jsonl(path: Path, default_source: str = "id") -> Iterator[Article | InputError]:
+def parse_line(line: str, where: str, default_source: str = "id") -> Article | InputError | None:
+    """One JSONL line (``where`` names it: ``file:line``) as an article or an input error; None for a blank
+    line. Also what a cluster worker runs on the lines of a ``dask.bag`` (``mtcheck.distributed``)."""
+    if not line.strip():
+        return None
+    try:
+        obj = parse_json(line, unique_keys=True)  # which of two "en" texts is meant cannot be known
+    except ValueError as exc:
+        return InputError(where, str(exc))
+    return article_from_object(obj, where, default_source)
+
+
+def read_jsonl(path: Path | Opener, default_source: str = "id") -> Iterator[Article | InputError]:
+    """The articles of a JSONL file, a pipe, or a remote file (``Opener``: anything with ``open("rb")``)."""
     for item in _lines(path):
         if isinstance(item, InputError):
             yield item
             continue
         number, line = item
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            obj = parse_json(line, unique_keys=True)  # which of two "en" texts is meant cannot be known
-        except ValueError as exc:
-            yield InputError(where, str(exc))
-            continue
-        yield _article(obj, where, default_source)
+        parsed = parse_line(line, f"{path}:{number}", default_source)
+        if parsed is not None:
+            yield parsed

@@ -165,7 +165,7 @@ class HtmlWriter:
     collision) gets a counter."""
 
     def __init__(self, out_dir: Path, tool: dict[str, Any], page_size: int | None = None,
-                 keep_paths: bool = False) -> None:
+                 keep_paths: bool = False, article_pages: bool = True) -> None:
         import tempfile
 
         make_folder(out_dir)
@@ -174,6 +174,7 @@ class HtmlWriter:
         self.page_size = page_size or PAGE_SIZE
         self.written: list[Path] = []  # article pages, only if ``keep_paths`` (a batch of any size keeps none)
         self.keep_paths = keep_paths
+        self.article_pages = article_pages  # False: the dashboard alone, its rows unlinked (an archive's backfill)
         self._env = _env()
         self._page = self._env.get_template("article.html.j2")
         self._staging: Path | None = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
@@ -193,6 +194,9 @@ class HtmlWriter:
         return name
 
     def add(self, article: dict[str, Any]) -> None:
+        if not self.article_pages:
+            self._rows.add(article, "")
+            return
         name = self._free_name(article["id"])
         source_rtl = language(str(article.get("source", {}).get("lang", "")))[1]
         html = self._page.render(tool=self.tool, article=article, versions=article_view(article),

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict
+from fractions import Fraction
 from typing import Any
 
 from mtcheck import __version__
 from mtcheck.model import ArticleResult, Finding, Fix, InputError, Span
+from mtcheck.store.userfile import cut
 
 SCHEMA_ID = "mtcheck/results-v1"
 SEVERITIES = ("neutral", "minor", "major", "critical")
@@ -84,10 +86,10 @@ class SummaryAccumulator:
         self.articles += 1
         for version in article["versions"]:
             self.verdicts[version["verdict"]] += 1
-            lang = self.by_lang.setdefault(version["lang"], {"versions": 0, "findings": 0, "score_sum": 0.0})
+            lang = self._language(version["lang"])
             lang["versions"] += 1
             lang["findings"] += len(version["findings"])
-            lang["score_sum"] += version["score"]
+            lang["score_sum"] += Fraction(version["score"])  # exact: merged partitions give the same mean
             aligner = (version.get("details") or {}).get("aligner")
             if isinstance(aligner, dict) and aligner.get("note"):
                 self.aligner_notes[str(aligner["note"])] += 1
@@ -98,10 +100,25 @@ class SummaryAccumulator:
                 if f.get("fix"):
                     self.fixable[f["fix"]["safety"]] += 1
 
+    def _language(self, code: str) -> dict[str, Any]:
+        return self.by_lang.setdefault(code, {"versions": 0, "findings": 0, "score_sum": Fraction(0)})
+
+    def merge(self, other: SummaryAccumulator) -> None:
+        """Add what ``other`` accumulated (a partition's summary on a cluster, ``mtcheck.distributed``)."""
+        self.articles += other.articles
+        for mine, theirs in ((self.by_severity, other.by_severity), (self.by_rule, other.by_rule),
+                             (self.by_category, other.by_category), (self.verdicts, other.verdicts),
+                             (self.aligner_notes, other.aligner_notes), (self.fixable, other.fixable)):
+            mine.update(theirs)
+        for code, counts in other.by_lang.items():
+            lang = self._language(code)
+            for key, value in counts.items():
+                lang[key] += value
+
     def result(self, errors: list[dict[str, str]]) -> dict[str, Any]:
         languages = {
             code: {"versions": d["versions"], "findings": d["findings"],
-                   "mean_score": round(d["score_sum"] / d["versions"], 2)}
+                   "mean_score": round(float(d["score_sum"] / d["versions"]), 2)}
             for code, d in sorted(self.by_lang.items())
         }
         return {
@@ -159,3 +176,19 @@ def build_document(
         "input_errors": error_list,
         "summary": summarise(articles, error_list),
     }
+
+
+def check_spans(document: dict[str, Any]) -> None:
+    """Every finding's spans inside the text they point into (``start <= end <= len(text)``, when the text is
+    embedded): the schema checks each number alone, and the reports slice the texts with them."""
+    for article in document["articles"]:
+        source_len = len(article["source"].get("text", "")) if "text" in article["source"] else None
+        for version in article["versions"]:
+            target_len = len(version["text"]) if "text" in version else None
+            for k, finding in enumerate(version["findings"]):
+                for side, length in (("source", source_len), ("target", target_len)):
+                    span = finding[side]
+                    if span is not None and (span["start"] > span["end"] or (length is not None and span["end"] > length)):
+                        raise ValueError(f"not a valid mtcheck results-v1 document: article {cut(article['id'])}, "
+                                         f"{version['lang']} finding {k + 1}: its {side} span {span['start']}-"
+                                         f"{span['end']} is outside its text")

@@ -43,8 +43,7 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
             try:
                 result = article_dict(check(article, config, rules), _texts(article))
             except Exception as exc:  # noqa: BLE001 -- one article's crash must not cost the batch: report it like bad input
-                result = {INTERNAL_ERROR: {"path": article.origin or article.id,
-                                           "message": f"internal error while checking: {type(exc).__name__}: {exc}"}}
+                result = internal_error(article, f"{type(exc).__name__}: {exc}")
             else:
                 kept.add(article, result)
         else:
@@ -52,6 +51,12 @@ def check_chunk(articles: list[Article], config: Config) -> list[dict[str, Any]]
         out.append(result)
     kept.save()
     return out
+
+
+def internal_error(article: Article, what: str) -> dict[str, Any]:
+    """The placeholder of an article whose check failed (``what``: the exception, or how its worker died);
+    the pipeline reports it as an input error naming the article."""
+    return {INTERNAL_ERROR: {"path": article.origin or article.id, "message": f"internal error while checking: {what}"}}
 
 
 def _prepare(articles: list[Article], config: Config, rules: list[Any], uses_encoder: bool) -> None:

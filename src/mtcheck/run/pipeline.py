@@ -7,7 +7,8 @@ through the *steps* (``--refs`` metrics, ``--write-baseline``, ``--baseline``) i
 (results.json, HTML pages, ``--format`` output), then is dropped. The summary and the input errors
 accumulate on the way. With ``jobs > 1`` the chunks go to worker processes, at most ``2 * jobs`` chunks
 in flight; the chunking is the same either way and results come back in input order, so a parallel run
-writes exactly what a serial run writes.
+writes exactly what a serial run writes. With a ``cluster`` (``--scheduler``, ``run.cluster``) the same
+chunks are tasks on a Dask cluster, results again in input order.
 """
 from __future__ import annotations
 
@@ -19,10 +20,9 @@ from typing import Any, Protocol
 
 from mtcheck.config import Config
 from mtcheck.model import Article, InputError
-from mtcheck.results.document import SummaryAccumulator, document_header
+from mtcheck.results.document import SummaryAccumulator, check_spans, document_header
 from mtcheck.run.chunk import INTERNAL_ERROR, KEPT, check_chunk
 from mtcheck.run.interrupts import held_back, uninterrupted
-from mtcheck.store.userfile import cut
 
 CHUNK = 8  # articles per unit of work at most: enough for batched embedding; smaller to balance jobs
 
@@ -46,6 +46,13 @@ class Sink(Protocol):
     def add(self, article: dict[str, Any]) -> None: ...
     def finish(self, document: dict[str, Any]) -> Any: ...
     def abort(self) -> None: ...
+
+
+class Cluster(Protocol):
+    """Where chunks can be checked instead of this machine (``run.cluster.Cluster``)."""
+    threads: int  # chunks it checks at once
+
+    def checked(self, chunks: Iterator[list[Article]], config: Config) -> Iterator[list[dict[str, Any]]]: ...
 
 
 class OutputError(Exception):
@@ -94,9 +101,13 @@ def _chunks(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) -> Iterator[list[dict[str, Any]]]:
-    """Each chunk's article dicts, in input order; with ``jobs > 1`` (and more than one chunk) in worker
-    processes (``workers``)."""
+def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int,
+                    cluster: Cluster | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Each chunk's article dicts, in input order; on the ``cluster`` if any, else with ``jobs > 1`` (and
+    more than one chunk) in worker processes (``workers``)."""
+    if cluster is not None:
+        yield from cluster.checked(chunks, config)
+        return
     first = list(islice(chunks, 2))
     if jobs <= 1 or len(first) <= 1:
         for chunk in chain(first, chunks):
@@ -109,17 +120,19 @@ def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int) 
 
 def check_stream(
     articles: Iterable[Article], config: Config, jobs: int = 1, progress: Progress = lambda done, total: None,
-    total: int | None = None, on_kept: Callable[[], None] = lambda: None,
+    total: int | None = None, on_kept: Callable[[], None] = lambda: None, cluster: Cluster | None = None,
 ) -> Generator[dict[str, Any], None, None]:
-    """Article dicts in input order, serially or in ``jobs`` worker processes, as they are checked;
-    ``on_kept`` is called for each result kept from an earlier run (not checked again)."""
-    if jobs > 1:  # before the chunking: its read-ahead grows with the workers
+    """Article dicts in input order, serially, in ``jobs`` worker processes or on a ``cluster``, as they are
+    checked; ``on_kept`` is called for each result kept from an earlier run (not checked again)."""
+    if cluster is not None:  # chunks sized for the cluster's threads
+        jobs = cluster.threads
+    elif jobs > 1:  # before the chunking: its read-ahead grows with the workers
         from mtcheck.run.workers import worker_count
 
         jobs = worker_count(jobs)
     done = 0
     progress(0, total)
-    for output in _checked_chunks(_chunks(iter(articles), jobs), config, jobs):
+    for output in _checked_chunks(_chunks(iter(articles), jobs), config, jobs, cluster):
         for result in output:
             if result.pop(KEPT, False):
                 on_kept()
@@ -153,6 +166,7 @@ def stream_check(
     progress: Progress = lambda done, total: None,
     total: int | None = None,
     on_kept: Callable[[], None] = lambda: None,
+    cluster: Cluster | None = None,
 ) -> dict[str, Any]:
     """Check ``items`` (articles and read errors, see ``iter_articles``) and pass every result through
     ``steps`` into ``sinks``; return the document without its articles (options, input errors, summary).
@@ -169,7 +183,7 @@ def stream_check(
             else:
                 yield item
 
-    checked = check_stream(articles(), config, jobs, progress, total, on_kept)
+    checked = check_stream(articles(), config, jobs, progress, total, on_kept, cluster)
     try:
         for article in checked:
             if INTERNAL_ERROR in article:
@@ -226,12 +240,13 @@ def run_check(
     on_error: Callable[[InputError], None] = lambda e: None,
     jobs: int = 1,
     progress: Progress = lambda done, total: None,
+    cluster: Cluster | None = None,
 ) -> dict[str, Any]:
     """The whole results document in memory (inputs read first, so progress knows the total)."""
     items = list(iter_articles(paths, config.source_lang, on_error))
     collect = _Collect()
     tail = stream_check(items, config, options, sinks=[collect], jobs=jobs, progress=progress,
-                        total=sum(isinstance(i, Article) for i in items))
+                        total=sum(isinstance(i, Article) for i in items), cluster=cluster)
     return with_articles(tail, collect.articles)
 
 
@@ -267,21 +282,5 @@ def load_document(path: Path) -> dict[str, Any]:
         raise ValueError(f"cannot read results ({exc})") from None
 
     validate(document)
-    _check_spans(document)
+    check_spans(document)
     return document  # type: ignore[no-any-return]
-
-
-def _check_spans(document: dict[str, Any]) -> None:
-    """Every finding's spans inside the text they point into (``start <= end <= len(text)``, when the text is
-    embedded): the schema checks each number alone, and the reports slice the texts with them."""
-    for article in document["articles"]:
-        source_len = len(article["source"].get("text", "")) if "text" in article["source"] else None
-        for version in article["versions"]:
-            target_len = len(version["text"]) if "text" in version else None
-            for k, finding in enumerate(version["findings"]):
-                for side, length in (("source", source_len), ("target", target_len)):
-                    span = finding[side]
-                    if span is not None and (span["start"] > span["end"] or (length is not None and span["end"] > length)):
-                        raise ValueError(f"not a valid mtcheck results-v1 document: article {cut(article['id'])}, "
-                                         f"{version['lang']} finding {k + 1}: its {side} span {span['start']}-"
-                                         f"{span['end']} is outside its text")

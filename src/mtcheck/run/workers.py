@@ -22,7 +22,7 @@ from typing import Any
 
 from mtcheck.config import Config
 from mtcheck.model import Article
-from mtcheck.run.chunk import INTERNAL_ERROR, check_chunk
+from mtcheck.run.chunk import check_chunk, internal_error
 from mtcheck.run.interrupts import uninterrupted
 
 Results = list[dict[str, Any]]
@@ -123,9 +123,7 @@ class Workers:
                 out.extend(self.submit([article]).result())
             except BrokenProcessPool:
                 death = self._restart()
-                out.append({INTERNAL_ERROR: {"path": article.origin or article.id,
-                                             "message": f"internal error while checking: its worker process died "
-                                                        f"({death})"}})
+                out.append(internal_error(article, f"its worker process died ({death})"))
         return out
 
     def first(self, pending: deque[tuple[list[Article], Future[Results]]]) -> Iterator[Results]:
