@@ -20,6 +20,15 @@ DEFAULT_WEIGHTS: dict[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.0,
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")  # looked up in this order in each folder
 _SELECTOR = re.compile(r"^[A-Z]+[0-9]*$")  # a rule code (NUM001) or a prefix of one (NUM, NUM00)
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
+# A TOML key part (bare, or quoted on one line) and a dotted chain of them. The parser's work grows with the
+# square of a key's parts (``a.a.a...`` of 20,000 parts: minutes and gigabytes), so a config file's keys are
+# measured before it is parsed. The scan steps over whole strings and comments (dots in a value are not a
+# key's), and a bare part only starts after a non-key character, so it is linear.
+_KEY_PART = r"""(?:(?<![A-Za-z0-9_-])[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_KEY_SCAN = re.compile(rf"({_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})+)"
+                       r'''|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"[^"\n]*"|'[^'\n]*'|#[^\n]*''')
+_KEY_PARTS = re.compile(_KEY_PART)
+MAX_KEY_PARTS = 64  # mtcheck's deepest key is tool.mtcheck.severity.NUM001: 4 parts
 
 
 @dataclass
@@ -80,6 +89,13 @@ def _has_tool_table(pyproject: Path) -> bool:
             return False
 
 
+def _longest_key(text: str) -> int:
+    """The most parts of a dotted key (or of anything shaped like one) in ``text``, if over the limit; else 0."""
+    chains = (m[1] for m in _KEY_SCAN.finditer(text) if m[1])
+    return max((n for c in chains if c.count(".") >= MAX_KEY_PARTS
+                if (n := len(_KEY_PARTS.findall(c))) > MAX_KEY_PARTS), default=0)
+
+
 def _load_toml(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
@@ -91,6 +107,8 @@ def _load_toml(path: Path) -> dict[str, Any]:
         text = read_text(path, CONFIG_BYTES)
     except ValueError as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
+    if parts := _longest_key(text):
+        raise ConfigError(f"{path}: not valid TOML for mtcheck (a key of {parts:,} dotted parts; at most {MAX_KEY_PARTS})")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -15,7 +15,7 @@ import pytest
 from mtcheck.config import Config
 from mtcheck.model import Article, Text
 
-from .helpers import FR, ID, article, check, results
+from .helpers import FR, ID, article, check, child, cli, one_line, results
 
 
 @dataclass
@@ -81,3 +81,28 @@ def test_a_clean_version_has_no_summary_finding(tmp_path: Path) -> None:
     check(str(article(tmp_path / "in" / "a", id=ID, fr=FR)), "--out", str(tmp_path / "out"), "--no-html")
     [version] = results(tmp_path / "out")["articles"][0]["versions"]
     assert not any("not listed" in f["message"] for f in version["findings"])
+
+
+DEEP_KEYS = {  # the TOML parser's work grows with the square of a key's dotted parts
+    "dotted key": "a" + ".a" * 50_000 + " = 1\n",
+    "table header": "[" + "a." * 50_000 + "a]\n",
+    "spaced dotted key": "a" + " . a" * 50_000 + " = 1\n",
+}
+
+
+@pytest.mark.parametrize("case", DEEP_KEYS)
+def test_a_config_key_of_thousands_of_dotted_parts_is_refused_before_parsing(tmp_path: Path, case: str) -> None:
+    (tmp_path / "mtcheck.toml").write_text(DEEP_KEYS[case], encoding="utf-8")  # 100-200 KB, under the 1 MB limit
+    done = child("config", "--config", str(tmp_path / "mtcheck.toml"), timeout=30)  # was minutes and gigabytes
+    assert done.returncode == 2
+    assert one_line(done.stderr.decode()) and "dotted parts; at most 64" in done.stderr.decode()
+
+
+def test_deep_keys_of_a_real_config_and_dots_inside_strings_are_not_refused(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    dots = ".".join(f"w{i}" for i in range(100))  # a pattern with 99 dots is one quoted string, not a key
+    config.write_text(f'[tool.mtcheck.severity]\nNUM001 = "minor"\n[tool.mtcheck]\nboilerplate = ["{dots}"]\n',
+                      encoding="utf-8")
+    code, out, err = cli("config", "--config", str(config))
+    assert code == 0, err
+    assert dots in out and 'NUM001 = "minor"' in out
