@@ -468,7 +468,7 @@ def report(
     from mtcheck.run.pipeline import load_document, write_reports
 
     out = _out_folder(out_name)
-    if results.is_dir() or results.name == SUMMARY:
+    if (results.is_dir() and (results / SUMMARY).exists()) or results.name == SUMMARY:  # shards (else: not a file)
         try:
             write_shard_reports(results if results.is_dir() else results.parent, out, not no_article_pages)
         except ValueError as exc:
