@@ -117,6 +117,21 @@ def test_three_versions_against_the_source_are_not_enough_to_doubt_it() -> None:
         assert f.rule == "DATE001" and "check the source" not in f.message, lang
 
 
+def test_a_number_copied_in_four_versions_while_the_fifth_renders_it_stays_major() -> None:
+    # MT copies the Indonesian 80.000 into four versions; the Arabic renders it: four errors, not a bad source.
+    source = SOURCE + "\n\nSebanyak 80.000 orang hadir."
+    targets = {lang: GOOD[lang] + "\n\n" + line for lang, line in {
+        "en": "80.000 people attended.", "fr": "80.000 personnes étaient présentes.", "zh": "共有80.000人出席。",
+        "ja": "80.000人が出席した。", "ar": "حضر 80,000 شخص."}.items()}
+    found = findings(run(source, targets, ("NUM001", "NUM002", "CONS001")))
+    assert not found["ar"]
+    for lang in ("en", "fr", "zh", "ja"):
+        (f,) = found[lang]
+        assert f.rule == "NUM001" and "check the source" not in f.message, lang
+        # it reads as eighty in en/zh/ja (major); French does not read 80.000 as a decimal: a form slip (minor)
+        assert f.severity == (Severity.MINOR if lang == "fr" else Severity.MAJOR), lang
+
+
 def test_paragraph_missing_in_four_of_five_versions_stays_an_omission() -> None:
     ctxs = contexts_with(dict.fromkeys(GOOD))
     dropped = omission(SOURCE, "Tiongkok menolak berkomentar.")

@@ -7,9 +7,9 @@ findings that concern it (matched by overlapping source span). Then:
 
 * a fact flagged in exactly one version while at least ``MIN_WITNESSES`` others render it fine is
   confirmed (message says so; a minor fact finding becomes major);
-* a fact flagged in every version (at least ``MIN_WITNESSES`` of them), or a value fact flagged in all but
-  one with at least ``MIN_WITNESSES + 1`` flagged (the fifth may leave it out), is most likely our reading
-  of the source, or the source itself: those findings are lowered to minor and say so;
+* a fact flagged in every version (at least ``MIN_WITNESSES`` of them), or a date flagged in all but one
+  with at least ``MIN_WITNESSES + 1`` flagged (the fifth may leave the weekday out), is most likely our
+  reading of the source, or the source itself: those findings are lowered to minor and say so;
 * a source paragraph whose alignment score in one version is a strong outlier against the same
   paragraph's scores in the other versions gets a CONS001 finding (minor: the evidence is statistical).
 
@@ -216,14 +216,15 @@ def judge(
 
 def _against_the_source(fact: Fact, flagged: int, versions: int) -> bool:
     """The versions agree with each other against the source: every one of them (at least
-    ``MIN_WITNESSES``) differs from it, or, for a value fact, all but one with ``MIN_WITNESSES + 1``
-    differing. A version may leave a weekday or a title out and so say nothing either way: four
-    independent translations that all read the source differently are evidence against the source (or
-    our reading of it), not against each of them. Paragraphs need every version: one left out in four
-    translations is an omission the fifth cannot excuse."""
+    ``MIN_WITNESSES``) differs from it, or, for a date, all but one with ``MIN_WITNESSES + 1`` differing.
+    A version may leave a weekday out and so say nothing either way (no rule flags a weekday left out):
+    four translations that all date the event differently from the source are evidence against the
+    source. Not for other facts: a number, name or term left out is itself flagged, so a fifth version
+    without a finding rendered the fact as the source says, and four versions copying ``80.000`` are
+    four errors (an MT system repeats its mistakes across languages); nor for paragraphs."""
     if flagged == versions >= MIN_WITNESSES:
         return True
-    return fact.kind != "paragraph" and flagged >= MIN_WITNESSES + 1 and flagged >= versions - 1
+    return fact.kind == "date" and flagged >= MIN_WITNESSES + 1 and flagged >= versions - 1
 
 
 def _confirm(f: Finding, witnesses: int) -> Finding:
@@ -330,7 +331,7 @@ class CrossVersionInconsistency(CrossVersionRule):
     fact x language table of the source facts the rules check (quantities, dates, names, links, glossary
     terms, paragraphs); (2) a fact flagged in only one version while at least three others render it
     fine is confirmed in that finding's message, and a minor NUM002/DATE001/NAME001/LINK/TERM001 finding
-    becomes major (not a NUM002 with no counterpart in the version: it may say the number in words); (3) a fact flagged in every version (three or more), or a value fact in all but one (four or more), is
+    becomes major (not a NUM002 with no counterpart in the version: it may say the number in words); (3) a fact flagged in every version (three or more), or a date in all but one (four or more), is
     most likely misread in the source, so those findings are lowered to minor with a note to check the source; (4) a source
     paragraph whose alignment score in one version is a strong outlier against its scores in the other
     versions (robust z <= -5 with median/MAD, and 0.35 below that version's own median) is reported
