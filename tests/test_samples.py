@@ -47,9 +47,10 @@ class Found:
     rule: str
     target: str | None
     source: str | None
+    severity: str = ""
 
     def __str__(self) -> str:
-        return f"{self.lang} {self.rule} target={self.target!r} source={self.source!r}"
+        return f"{self.lang} {self.rule} {self.severity} target={self.target!r} source={self.source!r}"
 
 
 def load_expected(sample: str) -> list[dict[str, Any]]:
@@ -72,7 +73,8 @@ def run(sample: str) -> ArticleResult:
 
 def found(sample: str, rule: str) -> list[Found]:
     return [
-        Found(v.lang, f.rule, f.target.text if f.target else None, f.source.text if f.source else None)
+        Found(v.lang, f.rule, f.target.text if f.target else None, f.source.text if f.source else None,
+              f.severity.value)
         for v in run(sample).versions
         for f in v.findings
         if f.rule == rule
@@ -82,9 +84,12 @@ def found(sample: str, rule: str) -> list[Found]:
 def matches(entry: dict[str, Any], f: Found) -> bool:
     """An expected entry matches a finding on lang, rule and every span field the entry gives.
 
-    A field given as null means "no span on that side"; a field left out is not compared.
+    A field given as null means "no span on that side"; a field left out is not compared. ``severity``,
+    where an entry gives it, must match too (a finding that is right but demoted is a regression).
     """
     if (entry["lang"], entry["rule"]) != (f.lang, f.rule):
+        return False
+    if "severity" in entry and entry["severity"] != f.severity:
         return False
     return all(entry[k] == getattr(f, k) for k in SPAN_FIELDS if k in entry)
 
@@ -192,7 +197,8 @@ def test_expected_json_is_well_formed(sample: str) -> None:
     assert data["article"] == sample
     for entry in data["findings"]:
         assert entry["lang"] in TARGETS and entry["rule"] in ALL_CODES, entry
-        assert set(entry) <= {"lang", "rule", "target", "source", "note"}, entry
+        assert set(entry) <= {"lang", "rule", "target", "source", "note", "severity"}, entry
+        assert entry.get("severity", "major") in ("neutral", "minor", "major", "critical"), entry
         assert entry.get("note"), f"say why: {entry}"
         for side, lang in (("target", entry["lang"]), ("source", "id")):
             span = entry.get(side)
