@@ -4,7 +4,9 @@ Times ``mtcheck check`` on N real articles (the first N article folders of DATA 
 user runs it: cold cache (``--no-cache``: no embedding, result or model kept from an earlier run), whole
 process (start-up, model loads, every rule, no reports written), medians of ``--repeats`` runs. The
 configurations are run back to back, round by round, so a machine shared with other work loads them alike.
-Also prints the cascade's decisions over every article of DATA (versions settled, sentences of
+The CPU seconds (user + system of the run's processes) give the load-independent rate: the articles per
+second an idle machine of that many cores would reach if the run kept every core busy. Also prints the
+cascade's decisions over every article of DATA (versions settled, sentences of
 some pairs embedded,
 embedded whole; reasons; share of target paragraphs embedded) and ``mtcheck --help``'s time.
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,12 +38,17 @@ CONFIGS: dict[str, list[str]] = {
 }
 
 
-def run_once(folders: list[Path], extra: list[str]) -> float:
+def run_once(folders: list[Path], extra: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, the run's processes and threads) of one run. On a machine
+    shared with other work the CPU seconds move far less than the wall time."""
     command = [sys.executable, "-m", "mtcheck", "check", *map(str, folders), "--no-cache", "--no-reports",
                "--quiet", "--exit-zero", "--format", "jsonl", *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def help_seconds(repeats: int) -> float:
@@ -90,17 +98,22 @@ def main() -> None:
     args = parser.parse_args()
     folders = sorted(p for p in Path(args.data).iterdir() if p.is_dir())[: args.n]
     names = [c for c in args.configs.split(",") if c]
-    times: dict[str, list[float]] = {name: [] for name in names}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+    load = os.getloadavg()[0]
     for _ in range(args.repeats):
         for name in names:
             times[name].append(run_once(folders, CONFIGS[name]))
+            print(f"  {name}: {times[name][-1][0]:.1f} s wall, {times[name][-1][1]:.1f} s CPU", flush=True)
     print(f"{len(folders)} articles of {Path(args.data).name}, cold cache, {os.cpu_count()} cores, "
-          f"load average before/after: {os.getloadavg()[0]:.1f}")
-    print("| configuration | median seconds | articles/s | runs (s) |\n|---|---|---|---|")
+          f"load average before/after: {load:.1f}/{os.getloadavg()[0]:.1f}")
+    print("| configuration | median wall s | articles/s (wall) | median CPU s | articles per CPU-s x cores |\n"
+          "|---|---|---|---|---|")
+    cores = os.cpu_count() or 1
     for name in names:
-        median = statistics.median(times[name])
-        runs = ", ".join(f"{t:.1f}" for t in times[name])
-        print(f"| {name} `{' '.join(CONFIGS[name])}` | {median:.1f} | {len(folders) / median:.2f} | {runs} |")
+        wall = statistics.median(t for t, _ in times[name])
+        cpu = statistics.median(c for _, c in times[name])
+        print(f"| {name} `{' '.join(CONFIGS[name])}` | {wall:.1f} | {len(folders) / wall:.2f} | {cpu:.1f} | "
+              f"{cores * len(folders) / cpu:.2f} |")
     print(f"\n`mtcheck --help`: median {help_seconds(5) * 1000:.0f} ms")
     print(f"\ncascade decisions on all of {Path(args.data).name}: {decisions(Path(args.data))}")
 

@@ -87,11 +87,17 @@ def test_an_untranslated_sentence_embeds_the_sentences_of_its_pair_only() -> Non
     assert cascade.prefetch([_article(en=EN, zh=ZH_UNTRANSLATED)], CASCADE) == 3
 
 
-def test_a_paragraph_replaced_by_another_embeds_the_whole_version() -> None:
-    # the water level's paragraph (1,5 meter) replaced by the aid's (Rp250 million): lengths still fit
-    replaced = [*EN[:2], EN[5], *EN[3:]]
-    decision = cascade.decide(_text("id", ID), _text("en", replaced), CASCADE)
-    assert decision.whole and decision.reasons == (("numbers", 2),)
+def test_a_dropped_and_an_added_paragraph_shift_the_alignment_and_embed_the_whole_version() -> None:
+    added = "The mayor of Bandung, Dadang Supriatna, visited the shelters on Tuesday and promised new pumps."
+    decision = cascade.decide(_text("id", ID), _text("en", [*EN[:2], *EN[3:], added]), CASCADE)
+    assert decision.whole and decision.reasons == (("shifted", 2),)
+
+
+def test_a_paragraph_replaced_by_another_with_other_numbers_is_settled_and_still_reported() -> None:
+    replaced = [*EN[:2], EN[5], *EN[3:]]  # the water level's paragraph (1,5 meter) replaced by the aid's
+    assert cascade.decide(_text("id", ID), _text("en", replaced), CASCADE).settled
+    findings = check(_article(en=replaced), CASCADE).versions[0].findings
+    assert [(f.rule, f.target.text) for f in findings if f.rule == "NUM002" and f.target] == [("NUM002", "Rp250 million")]
 
 
 @pytest.mark.parametrize("config", [Config(encoder_scope="all"), Config(encoder="none")])

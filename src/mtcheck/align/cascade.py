@@ -6,9 +6,8 @@ scope (``encoder-scope = "cascade"``) aligns every version with that cheap evide
 ``--encoder none`` does) and asks, pair by pair of the cheap alignment:
 
 * ``paragraphs``: the version has another number of content paragraphs than its source (a gap, an addition,
-  a merge or a split); ``shifted``: the cheap alignment is not the 1-1 diagonal; or ``numbers``: a diagonal
-  pair whose sides both hold numbers, none of the same value (a paragraph replaced by another, or moved).
-  The encoder re-aligns the **whole version** (its paragraphs and its source's are embedded, the analysis is the one of
+  a merge or a split), or ``shifted``: the cheap alignment is not the 1-1 diagonal. The encoder re-aligns the
+  **whole version** (its paragraphs and its source's are embedded, the analysis is the one of
   ``encoder-scope = "all"``, SEM001 and CONS001 judge it);
 * ``length``: a diagonal pair whose length is far enough off its language pair's norm that the encoder path
   aligns its sentences (``structure.Z_SENTENCES``, or ``Z_SENTENCES_ENCODER`` with a sentence more on the long
@@ -16,6 +15,10 @@ scope (``encoder-scope = "cascade"``) aligns every version with that cheap evide
   the encoder, their cosines read against the language pair's measured levels (the median cosine of unrelated
   and of aligned paragraphs on ntrex-dev, ``data/adequacy_norms.json``) instead of the version's own (which
   would need every paragraph embedded). An encoder without measured levels embeds the whole version.
+
+Not a reason: a diagonal pair whose numbers differ. On clean ntrex-dev 37 of 310 versions hold such a pair
+(numbers written another way), and embedding them whole cost a third more embedding; a paragraph replaced by
+another with other numbers is reported by the NUM rules without the encoder.
 
 A version with no reason is **settled**: nothing of it is embedded. A version whose paragraphs are not
 embedded keeps the cheap paragraph alignment, and the encoder-only judgements of whole versions (SEM001's
@@ -49,7 +52,7 @@ from mtcheck.text.caching import text_cache
 from mtcheck.text.sentences import split_sentences
 
 WHOLE_SHARE = 0.5  # suspicious pairs making more of a version than this: the whole version is embedded
-WHOLE = ("paragraphs", "shifted", "numbers")  # reasons that embed the whole version
+WHOLE = ("paragraphs", "shifted")  # reasons that embed the whole version
 
 
 @dataclass(frozen=True)
@@ -110,10 +113,6 @@ def _reasons(
         yield "shifted", shifted[0]
         return
     for i, (s, t) in enumerate(zip(src, tgt)):
-        numbers = [{a for a in side[i] if a.startswith("n:")} for side in (scorer.source.anchors, scorer.target.anchors)]
-        if numbers[0] and numbers[1] and not numbers[0] & numbers[1]:
-            yield "numbers", i
-            return
         z = length_z(len(s.text), len(t.text), scorer.mu, scorer.sd)
         if abs(z) >= Z_SENTENCES or _worth_sentences(z, True, source, target, [s], [t]):
             yield "length", i
