@@ -135,3 +135,14 @@ def test_workers_share_the_available_cores() -> None:
     assert threads_per_worker(1) == cores
     assert threads_per_worker(cores) == 1
     assert threads_per_worker(4 * cores) == 1
+
+
+def test_a_hallucination_that_keeps_its_numbers_and_length_is_settled_and_not_judged_by_sem001() -> None:
+    """The cascade's known cost: SEM001 judges only the versions it embeds whole (--encoder-scope all judges
+    every one; tests/rules/test_adequacy.py). The report says the version was not judged."""
+    hallucinated = [*EN[:3], '"We welcomed 340 fans to the stadium for the final on Sunday," Akhmad told reporters.',
+                    *EN[4:]]
+    assert cascade.decide(_text("id", ID), _text("en", hallucinated), CASCADE).settled
+    en = check(_article(en=hallucinated), CASCADE).versions[0]
+    assert not any(f.rule == "SEM001" for f in en.findings)
+    assert "settled" in str(en.extra["adequacy"])

@@ -258,7 +258,9 @@ def test_more_jobs_than_the_machine_can_run_are_capped(monkeypatch: pytest.Monke
     """A fork pool starts every worker at once: --jobs 100000 ran the machine out of memory."""
     from mtcheck.run.workers import worker_count
 
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})  # 2 of the machine's cores for this process
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
     assert [worker_count(n) for n in (1, 2, 8, 9, 100_000)] == [1, 2, 8, 8, 8]
+    monkeypatch.delattr("os.sched_getaffinity")  # not on Linux: the machine's count, or one core if unknown
     monkeypatch.setattr("os.cpu_count", lambda: None)
     assert worker_count(100_000) == 4
