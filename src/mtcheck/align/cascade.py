@@ -150,8 +150,9 @@ def _sentence_texts(source: Text, target: Text, config: Config, decision: Decisi
     """The sentences of the suspicious pairs (the structure analysis embeds them to align them)."""
     src, tgt = content(source, config), content(target, config)
     for i in decision.pairs:
-        for text, paragraph in ((source, src[i]), (target, tgt[i])):
-            yield from (s.text for s in split_sentences(paragraph.text, text.lang, paragraph.start))
+        sides = [split_sentences(p.text, text.lang, p.start) for text, p in ((source, src[i]), (target, tgt[i]))]
+        if within_budget(len(sides[0]), len(sides[1])):  # else the analysis does not align them either
+            yield from (s.text for side in sides for s in side)
 
 
 def analysis_inputs(source: Text, target: Text, config: Config) -> dict[str, Any]:
