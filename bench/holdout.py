@@ -13,7 +13,8 @@ For each half it prints:
 
 ``--dump FILE`` writes every major finding on the clean texts (one JSON object per line) for sorting by hand.
 
-Usage: python bench/holdout.py [DATA] [--half tuning|held-out|both] [--encoder auto|none|NAME] [--kinds K,K]
+Usage: python bench/holdout.py [DATA] [--half tuning|held-out|both] [--encoder auto|none|NAME]
+                               [--encoder-scope cascade|all] [--kinds K,K]
                                [--limit N] [--dump FILE] [--seed S]
 """
 from __future__ import annotations
@@ -249,13 +250,14 @@ def main() -> None:
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
     parser.add_argument("--half", choices=("tuning", "held-out", "both"), default="both")
     parser.add_argument("--encoder", default="auto")
+    parser.add_argument("--encoder-scope", default="cascade", help="cascade (default) or all: what the encoder embeds")
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--limit", type=int, default=None, help="articles per half (for quick loops)")
     parser.add_argument("--no-recall", action="store_true")
     parser.add_argument("--dump", help="write every clean major finding here (JSON lines)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    config = Config(encoder=args.encoder)
+    config = Config(encoder=args.encoder, encoder_scope=args.encoder_scope)
     kinds = tuple(k for k in args.kinds.split(",") if k)
     halves = split(Path(args.data))
     names = ("tuning", "held-out") if args.half == "both" else (args.half,)

@@ -180,7 +180,7 @@ def test_a_crashing_rule_costs_one_article_not_the_batch(make_article, tmp_path:
 
     monkeypatch.setattr(engine, "check", fragile)
     out = tmp_path / "out"
-    code, _, stderr = run("check", str(tmp_path / "in"), "--out", str(out))
+    code, _, stderr = run("check", str(tmp_path / "in"), "--out", str(out), "--jobs", "1")  # patched here only
     assert code == 2
     assert "internal error while checking: RuntimeError: rule exploded" in stderr
     assert "Traceback" not in stderr

@@ -306,7 +306,8 @@ def test_check_keeps_vectors_and_a_warm_run_reports_the_same(tmp_path: Path, mon
     for name in ("cold", "warm"):
         monkeypatch.setattr(encoders, "CACHE", encoders.EmbeddingCache())  # a new process's memory
         result = CliRunner().invoke(app, ["check", str(SAMPLES), "--cache-dir", str(tmp_path / "cache"),
-                                          "--out", str(tmp_path / name), "--quiet", "--isolated"])
+                                          "--out", str(tmp_path / name), "--quiet", "--isolated",
+                                          "--jobs", "1", "--encoder-scope", "all"])  # counted in this process
         assert result.exit_code == 1, result.output
         runs.append(json.loads((tmp_path / name / "results.json").read_text("utf-8")))
         if name == "cold":

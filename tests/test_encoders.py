@@ -134,7 +134,7 @@ def test_check_runs_with_the_hf_encoder(tiny_hf_model: Path) -> None:
     from mtcheck.engine import check
 
     article = Article("a", Text("id", "\n\n".join(SENTENCES[0::2])), {"en": Text("en", "\n\n".join(SENTENCES[1::2]))})
-    version = check(article, Config(encoder=str(tiny_hf_model), select=("STR",))).versions[0]
+    version = check(article, Config(encoder=str(tiny_hf_model), select=("STR",), encoder_scope="all")).versions[0]
     assert version.extra["aligner"] == {"method": "encoder+anchors", "encoder": f"hf:{tiny_hf_model}"}
     # A random model says nothing about meaning, but the alignment must still cover every paragraph once.
     beads = version.extra["alignment"]

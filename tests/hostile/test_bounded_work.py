@@ -43,9 +43,10 @@ SIZES = {  # source x target paragraphs: alignment skipped (cells), or aligned b
 }
 
 
+@pytest.mark.parametrize("scope", ["all", "cascade"])
 @pytest.mark.parametrize("case", SIZES)
 def test_paragraphs_that_will_not_be_embedded_are_decided_before_embedding(
-    monkeypatch: pytest.MonkeyPatch, case: str
+    monkeypatch: pytest.MonkeyPatch, case: str, scope: str
 ) -> None:
     from mtcheck.align import encoders
     from mtcheck.run.chunk import check_chunk
@@ -56,9 +57,11 @@ def test_paragraphs_that_will_not_be_embedded_are_decided_before_embedding(
     n, m = SIZES[case]
     big = Article("big", Text("id", _paragraphs(n, "kata"), "id.txt"), {"en": Text("en", _paragraphs(m, "word"), "en.txt")})
     normal = Article("normal", Text("id", ID, "id.txt"), {"en": Text("en", FR, "en.txt")})
-    config = Config(encoder="counting", select=("STR", "SEM"))
+    config = Config(encoder="counting", select=("STR", "SEM"), encoder_scope=scope)
     [big_result, normal_result] = check_chunk([big, normal], config)
     assert len(encoder.embedded) <= 1_000, f"{len(encoder.embedded):,} texts embedded"
+    if scope == "cascade":  # the normal article is settled by length and anchors: nothing of it is embedded
+        return
     assert set(ID.split("\n\n")) <= set(encoder.embedded)  # the normal article still is
     [version] = big_result["versions"]
     assert version["details"]["aligner"]["encoder"] != "counting" or "anchors only" in version["details"]["aligner"]["note"]

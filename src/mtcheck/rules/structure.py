@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mtcheck.align.cascade import analysis_inputs
 from mtcheck.align.structure import TRUNCATION_CRITICAL_SHARE, Analysis, analyse_texts
 from mtcheck.facts.boilerplate import is_boilerplate
 from mtcheck.model import Finding, Severity
@@ -18,7 +19,8 @@ __all__ = ["analyse"]
 
 def analyse(ctx: VersionContext) -> Analysis:
     """The structure analysis of this version (memoised per article and language)."""
-    analysis = ctx.memo(("structure", ctx.target.lang), lambda: analyse_texts(ctx.source, ctx.target, ctx.config))
+    analysis = ctx.memo(("structure", ctx.target.lang), lambda: analyse_texts(
+        ctx.source, ctx.target, ctx.config, **analysis_inputs(ctx.source, ctx.target, ctx.config)))
     if analysis.aligner.get("method") != "skipped":  # a skipped alignment publishes none: the report pairs by position
         ctx.extra["alignment"] = [
             {"source": list(b.source), "target": list(b.target), "score": b.score} for b in analysis.beads

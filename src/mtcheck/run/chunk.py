@@ -66,7 +66,7 @@ def _prepare(articles: list[Article], config: Config, rules: list[Any], uses_enc
     if not articles or not uses_encoder:
         return
     try:
-        from mtcheck.align.encoders import prefetch
+        from mtcheck.align.cascade import prefetch
     except ImportError:
         return
     warm = None

@@ -50,7 +50,8 @@ class Sink(Protocol):
 
 class Cluster(Protocol):
     """Where chunks can be checked instead of this machine (``run.cluster.Cluster``)."""
-    threads: int  # chunks it checks at once
+    @property
+    def threads(self) -> int: ...  # chunks it checks at once
 
     def checked(self, chunks: Iterator[list[Article]], config: Config) -> Iterator[list[dict[str, Any]]]: ...
 

