@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
-MODES = {"serial": [], "jobs": ["--jobs", "2"], "dask": ["--scheduler", "local:2"]}
+MODES = {"serial": ["--jobs", "1"], "jobs": ["--jobs", "2"], "dask": ["--scheduler", "local:2"]}
 
 
 def make_batch(data: Path, n: int, path: Path) -> None:
