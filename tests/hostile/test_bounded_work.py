@@ -166,3 +166,29 @@ def test_the_encoder_reads_at_most_1000_characters_of_a_text(monkeypatch: pytest
     big = Article("big", Text("id", LONG_SOURCE, "id.txt"), {"en": Text("en", "One line.", "en.txt")})
     check_chunk([big], Config(encoder="counting", select=("STR", "SEM"), encoder_scope=scope))
     assert encoder.embedded and max(len(t) for t in encoder.embedded) == 1_000
+
+
+def test_a_configured_pattern_that_backtracks_catastrophically_costs_one_line(tmp_path: Path) -> None:
+    """``(a+)+$`` on a paragraph of 30,000 "a" ran for longer than a minute (Python's re cannot be stopped)."""
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('boilerplate = ["(a+)+$"]\n', encoding="utf-8")
+    slow = article(tmp_path / "in" / "slow", id="a" * 30_000 + "!", en="a" * 30_000 + "!")
+    good = article(tmp_path / "in" / "good")
+    done = child("check", str(slow), str(good), "--config", str(config), "--encoder", "none", "--no-reports", "-q",
+                 "--jobs", "1", timeout=30)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in stderr, stderr
+    lines = stderr.splitlines()  # the later article is not tried with the pattern again: same line at once
+    reason = "internal error while checking: SlowPattern: boilerplate pattern '(a+)+$' took over 0.5 s on one paragraph"
+    assert lines == [f"mtcheck: {slow}: {reason}{lines[0].partition('paragraph')[2]}",
+                     f"mtcheck: {good}: {reason}{lines[0].partition('paragraph')[2]}"], stderr
+
+
+def test_a_configured_pattern_still_marks_boilerplate(tmp_path: Path) -> None:
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('boilerplate = ["^Baca juga:"]\n', encoding="utf-8")
+    folder = article(tmp_path / "in" / "a", id=f"{ID}\n\nBaca juga: harga cabai naik di pasar tradisional.", en=EN)
+    code, out, err = check(str(folder), "--config", str(config), "--no-reports", "--select", "STR")
+    assert code == 0 and out.startswith("0 finding(s)"), out + err
+    code, out, err = check(str(folder), "--no-reports", "--select", "STR", "--isolated")  # without the pattern
+    assert "STR001" in out, out + err

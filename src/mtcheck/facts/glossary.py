@@ -26,7 +26,7 @@ from typing import Any
 
 from mtcheck.locales import get_locale
 from mtcheck.model import Span
-from mtcheck.store.userfile import GLOSSARY_BYTES, read_text
+from mtcheck.store.userfile import GLOSSARY_BYTES, read_bytes, read_text
 from mtcheck.store.xmlsafe import parse_untrusted
 from mtcheck.text.caching import text_cache
 from mtcheck.text.scan import Probed
@@ -130,7 +130,7 @@ def _csv_rows(reader: Any, line: int, read: Callable[[], Any]) -> Any:
         raise GlossaryError(f"glossary is not valid CSV (line {line + 1}: {reason})") from None
 
 
-def parse_tbx(text: str) -> Glossary:
+def parse_tbx(text: str | bytes) -> Glossary:
     root = parse_untrusted(text)  # ValueError if malformed or with a DOCTYPE
     entries = []
     for concept in root.iter():
@@ -159,12 +159,13 @@ class GlossaryError(ValueError):
 
 @lru_cache(maxsize=32)
 def _load_file(path: str, mtime: float) -> Glossary:
-    try:
-        text = read_text(Path(path), GLOSSARY_BYTES)
+    tbx = path.lower().endswith((".tbx", ".xml"))
+    try:  # XML says its own encoding (a TBX in UTF-16 is valid): the parser decodes it
+        data = read_bytes(Path(path), GLOSSARY_BYTES) if tbx else read_text(Path(path), GLOSSARY_BYTES)
     except ValueError as exc:
         raise GlossaryError(f"cannot read the glossary ({exc})") from None
     try:
-        return parse_tbx(text) if path.lower().endswith((".tbx", ".xml")) else parse_csv(text)
+        return parse_tbx(data) if isinstance(data, bytes) else parse_csv(data)
     except csv.Error as exc:
         raise GlossaryError(f"glossary is not valid CSV ({exc})") from None
     except GlossaryError:
