@@ -62,7 +62,7 @@ class SlowPattern(ValueError):
 
 @lru_cache(maxsize=64)
 def _patterns(extra: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
-    import regex
+    import regex  # type: ignore[import-untyped]
 
     return tuple((p, regex.compile(p, regex.IGNORECASE | regex.DOTALL)) for p in extra)
 

@@ -91,9 +91,10 @@ class SummaryAccumulator:
             lang["findings"] += len(version["findings"])
             lang["score_sum"] += Fraction(version["score"])  # exact: merged partitions give the same mean
             aligner = (version.get("details") or {}).get("aligner")
-            for key in ("note", "skipped") if isinstance(aligner, dict) else ():
-                if aligner.get(key):  # why a version was aligned without encoder, or not (wholly) at all
-                    self.aligner_notes[str(aligner[key])] += 1
+            notes = [aligner.get(key) for key in ("note", "skipped")] if isinstance(aligner, dict) else []
+            for note in notes:  # why a version was aligned without encoder, or not (wholly) at all
+                if note:
+                    self.aligner_notes[str(note)] += 1
             for f in version["findings"]:
                 self.by_severity[f["severity"]] += 1
                 self.by_rule[f["rule"]] += 1
