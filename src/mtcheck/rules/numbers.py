@@ -41,7 +41,7 @@ def comparison(ctx: VersionContext) -> NumberComparison:
 
     def compute() -> NumberComparison:
         content = ctx.target.content
-        if _over_limit(ctx):  # one side not read: no pairing (NUM002 says why), not every number extra
+        if over_limit(ctx):  # one side not read: no pairing (NUM002 says why), not every number extra
             return NumberComparison()
         targets = list(digit_quantities(content, lang))
         return compare(
@@ -52,8 +52,9 @@ def comparison(ctx: VersionContext) -> NumberComparison:
     return ctx.memo(("numbers", lang), compute)
 
 
-def _over_limit(ctx: VersionContext) -> list[str]:
-    """The texts of this version with more numbers than are read (``MAX_NUMBERS``), described."""
+def over_limit(ctx: VersionContext) -> list[str]:
+    """The texts of this version with more numbers than are read (``MAX_NUMBERS``: no number nor date of
+    them is read), described."""
     counts = ((text.lang, number_count(text.content)) for text in (ctx.source, ctx.target))
     return [f"{n:,} in the {lang} text" for lang, n in counts if n > MAX_NUMBERS]
 
@@ -173,7 +174,7 @@ class NumberValue(Rule):
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         lang = ctx.target.lang
         name = get_locale(lang).name
-        if over := _over_limit(ctx):
+        if over := over_limit(ctx):
             yield self.finding(f"Numbers not compared: {', '.join(over)} (at most {MAX_NUMBERS:,} per text are read)",
                                severity=Severity.NEUTRAL)
             return
