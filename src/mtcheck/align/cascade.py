@@ -41,7 +41,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from mtcheck.align.aligner import Scorer, align_units, length_z, within_budget
+from mtcheck.align.aligner import (
+    MAX_EMBEDDED_PER_VERSION,
+    Scorer,
+    align_units,
+    length_z,
+    within_budget,
+    worth_embedding,
+)
 from mtcheck.align.structure import (
     Z_SENTENCES,
     _diagonal,
@@ -204,11 +211,16 @@ def measured_levels(encoder_name: str, source_lang: str, target_lang: str) -> tu
 
 
 def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision) -> Iterator[str]:
-    """The sentences of the suspicious pairs (the structure analysis embeds them to align them)."""
+    """The sentences of the suspicious pairs (the structure analysis embeds them to align them), within the
+    budgets the analysis keeps (``worth_embedding``, ``MAX_EMBEDDED_PER_VERSION``): one paragraph of 20,000
+    sentences against a short one was within the alignment budget, and all its sentences were embedded."""
     src, tgt = content(source, config), content(target, config)
+    budget = MAX_EMBEDDED_PER_VERSION
     for i in decision.pairs:
         sides = [split_sentences(p.text, text.lang, p.start) for text, p in ((source, src[i]), (target, tgt[i]))]
-        if within_budget(len(sides[0]), len(sides[1])):  # else the analysis does not align them either
+        units = len(sides[0]) + len(sides[1])
+        if worth_embedding(len(sides[0]), len(sides[1])) and units <= budget:  # else not embedded there either
+            budget -= units
             yield from (s.text for side in sides for s in side)
 
 
