@@ -73,8 +73,9 @@ class KillOn(WorkerPlugin):
     def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
         if finish != "executing":
             return
-        args = getattr(self.worker.state.tasks[key].run_spec, "args", ())
-        if not args or not any(getattr(a, "id", None) == self.article_id for a in args[0]):
+        task = self.worker.state.tasks[key]  # the articles are scattered data: the task's dependencies
+        articles = [self.worker.data[dep.key] for dep in task.dependencies if dep.key in self.worker.data]
+        if not any(getattr(a, "id", None) == self.article_id for a in articles):
             return
         if self.marker is not None:
             if os.path.exists(self.marker):

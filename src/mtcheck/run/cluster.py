@@ -89,7 +89,18 @@ class Cluster:
         return max(1, sum(self.client.nthreads().values()))
 
     def _submit(self, articles: list[Article], config: Config) -> Any:
-        return self.client.submit(check_on_worker, articles, config, self.cache, pure=False)
+        # The articles go to the cluster as scattered data, not inside the task: a task's arguments were kept
+        # by the client and the scheduler after its result was read (about 220 KB per chunk of 8 articles,
+        # 270 MB more at 10,000 articles; bench/RESULTS.md, "Dask memory"); scattered data is released with
+        # the task. Data lost with its worker is sent again (``_first``).
+        for attempt in range(3):
+            try:
+                data = self.client.scatter(articles, hash=False)
+                break
+            except OSError:  # the worker chosen died while the articles were sent: another is chosen
+                if attempt == 2:
+                    raise
+        return self.client.submit(check_on_worker, data, config, self.cache, pure=False)
 
     def checked(self, chunks: Iterator[list[Article]], config: Config) -> Iterator[Results]:
         """Each chunk's article dicts, in input order, at most twice the cluster's threads chunks in flight."""
@@ -108,11 +119,12 @@ class Cluster:
 
     def _first(self, pending: deque[tuple[list[Article], Any]], config: Config) -> Results:
         from distributed import KilledWorker
+        from distributed.client import FutureCancelledError as CancelledError
 
         chunk, future = pending[0]
         try:
             results: Results = future.result()
-        except KilledWorker:
+        except (KilledWorker, CancelledError):  # its worker died, with the task or with the articles sent
             results = self._one_by_one(chunk, config)
         pending.popleft()
         future.release()
@@ -123,13 +135,14 @@ class Cluster:
         beside the one that kills (on the same worker) is checked as usual, and only the article that
         kills its workers again is lost."""
         from distributed import KilledWorker
+        from distributed.client import FutureCancelledError as CancelledError
 
         out: Results = []
         for article in chunk:
             future = self._submit([article], config)
             try:
                 out.extend(future.result())
-            except KilledWorker:
+            except (KilledWorker, CancelledError):
                 out.append(internal_error(article, "its worker process died on the cluster, every time it was "
                                                    "tried (out of memory, or a crash?)"))
             future.release()
@@ -166,7 +179,9 @@ def open_cluster(spec: str | None) -> Iterator[Cluster | None]:
 
 def _start(dask: Any, client_class: Any, local_class: Any, spec: str, workers: int | None) -> Cluster:
     if workers is not None:
-        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):  # a dead worker's chunk: one retry
+        # a dead worker's chunk: one retry; no statistical profiler in the workers (its history grew each
+        # worker by about 30 MB a minute for an hour: bench/RESULTS.md, "Dask memory")
+        with dask.config.set({"distributed.scheduler.allowed-failures": 1, "distributed.worker.profile.enabled": False}):
             local = local_class(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                                 silence_logs=logging.CRITICAL)  # a worker's death is reported per article
         client = client_class(local, set_as_default=False)
