@@ -80,6 +80,8 @@ class Analysis:
     truncation_share: float = 0.0
     length_outliers: list[tuple[Span, Span, float]] = field(default_factory=list)  # src, tgt, ratio
     aligner: dict[str, str] = field(default_factory=dict)
+    norm: tuple[float, float] = (0.0, 0.25)  # the pair's length norm (log median, sd): align/sentences.py reads it
+    calibration: tuple[float, float] | None = None  # raw cosine levels (``_calibration``), for sentence scores
 
 
 def _span(text: Text, paragraphs: Sequence[Paragraph]) -> Span:
@@ -142,6 +144,7 @@ def analyse_texts(source: Text, target: Text, config: Config) -> Analysis:
             analysis.omissions.append(Gap(_span(source, [src_all[bead.source[0]]]), None))
     _find_truncation(analysis, source, src_all, bp_src)
     calibration = _calibration(scorer, local)
+    analysis.norm, analysis.calibration = (mu, sd), calibration
     for bead in beads:
         if bead.matched:
             _inspect_pair(analysis, bead, source, target, config, mu, sd, calibration)
