@@ -179,8 +179,8 @@ def plant(article: Article, raw: Article, lang: str, kind: str, rng: random.Rand
         new[p][s] = other[p][s]
         return Subtle(_rebuild(article, lang, new), lang, rules, _locate(article, lang, new, p, s),
                       _source_span(article, src, p, s))
-    if kind == "scale-word":
-        return _swap_word(article, lang, src, tgt, SCALE_SWAPS.get(lang, {}), rules, rng)
+    if kind == "scale-word":  # the scale of a number ("3 million"), not a vague "millions of people"
+        return _swap_word(article, lang, src, tgt, SCALE_SWAPS.get(lang, {}), rules, rng, after=r"\d[\s\u00a0]?$")
     if kind == "weekday":
         days = get_locale(lang).weekdays
         by_day: dict[int, str] = {}
@@ -189,7 +189,7 @@ def plant(article: Article, raw: Article, lang: str, kind: str, rng: random.Rand
         cased = {name: by_day[day % 7 + 1] for name, day in days.items()}
         if get_locale(lang).script == "latin":
             cased |= {n.capitalize(): v.capitalize() for n, v in cased.items()}
-        return _swap_word(article, lang, src, tgt, cased, rules, rng)
+        return _swap_word(article, lang, src, tgt, cased, rules, rng, source_has=_ID_WEEKDAY)
     if kind == "name-swap":
         return _swap_name(article, lang, src, tgt, rules, rng)
     raise ValueError(f"unknown kind {kind!r}")
@@ -202,12 +202,21 @@ def _word_pattern(words: list[str], lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
 
+# A weekday of the source sentence (so "The Sunday Times" is never planted).
+_ID_WEEKDAY = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b")
+
+
 def _swap_word(article: Article, lang: str, src: list[list[str]], tgt: list[list[str]], swaps: dict[str, str],
-               rules: tuple[str, ...], rng: random.Random) -> Subtle | None:
+               rules: tuple[str, ...], rng: random.Random, after: str | None = None,
+               source_has: re.Pattern[str] | None = None) -> Subtle | None:
+    """``swaps`` applied to one occurrence in a target sentence (preceded by ``after``, in a sentence whose
+    source matches ``source_has``)."""
     if not swaps:
         return None
     pattern = _word_pattern(list(swaps), lang)
-    places = [(p, s, m) for p in range(len(tgt)) for s in range(len(tgt[p])) for m in pattern.finditer(tgt[p][s])]
+    places = [(p, s, m) for p in range(len(tgt)) for s in range(len(tgt[p])) for m in pattern.finditer(tgt[p][s])
+              if (after is None or re.search(after, tgt[p][s][:m.start()]))
+              and (source_has is None or source_has.search(src[p][s]))]
     if not places:
         return None
     p, s, m = rng.choice(places)

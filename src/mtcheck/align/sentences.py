@@ -20,6 +20,7 @@ grouped into multi-sentence paragraphs (bench/holdout_subtle.py).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +48,9 @@ Z_FITS = 1.5  # ... and within this of the norm once the sentence is removed
 Z_SHORT_ALONE = -2.0  # without an encoder or anchors, length alone must say this much
 SEM_UNSAID = 0.45  # encoder: the sentence's best score against any target sentence below this
 SEM_SAID = 0.7  # ... at or above this it is said somewhere (a split or a loose rendering)
+SEM_NONE = 0.1  # ... at or below this (and no merge) it is said nowhere, even in a pair of normal length ...
+Z_SOMEWHAT_SHORT = -0.3  # ... and missing (major) when the pair is at least this short
+_POSSESSIVE = re.compile(r"['’]s?$")
 _WORDY = frozenset({"n:0", "n:1"})  # "satu", "a": often rendered by an article, no anchor
 LOST_MANY = 2  # this many numbers/names of the sentence absent: missing even when the pair's length looks normal
 MIN_CHARS = 12  # shorter source sentences ("Ya.", a dateline) are not weighed
@@ -67,21 +71,25 @@ class SentenceGap:
 
     @property
     def verdict(self) -> str:
-        """"missing", "likely" or "" (see the module docstring)."""
+        """"missing" (major), "likely" (minor; major when other versions vouch for the sentence), "weak"
+        (minor, never raised) or "" (see the module docstring)."""
         fits = self.z_full <= Z_SHORT and abs(self.z_rest) <= Z_FITS and self.z_rest > self.z_full
         if self.kept:
             return ""
-        if self.semantic is not None:
-            if self.semantic >= SEM_SAID or (self.merge_gain is not None and self.merge_gain > 0):
-                return ""
-            if self.semantic < SEM_UNSAID and fits:
+        if self.semantic is None:
+            if (fits and self.lost) or (len(self.lost) >= LOST_MANY and self.z_full < 0):
                 return "missing"
-            return "likely" if fits or (self.lost and self.semantic < SEM_UNSAID) else ""
-        if (fits and self.lost) or (len(self.lost) >= LOST_MANY and self.z_full < 0):
+            return "weak" if fits and self.z_full <= Z_SHORT_ALONE else ""
+        if self.semantic >= SEM_SAID or (self.merge_gain is not None and self.merge_gain > 0):
+            return ""
+        unsaid = self.semantic <= SEM_NONE and self.merge_gain is not None and self.merge_gain < 0
+        if unsaid and self.z_full <= Z_SOMEWHAT_SHORT:
             return "missing"
-        if fits and self.z_full <= Z_SHORT_ALONE:
+        if self.semantic < SEM_UNSAID and ((fits and self.lost) or (fits and self.z_full <= Z_SHORT_ALONE)):
+            return "missing"
+        if unsaid:
             return "likely"
-        return ""
+        return "weak" if self.semantic < SEM_UNSAID and (fits or self.lost) else ""
 
 
 def _sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
@@ -105,30 +113,63 @@ def _embed(texts: list[str], config: Config) -> Any:
         return None
 
 
-def sentence_gaps(
+@dataclass(frozen=True)
+class PairAlignment:
+    """The sentences of one aligned paragraph pair and their alignment."""
+
+    source: list[Sentence]  # offsets in the source text
+    target: list[Sentence]  # offsets in the target text
+    scorer: Scorer
+    beads: list[Bead]
+    paragraphs: tuple[int, int]  # the target paragraphs' span
+
+    def best_semantic(self, start: int, end: int) -> float | None:
+        """The best encoder score of the source sentence at ``start``-``end`` against a target sentence
+        (None: not a sentence of this pair, or no encoder)."""
+        if self.scorer.sim is None:
+            return None
+        for i, s in enumerate(self.source):
+            if (s.start, s.end) == (start, end):
+                return max(self.scorer.semantic((i,), (j,)) or 0.0 for j in range(len(self.target)))
+        return None
+
+    def sentence_pairs(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """(source span, target span) of each matched sentence bead, in text offsets."""
+        return [((self.source[b.source[0]].start, self.source[b.source[-1]].end),
+                 (self.target[b.target[0]].start, self.target[b.target[-1]].end)) for b in self.beads if b.matched]
+
+
+def align_pair(
     source: Text, target: Text, bead: Bead, config: Config, norm: tuple[float, float],
     calibration: tuple[float, float] | None,
-) -> list[SentenceGap]:
-    """The source sentences of the matched paragraph ``bead`` that its target may not render."""
-    src_paras = [source.paragraphs[i] for i in bead.source]
+) -> PairAlignment | None:
+    """The sentence alignment inside the matched paragraph ``bead`` (None when too large to align)."""
     tgt_paras = [target.paragraphs[j] for j in bead.target]
-    src_s, tgt_s = _sentences(source, src_paras), _sentences(target, tgt_paras)
-    if len(src_s) < 2 or not tgt_s or not within_budget(len(src_s), len(tgt_s)):
-        return []
-    src_vecs = _embed([s.text for s in src_s], config) if calibration is not None else None
+    src_s, tgt_s = _sentences(source, [source.paragraphs[i] for i in bead.source]), _sentences(target, tgt_paras)
+    if not src_s or not tgt_s or not within_budget(len(src_s), len(tgt_s)):
+        return None
+    src_vecs = _embed([s.text for s in src_s], config) if calibration is not None and len(src_s) > 1 else None
     tgt_vecs = _embed([s.text for s in tgt_s], config) if src_vecs is not None else None
     if tgt_vecs is None:
         src_vecs = None
     mu, sd = norm
     scorer = Scorer(_units(source, src_s, src_vecs), _units(target, tgt_s, tgt_vecs), mu, sd,
                     calibration if src_vecs is not None else None)
-    beads = align_units(scorer)
-    target_span = Span.of(target.content, tgt_paras[0].start, tgt_paras[-1].end)
-    target_anchors = frozenset().union(*scorer.target.anchors)
+    return PairAlignment(src_s, tgt_s, scorer, align_units(scorer), (tgt_paras[0].start, tgt_paras[-1].end))
+
+
+def sentence_gaps(pair: PairAlignment, source: Text, target: Text, norm: tuple[float, float]) -> list[SentenceGap]:
+    """The source sentences of an aligned paragraph pair that its target may not render."""
+    src_s, tgt_s, scorer, beads = pair.source, pair.target, pair.scorer, pair.beads
+    if len(src_s) < 2:
+        return []
+    mu, sd = norm
+    target_span = Span.of(target.content, *pair.paragraphs)
+    target_anchors = _plain(frozenset().union(*scorer.target.anchors))
     # Across scripts the anchors of a sentence are not evidence: years, fractions and big numbers are
     # written with other units ("2016年", "dua per tiga"), names transliterated (measured on ntrex-dev:
     # every clean zh/ja/ar sentence that "lost" its anchors was rendered).
-    written = anchors(target.content, target.lang) if scorer.same_script else frozenset()
+    written = _plain(anchors(target.content, target.lang)) if scorer.same_script else frozenset()
     ls, lt = sum(len(s.text) for s in src_s), sum(len(s.text) for s in tgt_s)
     z_full = length_z(ls, lt, mu, sd)
     candidates = _candidates(beads, scorer)
@@ -164,7 +205,12 @@ def _comparable(own: frozenset[str], written: frozenset[str]) -> frozenset[str]:
     starts a sentence)."""
     if not written:
         return frozenset()
-    return frozenset(a for a in own if (a.startswith("n:") and a not in _WORDY) or a in written)
+    return frozenset(a for a in _plain(own) if (a.startswith("n:") and a not in _WORDY) or a in written)
+
+
+def _plain(found: frozenset[str]) -> frozenset[str]:
+    """Anchors without a possessive: "Graham's vote" still names Graham."""
+    return frozenset(_POSSESSIVE.sub("", a) for a in found)
 
 
 def _likeliest_drop(scorer: Scorer) -> int:

@@ -2,7 +2,7 @@
 
 NAME001 asks whether each source name occurs anywhere in the translation; a name replaced by another
 name of the same story passes it, since both names still occur in the article. Here each aligned pair
-of paragraphs is compared on its own: a source name the target paragraph lacks (although the version
+of sentences (inside aligned paragraphs) is compared on its own: a source name the target paragraph lacks (although the version
 writes that name elsewhere, so the translator keeps it as written), where the target paragraph instead
 names someone its source paragraph does not (but the article does), is a substitution.
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from mtcheck.facts.entities import Name, TargetIndex, find_names
 from mtcheck.locales import get_locale
@@ -38,15 +37,11 @@ def _positions(index: TargetIndex, part: str, lang: str) -> list[int]:
     return index.part_positions(part, get_locale(lang).name_rewrites)[0]
 
 
-class Pair(Protocol):
-    """An aligned paragraph pair (the aligner's matched ``Bead``): source and target paragraph indices."""
-
-    source: tuple[int, ...]
-    target: tuple[int, ...]
-
-
-def substitutions(source: Text, target: Text, pairs: Sequence[Pair]) -> list[Substitution]:
-    """Substituted names in the aligned paragraph ``pairs``."""
+def substitutions(
+    source: Text, target: Text, pairs: Sequence[tuple[tuple[int, int], tuple[int, int]]]
+) -> list[Substitution]:
+    """Substituted names in the aligned passages ``pairs`` ((start, end) in the source, in the target):
+    sentences, so that a name the paragraph repeats in another sentence does not hide the swap."""
     if get_locale(target.lang).script != "latin" or get_locale(source.lang).script != "latin":
         return []
     names = [n for n in find_names(source.content, source.lang) if _parts(n)]
@@ -54,18 +49,15 @@ def substitutions(source: Text, target: Text, pairs: Sequence[Pair]) -> list[Sub
         return []
     whole = TargetIndex.build(target.content, target.lang)
     carried = {n.text for n in names if all(_positions(whole, p, target.lang) for p in _parts(n))}
-    src_paras, tgt_paras = source.paragraphs, target.paragraphs
     out: list[Substitution] = []
-    for pair in pairs:
-        s_idx, t_idx = pair.source, pair.target
-        s_start, s_end = src_paras[s_idx[0]].start, src_paras[s_idx[-1]].end
-        t_start, t_end = tgt_paras[t_idx[0]].start, tgt_paras[t_idx[-1]].end
+    for (s_start, s_end), (t_start, t_end) in pairs:
         here = [n for n in names if s_start <= n.start < s_end]
         if not here:
             continue
         local = TargetIndex.build(target.content[t_start:t_end], target.lang)
         src_words = {w.casefold() for n in here for w in n.parts}
-        missing = [n for n in here if n.text in carried and not any(_positions(local, p, target.lang) for p in _parts(n))]
+        # A name whose last word is gone (Prabowo -> Anies, Elizabeth Warren -> Elizabeth Trump)
+        missing = [n for n in here if n.text in carried and not _positions(local, _parts(n)[-1], target.lang)]
         if not missing:
             continue
         intruders = _intruders(names, carried, src_words, source.content[s_start:s_end], local, target.lang)
@@ -74,13 +66,13 @@ def substitutions(source: Text, target: Text, pairs: Sequence[Pair]) -> list[Sub
             other = next(((m, pos) for m, pos in intruders if pos not in used), None)
             if other is None:
                 break
-            intruder, pos = other
+            _, pos = other
             used.add(pos)
             token = local.tokens[pos]
             out.append(Substitution(
                 source=Span(name.start, name.end, name.text),
                 target=Span.of(target.content, t_start + token.start, t_start + token.end),
-                suggestion=_as_written(name, intruder, token.text),
+                suggestion=_parts(name)[-1] if _positions(local, _parts(name)[0], target.lang) else name.text,
             ))
     return out
 
@@ -98,7 +90,7 @@ def _intruders(
         if any(p.casefold() in folded_source for p in _parts(name)):
             continue
         for part in _parts(name):
-            hits = _positions(local, part, lang)
+            hits = [h for h in _positions(local, part, lang) if local.tokens[h].text[:1].isupper()]
             if hits:
                 found.setdefault(hits[0], name)
                 break
@@ -113,11 +105,3 @@ def _distinct(names: list[Name]) -> list[Name]:
             seen.add(n.text)
             out.append(n)
     return out
-
-
-def _as_written(name: Name, intruder: Name, token: str) -> str:
-    """The suggestion: the source name's part that stands where the intruder's word stands."""
-    for part in intruder.parts:
-        if part.casefold() == token.casefold() and len(name.parts) == len(intruder.parts):
-            return name.parts[intruder.parts.index(part)]
-    return name.parts[-1] if len(name.parts) > 1 and token in intruder.parts[-1:] else name.text

@@ -8,8 +8,9 @@ versions lack points at the source or at the checker.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from mtcheck.align.sentences import SentenceGap, sentence_gaps
+from mtcheck.align.sentences import SEM_SAID, PairAlignment, SentenceGap, align_pair, sentence_gaps
 from mtcheck.facts.substitution import Substitution, substitutions
 from mtcheck.model import Finding, Severity
 from mtcheck.rules.base import CrossVersionRule, VersionContext, register
@@ -17,6 +18,18 @@ from mtcheck.rules.structure import analyse
 
 WITNESSES = 3  # other versions that must render the sentence or name for a likely finding to become major
 # Half the other versions (or more) miss it too: lowered to minor (the source or the checker is the likelier cause).
+
+
+def _pairs(ctx: VersionContext) -> list[PairAlignment]:
+    """The sentence alignment of every matched paragraph pair of this version, computed once."""
+
+    def compute() -> list[PairAlignment]:
+        analysis = analyse(ctx)
+        aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, analysis.calibration)
+                   for b in analysis.beads if b.matched)
+        return [p for p in aligned if p is not None]
+
+    return ctx.memo(("subtle.pairs", ctx.target.lang), compute)
 
 
 def _sentence_candidates(ctx: VersionContext) -> list[SentenceGap]:
@@ -27,29 +40,16 @@ def _sentence_candidates(ctx: VersionContext) -> list[SentenceGap]:
         reported = [g.source for g in analysis.omissions if g.source is not None]
         if analysis.truncation is not None:
             reported.append(analysis.truncation)
-        out = []
-        for bead in analysis.beads:
-            if not bead.matched:
-                continue
-            for gap in sentence_gaps(ctx.source, ctx.target, bead, ctx.config, analysis.norm, analysis.calibration):
-                if not any(r.start < gap.source.end and gap.source.start < r.end for r in reported):
-                    out.append(gap)
-        return out
+        return [gap for pair in _pairs(ctx) for gap in sentence_gaps(pair, ctx.source, ctx.target, analysis.norm)
+                if not any(r.start < gap.source.end and gap.source.start < r.end for r in reported)]
 
     return ctx.memo(("subtle.sentences", ctx.target.lang), compute)
 
 
-def _witnesses(key: tuple[int, int], lang: str, doubted: dict[str, set[tuple[int, int]]]) -> tuple[int, int]:
-    """(versions that render the passage, versions that doubt it) among the others."""
-    others = [other for other in doubted if other != lang]
-    doubting = sum(1 for other in others if key in doubted[other])
-    return len(others) - doubting, doubting
-
-
-def _reweigh(finding: Finding, rendered: int, doubting: int) -> Finding:
-    from dataclasses import replace
-
-    if doubting and 2 * doubting >= rendered + doubting:
+def _reweigh(finding: Finding, rendered: int, doubting: int, others: int) -> Finding:
+    """Lowered when half the other versions (or more) doubt the passage too; a minor finding raised to
+    major when WITNESSES other versions render it confidently."""
+    if doubting and 2 * doubting >= others:
         return replace(finding, severity=Severity.MINOR,
                        message=f"{finding.message} (also doubted in {doubting} other versions: check the source)")
     if finding.severity == Severity.MINOR and rendered >= WITNESSES:
@@ -59,12 +59,19 @@ def _reweigh(finding: Finding, rendered: int, doubting: int) -> Finding:
 
 
 class _Witnessed(CrossVersionRule):
-    """A per-version rule whose findings the other versions confirm or lower (``_doubts``)."""
+    """A per-version rule whose findings the other versions confirm (``_vouches``) or lower (``_doubts``)."""
 
     uses_encoder = True
 
     def _doubts(self, ctx: VersionContext) -> set[tuple[int, int]]:
         raise NotImplementedError
+
+    def _vouches(self, ctx: VersionContext, passage: tuple[int, int]) -> bool:
+        return False
+
+    def _promotable(self, ctx: VersionContext, passage: tuple[int, int]) -> bool:
+        """Whether this version's own evidence is strong enough for witnesses to make a finding major."""
+        return False
 
     def cross_check(
         self, contexts: dict[str, VersionContext], findings: dict[str, list[Finding]]
@@ -74,8 +81,13 @@ class _Witnessed(CrossVersionRule):
         for lang, found in findings.items():
             out = []
             for f in found:
-                if f.rule == self.code and f.source is not None and lang in doubted:
-                    f = _reweigh(f, *_witnesses((f.source.start, f.source.end), lang, doubted))
+                if f.rule == self.code and f.source is not None and lang in contexts:
+                    key = (f.source.start, f.source.end)
+                    others = [other for other in contexts if other != lang]
+                    doubting = sum(1 for other in others if key in doubted[other])
+                    promotable = self._promotable(contexts[lang], key)
+                    rendered = sum(1 for other in others if promotable and self._vouches(contexts[other], key))
+                    f = _reweigh(f, rendered, doubting, len(others))
                 out.append(f)
             revised[lang] = out
         return revised
@@ -120,8 +132,19 @@ class SentenceOmission(_Witnessed):
                 severity=Severity.MAJOR if verdict == "missing" else Severity.MINOR,
             )
 
+    def _promotable(self, ctx: VersionContext, passage: tuple[int, int]) -> bool:
+        return any((g.source.start, g.source.end) == passage and g.verdict == "likely" for g in _sentence_candidates(ctx))
+
     def _doubts(self, ctx: VersionContext) -> set[tuple[int, int]]:
         return {(g.source.start, g.source.end) for g in _sentence_candidates(ctx) if g.verdict}
+
+    def _vouches(self, ctx: VersionContext, passage: tuple[int, int]) -> bool:
+        """With an encoder: a target sentence of this version clearly means the source sentence."""
+        for pair in _pairs(ctx):
+            score = pair.best_semantic(*passage)
+            if score is not None:
+                return score >= SEM_SAID
+        return False
 
 
 def _evidence(gap: SentenceGap) -> str:
@@ -135,8 +158,7 @@ def _evidence(gap: SentenceGap) -> str:
 
 def _name_candidates(ctx: VersionContext) -> list[Substitution]:
     def compute() -> list[Substitution]:
-        analysis = analyse(ctx)
-        return substitutions(ctx.source, ctx.target, [b for b in analysis.beads if b.matched])
+        return substitutions(ctx.source, ctx.target, [span for p in _pairs(ctx) for span in p.sentence_pairs()])
 
     return ctx.memo(("subtle.names", ctx.target.lang), compute)
 
@@ -169,7 +191,7 @@ class NameSubstitution(_Witnessed):
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         for sub in _name_candidates(ctx):
             yield self.finding(
-                f"{sub.source.text!r} rendered as {sub.target.text!r}",
+                f"{sub.suggestion!r} rendered as {sub.target.text!r}",
                 source=sub.source, target=sub.target, suggestion=sub.suggestion,
             )
 
