@@ -23,7 +23,6 @@ Usage: python bench/holdout_subtle.py [DATA] [--half tuning|held-out|both] [--en
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -297,16 +296,8 @@ def recall(pairs: list[tuple[Article, Article]], config: Config, kinds: tuple[st
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data", nargs="?", default=str(holdout.DEFAULT_DATA))
-    parser.add_argument("--half", choices=("tuning", "held-out", "both"), default="both")
-    parser.add_argument("--encoder", default="auto")
-    parser.add_argument("--kinds", default=",".join(KINDS))
-    parser.add_argument("--limit", type=int, default=None, help="articles per half (for quick loops)")
-    parser.add_argument("--no-recall", action="store_true")
-    parser.add_argument("--dump", help="write every clean major finding and every missed plant here (JSON lines)")
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    args = holdout.arguments(__doc__ or "", KINDS,
+                             "write every clean major finding and every missed plant here (JSON lines)").parse_args()
     config = Config(encoder=args.encoder)
     kinds = tuple(k for k in args.kinds.split(",") if k)
     halves = holdout.split(Path(args.data))
