@@ -29,6 +29,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -274,7 +275,9 @@ def found(plant_: Subtle, findings: list[Finding]) -> bool:
 
 
 def recall(pairs: list[tuple[Article, Article]], config: Config, kinds: tuple[str, ...], seed: int,
-           misses: list[dict[str, object]]) -> dict[str, str]:
+           misses: list[dict[str, object]], progress: Callable[[dict[str, object]], None]) -> dict[str, str]:
+    """Recall per kind; ``progress`` gets every plant's outcome as it is known (a long run can be read
+    before it ends)."""
     rng = random.Random(seed)
     hits: dict[str, list[int]] = defaultdict(list)
     for article, raw in pairs:
@@ -286,6 +289,7 @@ def recall(pairs: list[tuple[Article, Article]], config: Config, kinds: tuple[st
                 version = next(v for v in check(p.article, config).versions if v.lang == p.lang)
                 ok = found(p, version.findings)
                 hits[kind].append(int(ok))
+                progress({"plant": kind, "lang": lang, "article": article.id, "found": ok})
                 if not ok:
                     text = p.article.targets[lang].content
                     misses.append({"article": article.id, "lang": lang, "kind": kind,
@@ -312,12 +316,13 @@ def main() -> None:
         def dump(row: dict[str, object], half: str = name) -> None:
             if out is not None:
                 out.write(json.dumps({"half": half, **row}, ensure_ascii=False) + "\n")
+                out.flush()
 
         report: dict[str, object] = {"articles": len(pairs),
                                      **holdout.clean_load([g for g, _ in pairs], config, dump)}
         if not args.no_recall:
             misses: list[dict[str, object]] = []
-            report["recall"] = recall(pairs, config, kinds, args.seed, misses)
+            report["recall"] = recall(pairs, config, kinds, args.seed, misses, dump)
             for row in misses:
                 dump({"missed": True, **row})
         report["seconds"] = round(time.perf_counter() - started, 1)
