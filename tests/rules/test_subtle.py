@@ -192,7 +192,28 @@ def test_a_name_spelt_the_target_way_is_not_a_swap() -> None:
     assert findings(targets, "fr", "NAME003") == []
 
 
+def test_a_name_spelt_the_target_way_beside_another_name_is_not_a_swap() -> None:
+    """The sentence adds a name of the article (Anies) and writes Jakarta the old way: no swap."""
+    targets = dict(CLEAN)
+    targets["fr"] = swapped(FRENCH, 1, "les inondations à Jakarta", "les inondations à Djakarta, selon Anies")
+    assert findings(targets, "fr", "NAME003") == []
+
+
 def test_a_pronoun_for_a_name_is_not_a_swap() -> None:
     targets = dict(CLEAN)
     targets["en"] = swapped(ENGLISH, 3, "Prabowo stressed", "He stressed")
     assert findings(targets, "en", "NAME003") == []
+
+
+def test_a_place_spelt_the_french_way_beside_an_article_name_is_not_a_swap() -> None:
+    """Bolivia is written as in the source once, then as a French adjective (bolivien) in a sentence that also
+    names Zárate: the sentence lacks 'Bolivia' and adds a name, yet nothing was swapped."""
+    source = ("Evo Morales tiba di Bolivia pada Senin.\n\n"
+              "Di Bolivia, Morales disambut oleh para pendukungnya.\n\n"
+              "Menteri Luar Negeri Diego Zárate menolak berkomentar.\n")
+    french = ("Evo Morales est arrivé à Bolivia lundi.\n\n"
+              "Sur le sol bolivien, Morales a été accueilli par ses partisans, dont Zárate.\n\n"
+              "Le ministre des Affaires étrangères Diego Zárate a refusé de commenter.\n")
+    article = Article("t", Text("id", source), {"fr": Text("fr", french)})
+    version = check(article, Config(encoder="none", select=("NAME003",))).versions[0]
+    assert version.findings == []

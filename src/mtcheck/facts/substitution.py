@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mtcheck.facts.entities import Name, TargetIndex, find_names
+from mtcheck.facts.entities import Name, TargetIndex, find_names, fold, similarity
 from mtcheck.locales import get_locale
 from mtcheck.model import Span, Text
 
 MIN_PART = 3  # name parts shorter than this ("Al", "Bin") identify nobody
+SPELLING = 0.7  # a word this similar to a missing name is that name, spelt another way ...
+STEM = 5  # ... or one that begins with its first letters (bolivien for Bolivia)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,8 @@ def substitutions(
         local = TargetIndex.build(target.content[t_start:t_end], target.lang)
         src_words = {w.casefold() for n in here for w in n.parts}
         # A name whose last word is gone (Prabowo -> Anies, Elizabeth Warren -> Elizabeth Trump)
-        missing = [n for n in here if n.text in carried and not _positions(local, _parts(n)[-1], target.lang)]
+        missing = [n for n in here if n.text in carried and not _positions(local, _parts(n)[-1], target.lang)
+                   and not _spelt_otherwise(_parts(n)[-1], local)]
         if not missing:
             continue
         intruders = _intruders(names, carried, src_words, source.content[s_start:s_end], local, target.lang)
@@ -95,6 +98,13 @@ def _intruders(
                 found.setdefault(hits[0], name)
                 break
     return sorted(((n, pos) for pos, n in found.items()), key=lambda x: x[1])
+
+
+def _spelt_otherwise(part: str, local: TargetIndex) -> bool:
+    """The sentence writes the name the target language's way, or as an adjective (Bolivia -> Bolivie,
+    bolivien): a word sharing its first letters, or this similar to it."""
+    stem = fold(part)[:STEM]
+    return any(fold(t.text).startswith(stem) or similarity(part, t.text) >= SPELLING for t in local.tokens)
 
 
 def _distinct(names: list[Name]) -> list[Name]:
