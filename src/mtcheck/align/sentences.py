@@ -87,7 +87,7 @@ class SentenceGap:
             return "missing"
         if self.semantic < SEM_UNSAID and ((fits and self.lost) or (fits and self.z_full <= Z_SHORT_ALONE)):
             return "missing"
-        if unsaid:
+        if unsaid and self.z_full < 0:  # a dropped sentence shortens its pair, however little
             return "likely"
         return "weak" if self.semantic < SEM_UNSAID and (fits or self.lost) else ""
 
