@@ -102,8 +102,9 @@ class SentenceOmission(_Witnessed):
     is set) and weighs each source sentence left out: the pair too short with it and normal without
     it, no target sentence that means it (encoder), joining it to a neighbour's sentence not bringing
     that closer to its translation (so not a merge), and its numbers or names absent from the target
-    paragraph. Major with strong evidence, minor with weaker evidence unless three other versions
-    render the sentence; lowered to minor when half the other versions miss it too. Sentences STR001
+    paragraph. Major with strong evidence, minor with weaker evidence; a minor finding whose sentence
+    no target sentence means becomes major when three other versions render it clearly (encoder);
+    lowered to minor when half the other versions miss it too. Sentences STR001
     already reports are left to it.
 
     **Why is this bad.** Modern MT drops one sentence of a long paragraph without a trace; the
