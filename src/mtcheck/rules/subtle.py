@@ -166,16 +166,15 @@ def _name_candidates(ctx: VersionContext) -> list[Substitution]:
 
 @register
 class NameSubstitution(_Witnessed):
-    """A name of a source paragraph is rendered as another name of the same article.
+    """A name of a source sentence is rendered as another name of the same article.
 
-    **What it does.** For every aligned paragraph pair, compares the names and acronyms of the source
-    paragraph with those of the target paragraph: a source name absent from its target paragraph,
-    where the target paragraph instead names someone the source paragraph does not but the article
-    does elsewhere, is reported as "X rendered as Y" with X as the suggestion. Latin-script versions
-    compare names as written (the target's transliteration habits tolerated); Chinese, Japanese and
-    Arabic versions use the glossary's renderings and the renderings learnt from the article itself
-    (see docs/subtle.md for what is covered). Lowered to minor when half the other versions also lack the
-    name in that paragraph.
+    **What it does.** For every aligned pair of sentences (inside aligned paragraphs), compares the
+    names of the source sentence with the target sentence: a source name whose last word the target
+    sentence lacks (although the version writes that name elsewhere, and not spelt the target's way
+    there), where the target sentence instead names someone the source sentence does not but the
+    article does elsewhere, is reported as "X rendered as Y" with X as the suggestion. English and
+    French versions only: Chinese, Japanese and Arabic versions transliterate names and are not
+    compared (see docs/subtle.md). Lowered to minor when half the other versions also lack the name.
 
     **Why is this bad.** Attributing a quote or an act to the wrong person is among the most
     damaging errors a news translation can make, and it reads perfectly fluently.
