@@ -36,6 +36,7 @@ from importlib import resources
 from typing import Any
 
 from mtcheck.align.aligner import Scorer, align_units, length_z, within_budget
+from mtcheck.align.sentences import asks_meaning, pair_sentences
 from mtcheck.align.structure import (
     Z_SENTENCES,
     _diagonal,
@@ -49,7 +50,6 @@ from mtcheck.config import Config
 from mtcheck.facts.boilerplate import is_boilerplate
 from mtcheck.model import Article, Paragraph, Text
 from mtcheck.text.caching import text_cache
-from mtcheck.text.sentences import split_sentences
 
 WHOLE_SHARE = 0.5  # suspicious pairs making more of a version than this: the whole version is embedded
 WHOLE = ("paragraphs", "shifted")  # reasons that embed the whole version
@@ -146,12 +146,32 @@ def measured_levels(encoder_name: str, source_lang: str, target_lang: str) -> tu
     return levels.get(f"{source_lang}-{target_lang}")
 
 
+def sentence_levels(source_lang: str, target_lang: str, config: Config) -> tuple[float, float] | None:
+    """The cosine levels sentence scores of a version are read against when its paragraphs were not embedded:
+    the language pair's measured ones (None without an encoder, or one without measured levels)."""
+    if not encoder_available(config):
+        return None
+    from mtcheck.align.encoders import get_encoder
+
+    encoder = get_encoder(config).encoder
+    return measured_levels(encoder.name, source_lang, target_lang) if encoder is not None else None
+
+
 def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision) -> Iterator[str]:
-    """The sentences of the suspicious pairs (the structure analysis embeds them to align them)."""
+    """The sentences of the suspicious pairs (the structure analysis embeds them to align them), and of the
+    diagonal pairs STR007 asks about (``sentences.asks_meaning``: every pair with two or more source sentences
+    under ``encoder-scope = "all"``). A version of another paragraph count has no diagonal: its pairs are known
+    only once aligned, and STR007 embeds theirs then."""
     src, tgt = content(source, config), content(target, config)
-    for i in decision.pairs:
-        sides = [split_sentences(p.text, text.lang, p.start) for text, p in ((source, src[i]), (target, tgt[i]))]
-        if within_budget(len(sides[0]), len(sides[1])):  # else the analysis does not align them either
+    if len(src) != len(tgt):
+        return
+    norm = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
+    suspicious = set(decision.pairs)
+    for i, (s, t) in enumerate(zip(src, tgt)):
+        sides = pair_sentences(source, [s]), pair_sentences(target, [t])
+        if not within_budget(len(sides[0]), len(sides[1])):  # the analysis does not align them either
+            continue
+        if i in suspicious or (len(sides[0]) > 1 and (config.encoder_scope == "all" or asks_meaning(*sides, norm))):
             yield from (s.text for side in sides for s in side)
 
 
@@ -172,10 +192,13 @@ def analysis_inputs(source: Text, target: Text, config: Config) -> dict[str, Any
 
 def prefetch(articles: Iterable[Article], config: Config) -> int:
     """Embed, in large batches across ``articles``, what the cascade embeds: the versions it embeds whole
-    (with their source: ``encoders.prefetch``) and the sentences of the suspicious pairs of the others."""
+    (with their source: ``encoders.prefetch``), the sentences of the suspicious pairs of the others and of the
+    pairs STR007 asks about (``_sentence_texts``). Nothing without an encoder."""
     from mtcheck.align.encoders import embed
     from mtcheck.align.encoders import prefetch as embed_versions
 
+    if not encoder_available(config):
+        return 0
     whole: list[Article] = []
     texts: list[str] = []
     for article in articles:

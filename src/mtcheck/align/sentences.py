@@ -21,7 +21,7 @@ grouped into multi-sentence paragraphs (bench/holdout_subtle.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +47,7 @@ Z_SHORT = -1.0  # the pair at least this much too short (length z) ...
 Z_FITS = 1.5  # ... and within this of the norm once the sentence is removed
 Z_SHORT_ALONE = -2.0  # without an encoder or anchors, length alone must say this much
 SEM_UNSAID = 0.45  # encoder: the sentence's best score against any target sentence below this
+SEM_WEAK = 0.5  # ... below this in a pair somewhat short (``Z_SOMEWHAT_SHORT``) that fits without it: minor
 SEM_SAID = 0.7  # ... at or above this it is said somewhere (a split or a loose rendering)
 SEM_NONE = 0.1  # ... at or below this (and no merge) it is said nowhere, even in a pair of normal length ...
 Z_SOMEWHAT_SHORT = -0.3  # ... and missing (major) when the pair is at least this short
@@ -54,6 +55,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _WORDY = frozenset({"n:0", "n:1"})  # "satu", "a": often rendered by an article, no anchor
 LOST_MANY = 2  # this many numbers/names of the sentence absent: missing even when the pair's length looks normal
 MIN_CHARS = 12  # shorter source sentences ("Ya.", a dateline) are not weighed
+Z_ASK = -1.5  # the cascade embeds a pair's sentences when the pair is at least this short (``asks_meaning``)
 
 
 @dataclass(frozen=True)
@@ -80,16 +82,28 @@ class SentenceGap:
             if (fits and self.lost) or (len(self.lost) >= LOST_MANY and self.z_full < 0):
                 return "missing"
             return "weak" if fits and self.z_full <= Z_SHORT_ALONE else ""
-        if self.semantic >= SEM_SAID or (self.merge_gain is not None and self.merge_gain > 0):
+        if self.semantic >= SEM_SAID:
+            return ""
+        if fits and self.z_full <= Z_SHORT_ALONE:
+            # A merge or a loose rendering leaves its pair of normal length: one far too short that the sentence
+            # would fill is a drop, even when the sentence resembles its neighbours (same topic, same people).
+            return "missing"
+        merged = self.merge_gain is not None and self.merge_gain > 0
+        if merged and not fits:
             return ""
         unsaid = self.semantic <= SEM_NONE and self.merge_gain is not None and self.merge_gain < 0
         if unsaid and self.z_full <= Z_SOMEWHAT_SHORT:
             return "missing"
-        if self.semantic < SEM_UNSAID and ((fits and self.lost) or (fits and self.z_full <= Z_SHORT_ALONE)):
-            return "missing"
+        if self.semantic < SEM_UNSAID and fits and self.lost:
+            return "missing" if not merged else "weak"
         if unsaid and self.z_full < 0:  # a dropped sentence shortens its pair, however little
             return "likely"
-        return "weak" if self.semantic < SEM_UNSAID and (fits or self.lost) else ""
+        if self.semantic < SEM_UNSAID and (fits or self.lost):
+            return "weak"
+        # Somewhat short, fitting better without the sentence, which nothing says well and no neighbour absorbs:
+        # minor (a loose rendering looks the same, and the tuning half's clean versions had one such).
+        somewhat = self.z_full <= Z_SOMEWHAT_SHORT and abs(self.z_rest) <= Z_FITS and self.z_rest > self.z_full
+        return "weak" if somewhat and self.semantic < SEM_WEAK and not merged else ""
 
 
 def _sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
@@ -139,22 +153,44 @@ class PairAlignment:
                  (self.target[b.target[0]].start, self.target[b.target[-1]].end)) for b in self.beads if b.matched]
 
 
+def asks_meaning(src_s: Sequence[Sentence], tgt_s: Sequence[Sentence], norm: tuple[float, float]) -> bool:
+    """Whether a pair's sentences are worth embedding (the cascade's question for STR007): two or more source
+    sentences in a pair shorter than the norm by ``Z_ASK``, as one dropped sentence leaves it."""
+    if len(src_s) < 2 or not within_budget(len(src_s), len(tgt_s)):
+        return False
+    z = length_z(sum(len(s.text) for s in src_s), sum(len(s.text) for s in tgt_s), *norm)
+    return z <= Z_ASK
+
+
+def pair_sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    """The sentences of a pair's paragraphs on one side, offsets in ``text`` (what ``align_pair`` embeds)."""
+    return _sentences(text, paragraphs)
+
+
 def align_pair(
     source: Text, target: Text, bead: Bead, config: Config, norm: tuple[float, float],
-    calibration: tuple[float, float] | None,
+    calibration: Callable[[], tuple[float, float] | None],
 ) -> PairAlignment | None:
-    """The sentence alignment inside the matched paragraph ``bead`` (None when too large to align)."""
+    """The sentence alignment inside the matched paragraph ``bead`` (None when too large to align). The
+    sentences are embedded when the pair ``asks_meaning`` (every pair with ``encoder-scope = "all"``) and
+    ``calibration()`` gives the cosine levels to read their scores against (None: no encoder)."""
     tgt_paras = [target.paragraphs[j] for j in bead.target]
     src_s, tgt_s = _sentences(source, [source.paragraphs[i] for i in bead.source]), _sentences(target, tgt_paras)
     if not src_s or not tgt_s or not within_budget(len(src_s), len(tgt_s)):
         return None
-    src_vecs = _embed([s.text for s in src_s], config) if calibration is not None and len(src_s) > 1 else None
+    if len(src_s) == 1:  # one bead: nothing to align, nothing to embed (STR007 weighs two or more)
+        scorer = Scorer(_units(source, src_s, None), _units(target, tgt_s, None), *norm)
+        bead = Bead(tuple(range(len(src_s))), tuple(range(len(tgt_s))), 1.0)
+        return PairAlignment(src_s, tgt_s, scorer, [bead], (tgt_paras[0].start, tgt_paras[-1].end))
+    asks = len(src_s) > 1 and (config.encoder_scope == "all" or asks_meaning(src_s, tgt_s, norm))
+    levels = calibration() if asks else None
+    src_vecs = _embed([s.text for s in src_s], config) if levels is not None else None
     tgt_vecs = _embed([s.text for s in tgt_s], config) if src_vecs is not None else None
     if tgt_vecs is None:
         src_vecs = None
     mu, sd = norm
     scorer = Scorer(_units(source, src_s, src_vecs), _units(target, tgt_s, tgt_vecs), mu, sd,
-                    calibration if src_vecs is not None else None)
+                    levels if src_vecs is not None else None)
     return PairAlignment(src_s, tgt_s, scorer, align_units(scorer), (tgt_paras[0].start, tgt_paras[-1].end))
 
 
@@ -175,11 +211,19 @@ def sentence_gaps(pair: PairAlignment, source: Text, target: Text, norm: tuple[f
     candidates = _candidates(beads, scorer)
     if not candidates and z_full <= Z_SHORT:
         candidates = [(_likeliest_drop(scorer), None)]
+    if scorer.sim is not None and z_full <= Z_SHORT:
+        # The sentence no target sentence resembles is the likeliest drop of a short pair, wherever the
+        # alignment (which pairs neighbours of one topic readily) put it.
+        worst = min(range(len(src_s)), key=lambda k: _best(scorer, k))
+        if worst not in {i for i, _ in candidates}:
+            candidates.append((worst, _neighbour_bead([b for b in beads if b.matched], worst)))
     # A sentence whose every number and name is absent is weighed whatever the alignment says: with
-    # no anchors on one side the aligner pairs by length alone, and may pair the wrong sentence.
+    # no anchors on one side the aligner pairs by length alone, and may pair the wrong sentence. Only its
+    # own anchors count: one another sentence of the pair also has ("dua jam", "Kedua pihak": 2) may be
+    # that sentence's rendering.
     named = {i for i, _ in candidates}
     candidates += [(k, None) for k in range(len(src_s)) if k not in named
-                   and (own := _comparable(scorer.source.anchors[k], written)) and not own & target_anchors]
+                   and (own := _comparable(_own_anchors(scorer, k), written)) and not own & target_anchors]
     gaps = []
     for i, partner in candidates:
         if len(src_s[i].text) < MIN_CHARS:
@@ -191,12 +235,29 @@ def sentence_gaps(pair: PairAlignment, source: Text, target: Text, norm: tuple[f
             target=target_span,
             z_full=z_full,
             z_rest=length_z(ls - len(src_s[i].text), lt, mu, sd),
-            semantic=None if scorer.sim is None else max(scorer.semantic((i,), (j,)) or 0.0 for j in range(len(tgt_s))),
+            semantic=None if scorer.sim is None else _best(scorer, i),
             merge_gain=_merge_gain(scorer, i, partner),
             lost=own - target_anchors,
             kept=(own & target_anchors) - others,
         ))
     return gaps
+
+
+def _own_anchors(scorer: Scorer, k: int) -> frozenset[str]:
+    """The anchors of source sentence ``k`` that no other source sentence of the pair has."""
+    others = frozenset().union(*(a for i, a in enumerate(scorer.source.anchors) if i != k))
+    return scorer.source.anchors[k] - others
+
+
+def _best(scorer: Scorer, i: int) -> float:
+    """Source sentence ``i``'s best encoder score against any target sentence."""
+    return max(scorer.semantic((i,), (j,)) or 0.0 for j in range(len(scorer.target.texts)))
+
+
+def _neighbour_bead(matched: list[Bead], i: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """Of the ``matched`` beads, the one holding source sentence ``i``, else the nearest."""
+    near = min(matched, key=lambda b: min(abs(k - i) for k in b.source), default=None)
+    return (near.source, near.target) if near else None
 
 
 def _comparable(own: frozenset[str], written: frozenset[str]) -> frozenset[str]:
@@ -234,9 +295,7 @@ def _candidates(beads: list[Bead], scorer: Scorer) -> list[tuple[int, tuple[tupl
     matched = [b for b in beads if b.matched]
     for bead in beads:
         if bead.source and not bead.target:
-            i = bead.source[0]
-            near = min(matched, key=lambda b: min(abs(k - i) for k in b.source), default=None)
-            out.append((i, (near.source, near.target) if near else None))
+            out.append((bead.source[0], _neighbour_bead(matched, bead.source[0])))
         elif len(bead.source) == 2 and len(bead.target) == 1:
             weak = _weaker(bead, scorer)
             strong = bead.source[1 - bead.source.index(weak)]

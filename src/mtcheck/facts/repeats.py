@@ -6,6 +6,7 @@ bounded (the longest common subsequence first) and capped at ``FUZZY_REPEATS_MAX
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from mtcheck.facts.boilerplate import normalise
@@ -93,6 +94,7 @@ def adjacent_repeats(texts: Sequence[str], lang: str) -> list[int]:
             and (keys[j] == keys[j - 1] or texts[j - 1].endswith(" " + texts[j]))]
 
 
+_SPACES = re.compile(r"\s+")
 TANDEM_MAX_CHARS = 2_000  # longer "sentences" (a text without end marks) are not searched for a tandem repeat
 TANDEM_CHECKS = 20_000  # candidate pairs tried at most (a text of one repeated character proposes many)
 TANDEM_DISTINCT = 6  # distinct characters the repeated passage needs ("hahaha", "-----" are not sentences)
@@ -108,14 +110,17 @@ def tandem(text: str, min_chars: int, spaced: bool = True) -> tuple[int, int, in
         return None
     seen: dict[str, list[int]] = {}
     checks = 0
-    for b in range(n - min_chars + 1):
+    # Where a copy may start: every character, or (spaced) a word after a space, the first one after anything.
+    starts = range(n - min_chars + 1) if not spaced else \
+        [0, *(m.end() for m in _SPACES.finditer(text, 0, n - min_chars + 1))]
+    for b in starts:
         gram = text[b:b + min_chars]
         for a in seen.get(gram, ()):
             length = b - a
             checks += 1
             if checks > TANDEM_CHECKS:
                 return None
-            if length < min_chars or (spaced and not (text[b - 1].isspace() and (a == 0 or not text[a - 1].isalnum()))):
+            if length < min_chars:
                 continue
             passage = text[a:b].strip()
             lead = len(text[a:b]) - len(text[a:b].lstrip())

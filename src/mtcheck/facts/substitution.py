@@ -52,14 +52,19 @@ def substitutions(
     whole = TargetIndex.build(target.content, target.lang)
     carried = {n.text for n in names if all(_positions(whole, p, target.lang) for p in _parts(n))}
     out: list[Substitution] = []
+    others = [n for n in names if n.text in carried]
     for (s_start, s_end), (t_start, t_end) in pairs:
-        here = [n for n in names if s_start <= n.start < s_end]
-        if not here:
-            continue
+        named = [n for n in names if s_start <= n.start < s_end]
+        here = [n for n in named if n.text in carried]
+        folded = target.content[t_start:t_end].casefold()
+        if all(_parts(n)[-1].casefold() in folded for n in here):
+            continue  # every name's last word is written there (the index would find each; building it is not free)
+        if not any(p.casefold() in folded for n in others if n.start < s_start or n.start >= s_end for p in _parts(n)):
+            continue  # no other name of the article is written there: nothing took the missing name's place
         local = TargetIndex.build(target.content[t_start:t_end], target.lang)
-        src_words = {w.casefold() for n in here for w in n.parts}
+        src_words = {w.casefold() for n in named for w in n.parts}
         # A name whose last word is gone (Prabowo -> Anies, Elizabeth Warren -> Elizabeth Trump)
-        missing = [n for n in here if n.text in carried and not _positions(local, _parts(n)[-1], target.lang)
+        missing = [n for n in here if not _positions(local, _parts(n)[-1], target.lang)
                    and not _spelt_otherwise(_parts(n)[-1], local)]
         if not missing:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from mtcheck.align.cascade import sentence_levels
 from mtcheck.align.sentences import SEM_SAID, PairAlignment, SentenceGap, align_pair, sentence_gaps
 from mtcheck.facts.substitution import Substitution, substitutions
 from mtcheck.model import Finding, Severity
@@ -25,7 +26,16 @@ def _pairs(ctx: VersionContext) -> list[PairAlignment]:
 
     def compute() -> list[PairAlignment]:
         analysis = analyse(ctx)
-        aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, analysis.calibration)
+        levels: list[tuple[float, float] | None] = []
+
+        def calibration() -> tuple[float, float] | None:
+            """The analysis's cosine levels, else (a version the cascade settled) the language pair's
+            measured ones: asked for only when a pair's sentences are worth embedding."""
+            if not levels:
+                levels.append(analysis.calibration or sentence_levels(ctx.source.lang, ctx.target.lang, ctx.config))
+            return levels[0]
+
+        aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, calibration)
                    for b in analysis.beads if b.matched)
         return [p for p in aligned if p is not None]
 
