@@ -248,3 +248,59 @@ def test_a_place_spelt_the_french_way_beside_an_article_name_is_not_a_swap() -> 
     article = Article("t", Text("id", source), {"fr": Text("fr", french)})
     version = check(article, Config(encoder="none", select=("NAME003",))).versions[0]
     assert version.findings == []
+
+
+# The same two people named alone in several sentences: Chinese learns how the version writes each from the
+# sentences that name them (普拉博沃, 阿尼斯), English and French witness the source.
+TALK = {
+    "id": ["Presiden Prabowo dan Anies bertemu di Jakarta.",
+           "Prabowo mengatakan pemerintah akan membantu. Anies menyambut baik bantuan itu.",
+           "Anies meminta warga tetap tenang. Prabowo berjanji datang lagi bulan depan.",
+           "Prabowo juga memuji kerja petugas. Menurut Anies, pompa baru sudah dipasang."],
+    "en": ["President Prabowo and Anies met in Jakarta.",
+           "Prabowo said the government would help. Anies welcomed the aid.",
+           "Anies asked residents to stay calm. Prabowo promised to come back next month.",
+           "Prabowo also praised the work of the officers. According to Anies, new pumps have been installed."],
+    "fr": ["Le président Prabowo et Anies se sont rencontrés à Jakarta.",
+           "Prabowo a déclaré que le gouvernement aiderait. Anies a salué cette aide.",
+           "Anies a demandé aux habitants de rester calmes. Prabowo a promis de revenir le mois prochain.",
+           "Prabowo a aussi salué le travail des agents. Selon Anies, de nouvelles pompes ont été installées."],
+    "zh": ["普拉博沃总统与阿尼斯在雅加达会面。",
+           "普拉博沃说政府将提供帮助。阿尼斯对这项援助表示欢迎。",
+           "阿尼斯呼吁居民保持冷静。普拉博沃承诺下个月再来。",
+           "普拉博沃还赞扬了工作人员的工作。据阿尼斯说，新的水泵已经安装。"],
+}
+
+
+def _talk(zh: list[str], latin: tuple[str, ...] = ("en", "fr")) -> list[Finding]:
+    def text(lang: str, paragraphs: list[str]) -> Text:
+        return Text(lang, "\n\n".join(paragraphs) + "\n")
+
+    targets = {lang: text(lang, TALK[lang]) for lang in latin} | {"zh": text("zh", zh)}
+    result = check(Article("talk", text("id", TALK["id"]), targets), Config(encoder="none", select=("NAME003",)))
+    return next(v for v in result.versions if v.lang == "zh").findings
+
+
+def test_a_name_swapped_in_chinese_is_found_through_the_versions_own_renderings() -> None:
+    zh = swapped(TALK["zh"], 3, "普拉博沃还赞扬", "阿尼斯还赞扬")
+    [f] = _talk(zh)
+    assert f.source is not None and f.source.text == "Prabowo"
+    assert f.source.start == len("\n\n".join(TALK["id"][:3])) + 2  # the sentence's Prabowo, not the title's
+    assert f.target is not None and f.target.text == "阿尼斯" and f.suggestion == "普拉博沃"
+    assert "en, fr name 'Prabowo' here" in f.message
+
+
+def test_chinese_names_rendered_alike_and_without_witnesses_are_not_flagged() -> None:
+    assert _talk(TALK["zh"]) == []
+    zh = swapped(TALK["zh"], 3, "普拉博沃还赞扬", "阿尼斯还赞扬")
+    assert _talk(zh, latin=()) == []  # no Latin-script version to say the source names Prabowo there
+    assert _talk(swapped(TALK["zh"], 3, "普拉博沃还赞扬", "他还赞扬")) == []  # a pronoun is no other name
+
+
+def test_a_swap_the_data_cannot_tell_from_its_mirror_is_not_reported() -> None:
+    """In the Japanese version of the first article Prabowo and Anies are named together in two sentences and
+    alone in one each: with Prabowo's sentence swapped, 'アニス is Prabowo' fits the data as well as 'アニス is
+    Anies', so neither reading is reported."""
+    targets = dict(CLEAN)
+    targets["ja"] = swapped(JAPANESE, 3, "プラボウォ氏は", "アニス氏は")
+    assert findings(targets, "ja", "NAME003") == []

@@ -7,12 +7,16 @@ versions lack points at the source or at the checker.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from mtcheck.align.cascade import sentence_levels
 from mtcheck.align.sentences import SEM_SAID, PairAlignment, SentenceGap, align_pair, sentence_gaps
+from mtcheck.facts.entities import find_names
+from mtcheck.facts.renderings import swaps
 from mtcheck.facts.substitution import Substitution, substitutions
+from mtcheck.locales import get_locale
 from mtcheck.model import Finding, Severity
 from mtcheck.rules.base import CrossVersionRule, VersionContext, register
 from mtcheck.rules.structure import analyse
@@ -182,15 +186,19 @@ class NameSubstitution(_Witnessed):
     names of the source sentence with the target sentence: a source name whose last word the target
     sentence lacks (although the version writes that name elsewhere, and not spelt the target's way
     there), where the target sentence instead names someone the source sentence does not but the
-    article does elsewhere, is reported as "X rendered as Y" with X as the suggestion. English and
-    French versions only: Chinese, Japanese and Arabic versions transliterate names and are not
-    compared (see docs/subtle.md). Lowered to minor when half the other versions also lack the name.
+    article does elsewhere, is reported as "X rendered as Y" with X as the suggestion (Latin-script
+    versions). Chinese, Japanese and Arabic versions transliterate names: there the version's own
+    rendering of each name is learnt from the other sentences naming it (three sentences or more), and
+    a sentence that lacks it but writes the rendering of another name of the article is reported when
+    every English and French version names the source's person in that sentence (see docs/subtle.md).
+    Lowered to minor when half the other versions also lack the name.
 
     **Why is this bad.** Attributing a quote or an act to the wrong person is among the most
     damaging errors a news translation can make, and it reads perfectly fluently.
 
     **Example.** Source ``Prabowo mengkritik rencana itu.`` in an article that also names Anies —
-    flagged: ``Anies criticised the plan.``; accepted: ``Prabowo criticised the plan.``
+    flagged: ``Anies criticised the plan.``; accepted: ``Prabowo criticised the plan.``, and in Chinese
+    ``阿尼斯批评了这项计划。`` is flagged where the version writes Prabowo 普拉博沃 elsewhere.
     """
 
     code = "NAME003"
@@ -207,6 +215,40 @@ class NameSubstitution(_Witnessed):
 
     def _doubts(self, ctx: VersionContext) -> set[tuple[int, int]]:
         return {(s.source.start, s.source.end) for s in _name_candidates(ctx)}
+
+    def cross_check(
+        self, contexts: dict[str, VersionContext], findings: dict[str, list[Finding]]
+    ) -> dict[str, list[Finding]]:
+        """The per-version findings weighed by the other versions, and the swaps of the Chinese, Japanese and
+        Arabic versions (``facts.renderings``) that every Latin-script version witnesses."""
+        revised = super().cross_check(contexts, findings)
+        latin = {lang: ctx for lang, ctx in contexts.items() if get_locale(lang).script == "latin"}
+        for lang, ctx in contexts.items():
+            if lang in latin or not latin or lang not in revised:
+                continue
+            names = [n for n in find_names(ctx.source.content, ctx.source.lang) if n.kind == "name"]
+            pairs = [span for p in _pairs(ctx) for span in p.sentence_pairs()]
+            for swap in swaps(ctx.source, ctx.target, names, pairs):
+                witnesses = [w for w, other in latin.items() if _renders(other, swap.source.start, swap.name.parts[-1])]
+                if len(witnesses) < len(latin):
+                    continue
+                revised[lang] = [*revised[lang], self.finding(
+                    f"{swap.name.text!r} rendered as {swap.target.text!r}, the version's rendering of "
+                    f"{swap.other.text!r} (it writes {swap.name.text!r} as {swap.rendering!r} elsewhere; "
+                    f"{', '.join(sorted(witnesses))} name {swap.name.text!r} here)",
+                    source=swap.source, target=swap.target, suggestion=swap.rendering,
+                )]
+        return revised
+
+
+def _renders(ctx: VersionContext, at: int, part: str) -> bool:
+    """Whether this (Latin-script) version's sentence aligned with the source sentence holding offset ``at``
+    writes the name part as the source does."""
+    for pair in _pairs(ctx):
+        for (a, b), (c, d) in pair.sentence_pairs():
+            if a <= at < b:
+                return re.search(rf"(?<!\w){re.escape(part)}(?!\w)", ctx.target.content[c:d]) is not None
+    return False
 
 
 __all__ = ["NameSubstitution", "SentenceOmission"]
