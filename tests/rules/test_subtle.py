@@ -138,6 +138,7 @@ def test_the_finding_shows_the_target_paragraph_and_is_major_with_witnesses() ->
     [f] = findings(targets, "en", "STR007")
     assert f.target is not None and f.target.text.startswith("President Prabowo Subianto received")
     assert f.severity == Severity.MAJOR
+    assert "missing here: 2027, 3,000,000,000,000" in f.message  # as an editor reads them, not 3e+12
 
 
 def test_a_sentence_dropped_from_every_version_is_lowered() -> None:

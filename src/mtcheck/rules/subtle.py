@@ -167,8 +167,22 @@ def _evidence(gap: SentenceGap) -> str:
     if gap.semantic is not None:
         parts.append(f"best sentence match {gap.semantic:.2f}")
     if gap.lost:
-        parts.append("missing here: " + ", ".join(sorted(a[2:] for a in gap.lost)[:4]))
+        parts.append("missing here: " + ", ".join(sorted(_anchor(a) for a in gap.lost)[:4]))
     return "; ".join(parts)
+
+
+def _anchor(anchor: str) -> str:
+    """An anchor as an editor reads it: 3e+12 -> 3,000,000,000,000, 2027 -> 2027, "q" -> a quotation."""
+    kind, _, value = anchor.partition(":")
+    if kind == "n":
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        if not number.is_integer():
+            return value
+        return f"{number:,.0f}" if abs(number) >= 10_000 else f"{number:.0f}"  # a year stays 2027
+    return value or "a quotation"
 
 
 def _name_candidates(ctx: VersionContext) -> list[Substitution]:
