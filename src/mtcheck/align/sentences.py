@@ -136,6 +136,7 @@ class PairAlignment:
     scorer: Scorer
     beads: list[Bead]
     paragraphs: tuple[int, int]  # the target paragraphs' span
+    bead: Bead  # the paragraph pair
 
     def best_semantic(self, start: int, end: int) -> float | None:
         """The best encoder score of the source sentence at ``start``-``end`` against a target sentence
@@ -169,10 +170,10 @@ def pair_sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence
 
 def align_pair(
     source: Text, target: Text, bead: Bead, config: Config, norm: tuple[float, float],
-    calibration: Callable[[], tuple[float, float] | None],
+    calibration: Callable[[], tuple[float, float] | None], embed: bool = False,
 ) -> PairAlignment | None:
     """The sentence alignment inside the matched paragraph ``bead`` (None when too large to align). The
-    sentences are embedded when the pair ``asks_meaning`` (every pair with ``encoder-scope = "all"``) and
+    sentences are embedded when the pair ``asks_meaning`` (every pair with ``encoder-scope = "all"`` or ``embed``) and
     ``calibration()`` gives the cosine levels to read their scores against (None: no encoder)."""
     tgt_paras = [target.paragraphs[j] for j in bead.target]
     src_s, tgt_s = _sentences(source, [source.paragraphs[i] for i in bead.source]), _sentences(target, tgt_paras)
@@ -180,9 +181,9 @@ def align_pair(
         return None
     if len(src_s) == 1:  # one bead: nothing to align, nothing to embed (STR007 weighs two or more)
         scorer = Scorer(_units(source, src_s, None), _units(target, tgt_s, None), *norm)
-        bead = Bead(tuple(range(len(src_s))), tuple(range(len(tgt_s))), 1.0)
-        return PairAlignment(src_s, tgt_s, scorer, [bead], (tgt_paras[0].start, tgt_paras[-1].end))
-    asks = len(src_s) > 1 and (config.encoder_scope == "all" or asks_meaning(src_s, tgt_s, norm))
+        one = Bead(tuple(range(len(src_s))), tuple(range(len(tgt_s))), 1.0)
+        return PairAlignment(src_s, tgt_s, scorer, [one], (tgt_paras[0].start, tgt_paras[-1].end), bead)
+    asks = len(src_s) > 1 and (embed or config.encoder_scope == "all" or asks_meaning(src_s, tgt_s, norm))
     levels = calibration() if asks else None
     src_vecs = _embed([s.text for s in src_s], config) if levels is not None else None
     tgt_vecs = _embed([s.text for s in tgt_s], config) if src_vecs is not None else None
@@ -191,7 +192,7 @@ def align_pair(
     mu, sd = norm
     scorer = Scorer(_units(source, src_s, src_vecs), _units(target, tgt_s, tgt_vecs), mu, sd,
                     levels if src_vecs is not None else None)
-    return PairAlignment(src_s, tgt_s, scorer, align_units(scorer), (tgt_paras[0].start, tgt_paras[-1].end))
+    return PairAlignment(src_s, tgt_s, scorer, align_units(scorer), (tgt_paras[0].start, tgt_paras[-1].end), bead)
 
 
 def sentence_gaps(pair: PairAlignment, source: Text, target: Text, norm: tuple[float, float]) -> list[SentenceGap]:

@@ -30,20 +30,18 @@ def _pairs(ctx: VersionContext) -> list[PairAlignment]:
 
     def compute() -> list[PairAlignment]:
         analysis = analyse(ctx)
-        levels: list[tuple[float, float] | None] = []
-
-        def calibration() -> tuple[float, float] | None:
-            """The analysis's cosine levels, else (a version the cascade settled) the language pair's
-            measured ones: asked for only when a pair's sentences are worth embedding."""
-            if not levels:
-                levels.append(analysis.calibration or sentence_levels(ctx.source.lang, ctx.target.lang, ctx.config))
-            return levels[0]
-
-        aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, calibration)
+        aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, lambda: _calibration(ctx))
                    for b in analysis.beads if b.matched)
         return [p for p in aligned if p is not None]
 
     return ctx.memo(("subtle.pairs", ctx.target.lang), compute)
+
+
+def _calibration(ctx: VersionContext) -> tuple[float, float] | None:
+    """The cosine levels this version's sentence scores are read against: the analysis's, else (a version the
+    cascade settled) the language pair's measured ones; asked for only when sentences are to be embedded."""
+    return ctx.memo(("subtle.levels", ctx.target.lang), lambda: analyse(ctx).calibration
+                    or sentence_levels(ctx.source.lang, ctx.target.lang, ctx.config))
 
 
 def _sentence_candidates(ctx: VersionContext) -> list[SentenceGap]:
@@ -154,11 +152,17 @@ class SentenceOmission(_Witnessed):
         return {(g.source.start, g.source.end) for g in _sentence_candidates(ctx) if g.verdict}
 
     def _vouches(self, ctx: VersionContext, passage: tuple[int, int]) -> bool:
-        """With an encoder: a target sentence of this version clearly means the source sentence."""
+        """With an encoder: a target sentence of this version clearly means the source sentence. A pair the
+        cascade did not embed is embedded now (asked only for a finding the witnesses could make major)."""
         for pair in _pairs(ctx):
+            if not any((s.start, s.end) == passage for s in pair.source):
+                continue
+            if pair.scorer.sim is None:
+                analysis = analyse(ctx)
+                pair = align_pair(ctx.source, ctx.target, pair.bead, ctx.config, analysis.norm,
+                                  lambda: _calibration(ctx), embed=True) or pair
             score = pair.best_semantic(*passage)
-            if score is not None:
-                return score >= SEM_SAID
+            return score is not None and score >= SEM_SAID
         return False
 
 
