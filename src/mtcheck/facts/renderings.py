@@ -24,16 +24,20 @@ from mtcheck.locales import get_locale
 from mtcheck.model import Span, Text
 
 MIN_PART = 3  # name words shorter than this ("Al", "Bin") identify nobody
-MIN_SENTENCES = 3  # source sentences naming someone: the one judged and two to learn the rendering from
+MIN_SENTENCES = 4  # source sentences naming someone: the one judged and three to learn the rendering from
+# (with two, a word of the story both share passes for a name: 'Brink' learnt as 偷走, "stole", tuning half)
 MAX_CHARS = 400  # longer sentences are not searched for shared passages (the search is quadratic in them)
 MAX_SENTENCES = 12  # a name in more sentences than this is learnt from the first ones only
 # The shortest rendering learnt: two Chinese characters (普京), three kana (プーチン's プーチ), four Arabic letters.
 MIN_RENDERING = {"han": 2, "han+kana": 3, "arabic": 4}
+# The letters a rendering is made of: Japanese writes foreign names in katakana, Arabic as whole words (a
+# piece of a word is a prefix or an ending: والم, "and the ...").
 _LETTERS = {
     "han": re.compile(r"[\u3400-\u9fff]+"),
-    "han+kana": re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u30fc・]+"),
+    "han+kana": re.compile(r"[\u30a0-\u30ff]+"),
     "arabic": re.compile(r"[\u0621-\u064a\u0671-\u06d3]+"),
 }
+_WHOLE_WORDS = {"arabic"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,11 @@ def _shared(texts: list[str], absent: list[str], script: str) -> str | None:
     """The longest run of the script's letters every text in ``texts`` has and none in ``absent`` has."""
     shortest = MIN_RENDERING[script]
     runs = [m.group() for m in _LETTERS[script].finditer(min(texts, key=len)) if len(m.group()) >= shortest]
+    if script in _WHOLE_WORDS:
+        words = [set(_LETTERS[script].findall(t)) for t in texts]
+        absent_words = set().union(*(_LETTERS[script].findall(t) for t in absent))
+        found = [r for r in runs if all(r in w for w in words) and r not in absent_words]
+        return max(found, key=len, default=None)
     best: str | None = None
     for run in runs:
         for size in range(len(run), shortest - 1, -1):
@@ -70,9 +79,10 @@ def _shared(texts: list[str], absent: list[str], script: str) -> str | None:
 
 
 def swaps(source: Text, target: Text, names: Sequence[Name],
-          pairs: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> list[Swap]:
+          pairs: Sequence[tuple[tuple[int, int], tuple[int, int]]], paragraphs: Sequence[tuple[int, int]]) -> list[Swap]:
     """Swap candidates in the aligned sentence ``pairs`` ((start, end) in the source, in the target) of a version
-    in a non-Latin script (see the module docstring)."""
+    in a non-Latin script (see the module docstring). ``paragraphs``: each pair's target paragraph span, which
+    must not write the name either (sentences split otherwise than the source's can put it in the next one)."""
     script = get_locale(target.lang).script
     if script not in _LETTERS:
         return []
@@ -105,7 +115,7 @@ def swaps(source: Text, target: Text, names: Sequence[Name],
             continue
         for k in ks:
             mine = rendering(key, k)
-            if mine is None or mine in texts[k]:
+            if mine is None or mine in target.content[paragraphs[k][0]:paragraphs[k][1]]:
                 continue
             for other, oks in naming.items():
                 if other == key or k in oks or len([o for o in oks if o != k]) < MIN_SENTENCES - 1:

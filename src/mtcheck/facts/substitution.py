@@ -55,7 +55,10 @@ def substitutions(
     others = [n for n in names if n.text in carried]
     for (s_start, s_end), (t_start, t_end) in pairs:
         named = [n for n in names if s_start <= n.start < s_end]
-        here = [n for n in named if n.text in carried]
+        # Names the version writes elsewhere, and names of two words or more whose first word the target
+        # sentence keeps (Rod Reed -> Rod Abercrombie: said once, the name is carried nowhere else).
+        here = [n for n in named if n.text in carried or (len(_parts(n)) > 1 and _parts(n)[0].casefold() in
+                                                             target.content[t_start:t_end].casefold())]
         folded = target.content[t_start:t_end].casefold()
         if all(_parts(n)[-1].casefold() in folded for n in here):
             continue  # every name's last word is written there (the index would find each; building it is not free)

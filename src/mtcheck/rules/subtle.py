@@ -245,8 +245,8 @@ class NameSubstitution(_Witnessed):
             if lang in latin or not latin or lang not in revised:
                 continue
             names = [n for n in find_names(ctx.source.content, ctx.source.lang) if n.kind == "name"]
-            pairs = [span for p in _pairs(ctx) for span in p.sentence_pairs()]
-            for swap in swaps(ctx.source, ctx.target, names, pairs):
+            spans = [(span, p.paragraphs) for p in _pairs(ctx) for span in p.sentence_pairs()]
+            for swap in swaps(ctx.source, ctx.target, names, [s for s, _ in spans], [p for _, p in spans]):
                 witnesses = [w for w, other in latin.items() if _renders(other, swap.source.start, swap.name.parts[-1])]
                 if len(witnesses) < len(latin):
                     continue
