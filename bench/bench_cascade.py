@@ -6,9 +6,9 @@ process (start-up, model loads, every rule, no reports written), medians of ``--
 configurations are run back to back, round by round, so a machine shared with other work loads them alike.
 The CPU seconds (user + system of the run's processes) give the load-independent rate: the articles per
 second an idle machine of that many cores would reach if the run kept every core busy. Also prints the
-cascade's decisions over every article of DATA (versions settled, sentences of
-some pairs embedded,
-embedded whole; reasons; share of target paragraphs embedded) and ``mtcheck --help``'s time.
+cascade's decisions over every article of DATA (versions settled, embedding a shift's window, the sentences
+of some pairs or the whole version; reasons; share of target paragraphs embedded) and ``mtcheck --help``'s
+time.
 
 Usage: python bench/bench_cascade.py [DATA] [--n 20] [--repeats 3] [--configs default,all,none,...]
   a config is a name from CONFIGS, e.g. ``default`` (cascade, --jobs = the cores), ``all`` (--encoder-scope
@@ -71,7 +71,7 @@ def decisions(data: Path) -> str:
     config = Config()
     kinds: collections.Counter[str] = collections.Counter()
     reasons: collections.Counter[str] = collections.Counter()
-    embedded = paragraphs = untouched = articles = pairs = 0
+    embedded = paragraphs = untouched = articles = pairs = windows = 0
     for article in (a for a in read_paths([str(data)]) if isinstance(a, Article)):
         articles += 1
         found = [decide(article.source, text, config) for text in article.targets.values()]
@@ -81,10 +81,12 @@ def decisions(data: Path) -> str:
             paragraphs += n
             embedded += n if d.whole else 0
             pairs += len(d.pairs)
-            kinds["whole" if d.whole else "pairs" if d.pairs else "settled"] += 1
+            kinds["whole" if d.whole else "pairs" if d.pairs else "window" if d.window else "settled"] += 1
+            windows += d.window is not None and not d.whole
             reasons.update({reason for reason, _ in d.reasons})
-    return (f"versions: {kinds['settled']} settled, {kinds['pairs']} by the sentences of {pairs} pairs, "
-            f"{kinds['whole']} whole; "
+    return (f"versions: {kinds['settled']} settled, {kinds['window']} by a shift's window only, "
+            f"{kinds['pairs']} by the sentences of {pairs} pairs, {kinds['whole']} whole ({windows} with a shift's "
+            f"window first, embedded whole if the encoder does not pair it 1-1); "
             f"reasons (versions): {dict(reasons)}; target paragraphs of whole versions: {embedded}/{paragraphs} "
             f"= {embedded / max(paragraphs, 1):.2f}; articles embedding nothing: {untouched}/{articles}")
 

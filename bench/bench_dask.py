@@ -15,7 +15,7 @@ Also measured: Dask's overhead per task on ``local:2`` (no-op tasks), the cost o
 and the client's cost per article result (unpickle a result, write its shard line, add it to the summary).
 
 Usage: python bench/bench_dask.py [--n 1000] [--repeats 3] [--encoder none] [--modes serial,jobs,dask]
-       [--data ../shared/data/ntrex-dev] [--overhead] [--distinct]
+       [--data ../shared/data/ntrex-dev] [--overhead] [--distinct] [--shards]
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ntrex-dev"
-MODES = {"serial": [], "jobs": ["--jobs", "2"], "dask": ["--scheduler", "local:2"]}
+MODES = {"serial": ["--jobs", "1"], "jobs": ["--jobs", "2"], "dask": ["--scheduler", "local:2"]}
 
 
 def make_batch(data: Path, n: int, path: Path) -> None:
@@ -88,9 +88,9 @@ def child(args: list[str]) -> None:
                       "workers_mb": [w / 1024 for w in workers]}))
 
 
-def run_mode(mode: str, batch: Path, encoder: str, out: Path) -> dict[str, object]:
+def run_mode(mode: str, batch: Path, encoder: str, out: Path, shards: bool = False) -> dict[str, object]:
     args = ["check", str(batch), "--encoder", encoder, "--no-cache", "--no-html", "-q", "--out", str(out),
-            *MODES[mode]]
+            *MODES[mode], *(["--out-format", "jsonl-shards"] if shards else [])]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, env=env,
                           check=False)
@@ -160,6 +160,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--overhead", action="store_true", help="Dask's per-task overhead and start-up")
     parser.add_argument("--distinct", action="store_true", help="serial rate and client cost on the 62 articles")
+    parser.add_argument("--shards", action="store_true", help="--out-format jsonl-shards (the archive's output)")
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp:
         if opts.overhead:
@@ -171,12 +172,12 @@ def main() -> None:
         batch = Path(tmp) / "batch.jsonl"
         make_batch(opts.data, opts.n, batch)
         for mode in filter(None, opts.modes.split(",")):
-            runs = [run_mode(mode, batch, opts.encoder, Path(tmp) / "out") for _ in range(opts.repeats)]
+            runs = [run_mode(mode, batch, opts.encoder, Path(tmp) / "out", opts.shards) for _ in range(opts.repeats)]
             walls = [float(r["wall"]) for r in runs]  # type: ignore[arg-type]
             wall = statistics.median(walls)
             cpu = statistics.median(float(r["cpu"]) for r in runs)  # type: ignore[arg-type]
             print(json.dumps({
-                "mode": mode, "encoder": opts.encoder, "articles": opts.n, "walls_s": [round(w, 1) for w in walls],
+                "mode": mode, "encoder": opts.encoder, "articles": opts.n, "shards": opts.shards, "walls_s": [round(w, 1) for w in walls],
                 "articles_per_s": round(opts.n / wall, 2), "cpu_s": round(cpu, 1),
                 "articles_per_cpu_s": round(opts.n / cpu, 2), "exit": runs[0]["code"],
                 "client_mb": round(statistics.median(float(r["client_mb"]) for r in runs), 1),  # type: ignore[arg-type]

@@ -146,3 +146,31 @@ def test_a_hallucination_that_keeps_its_numbers_and_length_is_settled_and_not_ju
     en = check(_article(en=hallucinated), CASCADE).versions[0]
     assert not any(f.rule == "SEM001" for f in en.findings)
     assert "settled" in str(en.extra["adequacy"])
+
+
+SWAPPED = [*EN[:3], EN[4], EN[3], *EN[5:]]  # two paragraphs in the wrong order: the encoder cannot pair 1-1
+WINDOW = cascade.Decision((("shifted", 3),), window=(2, 5))  # what decide gives a shift in paragraphs 3-4
+
+
+@pytest.mark.parametrize(("paragraphs", "diagonal"), [(EN, True), (SWAPPED, False)])
+def test_the_encoder_settles_a_shift_on_the_diagonal_from_its_window_alone(paragraphs: list[str],
+                                                                            diagonal: bool) -> None:
+    assert cascade.window_on_diagonal(_text("id", ID), _text("en", paragraphs), CASCADE, WINDOW) is diagonal
+
+
+def test_a_shift_the_window_settles_embeds_the_window_only_and_keeps_the_diagonal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cascade, "decide", lambda source, target, config: WINDOW)
+    # paragraphs 2-4 of the source and of the version; nothing else of either
+    assert cascade.prefetch([_article(en=EN)], CASCADE) == 6
+    en = check(_article(en=EN), CASCADE).versions[0]
+    assert [b["source"] for b in en.extra["alignment"]] == [[i] for i in range(7)]  # type: ignore[attr-defined]
+    assert "diagonal" in en.extra["aligner"]["shift"]  # type: ignore[index]
+    assert not [f for f in en.findings if f.rule.startswith("STR")]
+
+
+def test_a_shift_the_window_does_not_settle_embeds_the_whole_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cascade, "decide", lambda source, target, config: WINDOW)
+    assert cascade.prefetch([_article(en=SWAPPED)], CASCADE) == 6 + 14  # the window, then both sides whole
+    en = check(_article(en=SWAPPED), CASCADE).versions[0]
+    assert en.extra["aligner"]["method"] == "encoder+anchors"  # type: ignore[index]

@@ -72,6 +72,21 @@ def _out_folder(value: str) -> Path:
     return Path(value)
 
 
+def _remote_out(value: str) -> Any:
+    """The staging of a ``--out`` named by URL (``run.upload``), or None for a folder."""
+    from mtcheck.readers.remote import is_url
+
+    if not is_url(value):
+        return None
+    from mtcheck.run.pipeline import OutputError
+    from mtcheck.run.upload import RemoteOut
+
+    try:
+        return RemoteOut(value)
+    except OutputError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _cache_folder(value: str | None) -> Path | None:
     """``--cache-dir``; an empty one (``--cache-dir "$CACHE"`` with the variable unset) is refused: as a path
     it is the working folder, which silently became the cache (40 MB in a repository checkout)."""
@@ -242,6 +257,8 @@ def check(
     if refs is not None:
         options["refs"] = str(refs)
     steps = _steps(refs, known, baseline, write_baseline)
+    remote = _remote_out(out_name) if not no_reports and not diff else None  # staged here, copied at the end
+    out = remote.local if remote is not None else out
     sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None,
                    shards=out_format == "jsonl-shards")
     started = time.perf_counter()
@@ -275,10 +292,15 @@ def check(
                                     sinks, report_error, jobs=jobs or available_cores(),
                                     progress=cast(Any, progress), on_kept=count_kept,  # total None: open-ended bar
                                     cluster=cluster)
+        if remote is not None:
+            remote.publish()
     except (OutputError, ClusterError) as exc:
         for sink in sinks:  # a cluster that cannot be reached fails before any sink has finished
             sink.abort()
         raise _fail(str(exc)) from None
+    finally:
+        if remote is not None:
+            remote.discard()
     summary = document["summary"]
     if not quiet:
         _warn_degraded(summary)
@@ -290,7 +312,7 @@ def check(
         say(f"baseline {baseline}: {document['options']['baseline']['suppressed']} known finding(s) not reported")
     if not no_reports:
         written = "results-*.jsonl and summary.json" if out_format == "jsonl-shards" else "results.json"
-        say(f"wrote {out}/{written}" + ("" if no_html else " and the HTML reports"))
+        say(f"wrote {remote.url if remote is not None else out}/{written}" + ("" if no_html else " and the HTML reports"))
     if output is not None:
         say(f"wrote {fmt} to {output}")
     code = exit_code(document, config.fail_on, findings_fail=not exit_zero)

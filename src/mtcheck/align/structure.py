@@ -130,11 +130,13 @@ def _norm(source_lang: str, target_lang: str, src_len: int, tgt_len: int) -> tup
 
 
 def analyse_texts(
-    source: Text, target: Text, config: Config, embed: bool = True, calibration: tuple[float, float] | None = None
+    source: Text, target: Text, config: Config, embed: bool = True, calibration: tuple[float, float] | None = None,
+    diagonal: bool = False,
 ) -> Analysis:
     """The structure analysis of one version against its source (pure: no context, no publishing).
     ``embed=False``: paragraphs aligned on cheap evidence alone, sentences with the encoder only given
-    the (unrelated, aligned) cosine levels in ``calibration`` (``cascade.analysis_inputs``)."""
+    the (unrelated, aligned) cosine levels in ``calibration`` (``cascade.analysis_inputs``); ``diagonal``:
+    the paragraphs are paired 1-1 (the encoder settled the cheap alignment's shift on the diagonal)."""
     src_all, tgt_all = source.paragraphs, target.paragraphs
     bp_src = {p.index for p in src_all if is_boilerplate(p.text, source.lang, config)}
     bp_tgt = [p.index for p in tgt_all if is_boilerplate(p.text, target.lang, config)]
@@ -148,6 +150,8 @@ def analyse_texts(
     if not embed:  # the cascade settled its paragraphs (``cascade.analysis_inputs``)
         src_vecs = tgt_vecs = None
         aligner = dict(SETTLED_ALIGNER if calibration is None else PAIRS_ALIGNER)
+        if diagonal:
+            aligner["shift"] = "settled on the diagonal by the encoder (its window embedded)"
     elif worth_embedding(len(src), len(tgt)):
         src_vecs, aligner = _vectors([p.text for p in src], config)
         tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})
@@ -159,11 +163,12 @@ def analyse_texts(
                        "paragraphs": f"{len(src)} x {len(tgt)}"}
     mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
     scorer = Scorer(_units(source, src, src_vecs), _units(target, tgt, tgt_vecs), mu, sd)
-    local = _diagonal(scorer) or align_units(scorer)
-    if scorer.sim is None:
-        local = _undo_shifts(_pair_substitutions(local, scorer), scorer)
+    if diagonal and len(src) == len(tgt):
+        local = [Bead((i,), (i,), round(scorer.quality((i,), (i,)), 4)) for i in range(len(src))]
+    elif scorer.sim is None:
+        local = _undo_shifts(_pair_substitutions(_diagonal(scorer) or align_units(scorer), scorer), scorer)
     else:
-        local = _pair_loose_substitutions(_split_weak_merges(local, scorer), scorer)
+        local = _pair_loose_substitutions(_split_weak_merges(_diagonal(scorer) or align_units(scorer), scorer), scorer)
     beads = _with_boilerplate(
         [Bead(tuple(src[i].index for i in b.source), tuple(tgt[j].index for j in b.target), b.score) for b in local],
         bp_tgt,
