@@ -14,6 +14,10 @@ when one is set), and each source sentence the alignment leaves out (a 1-0 bead,
 * **anchors**: numbers and Latin-script names of the sentence the target paragraph lacks (``lost``)
   or has although no other source sentence of the pair has them (``kept``).
 
+With the encoder cascade (the default), a pair's sentences are embedded only when the pair is ``Z_ASK`` or more
+shorter than its norm (``asks_meaning``; ``cascade.prefetch`` embeds them in one batch); the others are judged
+on length and anchors. ``encoder-scope = "all"`` embeds every multi-sentence pair's sentences.
+
 ``verdict`` turns the evidence into "missing" (report, major), "likely" (report, minor: cross-version
 evidence may raise it) or "" (no finding). The thresholds were chosen on the tuning half of ntrex-dev
 grouped into multi-sentence paragraphs (bench/holdout_subtle.py).
@@ -108,7 +112,8 @@ class SentenceGap:
         return "weak" if somewhat and self.semantic < SEM_WEAK and not merged else ""
 
 
-def _sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+def pair_sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    """The sentences of a pair's paragraphs on one side, offsets in ``text`` (what ``align_pair`` embeds)."""
     return [s for p in paragraphs for s in split_sentences(p.text, text.lang, p.start)]
 
 
@@ -165,11 +170,6 @@ def asks_meaning(src_s: Sequence[Sentence], tgt_s: Sequence[Sentence], norm: tup
     return z <= Z_ASK
 
 
-def pair_sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
-    """The sentences of a pair's paragraphs on one side, offsets in ``text`` (what ``align_pair`` embeds)."""
-    return _sentences(text, paragraphs)
-
-
 def align_pair(
     source: Text, target: Text, bead: Bead, config: Config, norm: tuple[float, float],
     calibration: Callable[[], tuple[float, float] | None], embed: bool = False,
@@ -178,14 +178,14 @@ def align_pair(
     sentences are embedded when the pair ``asks_meaning`` (every pair with ``encoder-scope = "all"`` or ``embed``) and
     ``calibration()`` gives the cosine levels to read their scores against (None: no encoder)."""
     tgt_paras = [target.paragraphs[j] for j in bead.target]
-    src_s, tgt_s = _sentences(source, [source.paragraphs[i] for i in bead.source]), _sentences(target, tgt_paras)
+    src_s, tgt_s = pair_sentences(source, [source.paragraphs[i] for i in bead.source]), pair_sentences(target, tgt_paras)
     if not src_s or not tgt_s or not within_budget(len(src_s), len(tgt_s)):
         return None
     if len(src_s) == 1:  # one bead: nothing to align, nothing to embed (STR007 weighs two or more)
         scorer = Scorer(_units(source, src_s, None), _units(target, tgt_s, None), *norm)
         one = Bead(tuple(range(len(src_s))), tuple(range(len(tgt_s))), 1.0)
         return PairAlignment(src_s, tgt_s, scorer, [one], (tgt_paras[0].start, tgt_paras[-1].end), bead)
-    asks = len(src_s) > 1 and (embed or config.encoder_scope == "all" or asks_meaning(src_s, tgt_s, norm))
+    asks = embed or config.encoder_scope == "all" or asks_meaning(src_s, tgt_s, norm)
     levels = calibration() if asks else None
     src_vecs = _embed([s.text for s in src_s], config) if levels is not None else None
     tgt_vecs = _embed([s.text for s in tgt_s], config) if src_vecs is not None else None
