@@ -482,8 +482,8 @@ def _find_duplicates(
                    (sentences[j].start, sentences[j].end)) for j in adjacent_repeats(texts, target.lang)]
         for sentence in sentences:  # a sentence said twice without the end mark that would split it
             if (twice := tandem(sentence.text, shortest, not get_locale(target.lang).cjk)) is not None:
-                a, b, again = (sentence.start + k for k in twice)
-                found.append(((a, b), (again, again + b - a)))
+                start, end, copy = (sentence.start + k for k in twice)
+                found.append(((start, end), (copy, copy + end - start)))
         for first, again in sorted(set(found), key=lambda pair: pair[1]):
             if not any(a <= again[0] < b for a, b in covered):
                 covered.append(again)
