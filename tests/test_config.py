@@ -116,7 +116,7 @@ def test_bad_settings_are_one_line_errors_naming_file_and_key(tmp_path: Path, to
 def test_a_config_file_that_is_not_utf8_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "mtcheck.toml"
     path.write_bytes('fail-on = "minor" # d\u00e9faut\n'.encode("latin-1"))
-    with pytest.raises(ConfigError, match=f"^{path}: cannot read \\(not UTF-8 at byte 21\\)"):
+    with pytest.raises(ConfigError, match=f"^{path}: cannot read \\(not UTF-8 at byte 21 \\(line 1\\): save it as UTF-8\\)"):
         load_config(tmp_path)
 
 

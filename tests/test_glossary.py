@@ -68,7 +68,7 @@ BOMB = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&
     ("g.tbx", TBX[:200].encode(), "glossary is not valid TBX: not well-formed XML (unclosed token, line 6)"),
     ("g.tbx", BOMB.encode(), "glossary is not valid TBX: DOCTYPE or entity declarations are not allowed"),
     ("g.tbx", TBX.replace("Otoritas", "&ext;").encode(), "glossary is not valid TBX: not well-formed XML (undefined entity"),
-    ("g.csv", b"id,en\nbantuan,aid\n\xff\xfe,x\n", "cannot read the glossary (not UTF-8 at byte 18)"),
+    ("g.csv", b"id,en\nbantuan,aid\n\xff\xfe,x\n", "cannot read the glossary (not UTF-8 at byte 18 (line 3): save it as UTF-8)"),
     ("g.csv", b"source,target\nbantuan,aid\n", "glossary has no 'id' terms (a CSV needs a column per language code"),
     ("g.csv", b"", "glossary has no 'id' terms"),
     # a term silently given to the wrong language before: "2,1 milliards" unquoted shifted fr into a 4th cell

@@ -74,3 +74,47 @@ def test_the_glossary_is_not_read_whole_once_per_article(tmp_path: Path, monkeyp
     os.utime(glossary, ns=(1, 1))  # another version of the file is read again
     result_store.article_key(one, config, "none")  # type: ignore[arg-type]
     assert reads.count(glossary) == 2
+
+
+def _set(path: tuple[object, ...], value: object) -> object:
+    def change(document: dict) -> None:  # type: ignore[type-arg]
+        node: object = document
+        for key in path[:-1]:
+            node = node[key]  # type: ignore[index]
+        node[path[-1]] = value  # type: ignore[index]
+    return change
+
+
+READ_BACK = {  # a results.json changed by hand: each was shown, summed or divided by before
+    "articles 1e308": (_set(("summary", "articles"), 1e308), "summary/articles: 1e+308 is out of range"),
+    "findings 10**30": (_set(("summary", "findings"), 10**30), "summary/findings: 1e+30 is out of range"),
+    "verdict count 10**30": (_set(("summary", "verdicts", "fail"), 10**30), "summary/verdicts/fail: 1e+30 is out"),
+    "negative input errors": (_set(("summary", "input_errors"), -1), "summary/input_errors: -1 is less than"),
+    "negative rule count": (_set(("summary", "by_rule", "NUM002"), -4), "summary/by_rule/NUM002: -4 is less than"),
+    "mean score 1e308": (_set(("summary", "by_language", "en", "mean_score"), 1e308),
+                         "summary/by_language/en/mean_score: 1e+308 is greater than the maximum of 100"),
+    "a count written as a float": (_set(("summary", "articles"), 1.0), "summary/articles: 1.0 is not written as an integer"),
+    "source words 10**30": (_set(("articles", 0, "source", "words"), 10**30), "articles/0/source/words: 1e+30"),
+    "a summary of other articles": (_set(("summary", "articles"), 7), "its summary counts 7 articles, it holds 1"),
+    "a detail 10**300": (_set(("articles", 0, "versions", 0, "details", "n"), 10**300), "details/n: 1e+300 is out"),
+}
+
+
+@pytest.mark.parametrize("case", READ_BACK)
+@pytest.mark.parametrize("command", ["report", "compare"])
+def test_every_number_read_back_from_results_is_validated(tmp_path: Path, case: str, command: str) -> None:
+    import json
+
+    out = tmp_path / "out"
+    check(str(article(tmp_path / "in" / "a", id="Harga naik 80.000 rupiah.", en="Prices rose 8,000 rupiah.")),
+          "--out", str(out), "--no-html")
+    document = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    change, reason = READ_BACK[case]
+    change(document)  # type: ignore[operator]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+    args = ["report", str(bad), "--out", str(tmp_path / "r")] if command == "report" else \
+        ["compare", str(out / "results.json"), str(bad)]
+    code, _, stderr = cli(*args)
+    assert code == 2 and one_line(stderr) and reason in stderr, stderr
+    assert stderr.startswith(f"mtcheck: error: {bad}: not a valid mtcheck results-v1 document"), stderr

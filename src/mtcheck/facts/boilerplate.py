@@ -14,6 +14,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
@@ -43,9 +44,40 @@ def _normalised_disclaimers() -> tuple[str, ...]:
     return tuple(normalise(t) for t in disclaimers().values())
 
 
+# A configured pattern is the user's regex, run on every paragraph: ``(a+)+$`` on a paragraph of 30,000 "a"
+# ran for longer than a minute (catastrophic backtracking; Python's re cannot be stopped). The patterns run
+# on the ``regex`` module (re's syntax) with a time limit per paragraph; a pattern past it ends the check of
+# the article with one line naming it, and of every later article at once.
+PATTERN_SECONDS = 0.5
+_SLOW: set[str] = set()
+
+
+class SlowPattern(ValueError):
+    """A configured boilerplate pattern that took longer than ``PATTERN_SECONDS`` on one paragraph."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(f"boilerplate pattern {pattern[:80]!r} took over {PATTERN_SECONDS} s on one paragraph "
+                         "(it backtracks catastrophically, as (a+)+$ does): fix it in the config")
+
+
 @lru_cache(maxsize=64)
-def _patterns(extra: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in extra)
+def _patterns(extra: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    import regex  # type: ignore[import-untyped]
+
+    return tuple((p, regex.compile(p, regex.IGNORECASE | regex.DOTALL)) for p in extra)
+
+
+def _matches(text: str, extra: tuple[str, ...]) -> bool:
+    for source, pattern in _patterns(extra):
+        if source in _SLOW:
+            raise SlowPattern(source)
+        try:
+            if pattern.search(text, timeout=PATTERN_SECONDS):
+                return True
+        except TimeoutError:
+            _SLOW.add(source)
+            raise SlowPattern(source) from None
+    return False
 
 
 @text_cache(8192)
@@ -89,7 +121,7 @@ def is_boilerplate(text: str, lang: str, config: Config | None = None) -> bool:
     """
     del lang
     extra = config.boilerplate if config else ()
-    if any(p.search(text) for p in _patterns(tuple(extra))):
+    if extra and _matches(text, tuple(extra)):
         return True
     return is_disclaimer(text)
 

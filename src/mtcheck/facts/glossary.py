@@ -17,14 +17,16 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from mtcheck.locales import get_locale
 from mtcheck.model import Span
-from mtcheck.store.userfile import GLOSSARY_BYTES, read_text
+from mtcheck.store.userfile import GLOSSARY_BYTES, read_bytes, read_text
 from mtcheck.store.xmlsafe import parse_untrusted
 from mtcheck.text.caching import text_cache
 from mtcheck.text.scan import Probed
@@ -95,12 +97,19 @@ def parse_csv(text: str) -> Glossary:
     """Entries from a CSV with a column per language. A language named twice in the header, or a row with
     more cells than the header (a comma inside an unquoted term shifts every later language) is an error
     naming it, never a term silently given to the wrong language."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    names = [name.strip() for name in reader.fieldnames or () if name.strip()]
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    names = [name.strip() for name in _csv_rows(reader, 0, lambda: reader.fieldnames) or () if name.strip()]
     if twice := next((name for i, name in enumerate(names) if name in names[:i]), None):
         raise GlossaryError(f"glossary header names the column {twice[:40]!r} twice")
+    if len(names) == 1 and (other := next((c for c in "\t;|" if c in names[0]), None)):
+        raise GlossaryError(f"glossary header is one column holding {other!r}: a glossary CSV is comma-separated")
     entries = []
-    for row in reader:
+    line = reader.line_num
+    while (row := _csv_rows(reader, line, lambda: next(reader, None))) is not None:
+        if reader.line_num > line + 1 and any("\n" in (cell or "") for cell in row.values()):
+            raise GlossaryError(f"glossary line {line + 1}: a quoted cell runs over lines {line + 1}-{reader.line_num} "
+                                "(a quote not closed?)")
+        line = reader.line_num
         if None in row:
             raise GlossaryError(f"glossary line {reader.line_num} has {len(reader.fieldnames or ()) + len(row[None])} "
                                 f"cells, the header {len(reader.fieldnames or ())} (a comma in an unquoted term?)")
@@ -111,7 +120,17 @@ def parse_csv(text: str) -> Glossary:
     return Glossary(tuple(entries))
 
 
-def parse_tbx(text: str) -> Glossary:
+def _csv_rows(reader: Any, line: int, read: Callable[[], Any]) -> Any:
+    """``read()`` of the CSV ``reader``, its errors named by the line where the row starts. The csv module,
+    lenient, took the rest of the file after an unclosed quote as one cell: strict, it says so."""
+    try:
+        return read()
+    except csv.Error as exc:
+        reason = "a quote is opened and never closed" if "end of data" in str(exc) else str(exc)
+        raise GlossaryError(f"glossary is not valid CSV (line {line + 1}: {reason})") from None
+
+
+def parse_tbx(text: str | bytes) -> Glossary:
     root = parse_untrusted(text)  # ValueError if malformed or with a DOCTYPE
     entries = []
     for concept in root.iter():
@@ -140,12 +159,13 @@ class GlossaryError(ValueError):
 
 @lru_cache(maxsize=32)
 def _load_file(path: str, mtime: float) -> Glossary:
-    try:
-        text = read_text(Path(path), GLOSSARY_BYTES)
+    tbx = path.lower().endswith((".tbx", ".xml"))
+    try:  # XML says its own encoding (a TBX in UTF-16 is valid): the parser decodes it
+        data = read_bytes(Path(path), GLOSSARY_BYTES) if tbx else read_text(Path(path), GLOSSARY_BYTES)
     except ValueError as exc:
         raise GlossaryError(f"cannot read the glossary ({exc})") from None
     try:
-        return parse_tbx(text) if path.lower().endswith((".tbx", ".xml")) else parse_csv(text)
+        return parse_tbx(data) if isinstance(data, bytes) else parse_csv(data)
     except csv.Error as exc:
         raise GlossaryError(f"glossary is not valid CSV ({exc})") from None
     except GlossaryError:

@@ -57,7 +57,7 @@ def _lines(path: Path | Opener) -> Iterator[tuple[int, str] | InputError]:
                 try:
                     text = decode(raw)  # strict UTF-8; a BOM is dropped, CR and CRLF become LF
                 except ValueError as exc:
-                    yield InputError(str(path), _in_file(str(exc), offset))
+                    yield InputError(f"{path}:{number + 1}", _in_file(str(exc), offset))
                     return
                 offset += len(raw)
                 parts = text.split("\n")
@@ -89,12 +89,17 @@ def parse_line(line: str, where: str, default_source: str = "id") -> Article | I
 
 
 def read_jsonl(path: Path | Opener, default_source: str = "id") -> Iterator[Article | InputError]:
-    """The articles of a JSONL file, a pipe, or a remote file (``Opener``: anything with ``open("rb")``)."""
+    """The articles of a JSONL file, a pipe, or a remote file (``Opener``: anything with ``open("rb")``). A file
+    with no line at all but blank ones is an input error, as an empty folder is (it passed silently)."""
+    empty = True
     for item in _lines(path):
         if isinstance(item, InputError):
             yield item
-            continue
+            return
         number, line = item
         parsed = parse_line(line, f"{path}:{number}", default_source)
         if parsed is not None:
+            empty = False
             yield parsed
+    if empty:
+        yield InputError(str(path), "no article in it (an empty file)")

@@ -13,14 +13,21 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from mtcheck.reporters.text import finding_line
+from mtcheck.store.output import terminal_safe
 
 RANKS = {"neutral": 0, "minor": 1, "major": 2, "critical": 3}
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = re.compile("[\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    """XML 1.0 cannot carry most control characters, even escaped."""
-    return _XML_INVALID.sub("\ufffd", text)
+    """One line as the text formats write it (``terminal_safe``: a newline, an ESC, a bidi override of an
+    article id, a file name or a message become ``\\n``, ``\\x1b``, ``\\u202e``), which XML 1.0 can carry: a
+    CI server shows a JUnit report in its log and web page (U+202E from a file name reached them raw)."""
+    return _XML_INVALID.sub("\ufffd", terminal_safe(text))
+
+
+def _clean_lines(text: str) -> str:
+    return "\n".join(_clean(line) for line in text.split("\n"))
 
 
 def _fail_on(document: dict[str, Any]) -> str:
@@ -31,7 +38,7 @@ def _fail_on(document: dict[str, Any]) -> str:
 
 
 def _case(suite: ET.Element, article: dict[str, Any], version: dict[str, Any], fail_on: str) -> bool:
-    case = ET.SubElement(suite, "testcase", classname=_clean(article["id"]), name=version["lang"],
+    case = ET.SubElement(suite, "testcase", classname=_clean(article["id"]), name=_clean(version["lang"]),
                          file=_clean(version["path"]), time="0")
     findings = version["findings"]
     failing = [f for f in findings if RANKS[f["severity"]] >= RANKS[fail_on]]
@@ -41,9 +48,9 @@ def _case(suite: ET.Element, article: dict[str, Any], version: dict[str, Any], f
         message = f"{len(failing)} finding(s) at or above {fail_on}: {rules} " \
                   f"(score {version['score']}, {version['verdict']})"
         failure = ET.SubElement(case, "failure", message=_clean(message), type=failing[0]["rule"])
-        failure.text = _clean(details)
+        failure.text = _clean_lines(details)
     elif findings:
-        ET.SubElement(case, "system-out").text = _clean(details)
+        ET.SubElement(case, "system-out").text = _clean_lines(details)
     return bool(failing)
 
 

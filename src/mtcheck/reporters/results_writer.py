@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.reporters.jsonfmt import render_json
-from mtcheck.store.output import AtomicOutput
+from mtcheck.store.output import AtomicOutput, json_escaped
 
 _ARTICLES = '\n  "articles": []'  # where the articles go in the rendered skeleton (depth 1: unique)
 _ITEM_INDENT = "\n    "  # a list item at depth 2
@@ -25,7 +25,7 @@ _ITEM_INDENT = "\n    "  # a list item at depth 2
 
 def render_article(article: dict[str, Any]) -> str:
     """One article as ``render_json`` renders it inside the document's ``articles`` list."""
-    return json.dumps(article, ensure_ascii=False, indent=2).replace("\n", _ITEM_INDENT)
+    return json_escaped(json.dumps(article, ensure_ascii=False, indent=2)).replace("\n", _ITEM_INDENT)
 
 
 def split_skeleton(document: dict[str, Any]) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from mtcheck.reporters.locate import Location, locate, one_line
 from mtcheck.results.baseline import fingerprints
+from mtcheck.store.output import json_escaped, terminal_safe
 
 LEVELS = {"critical": "error", "major": "error", "minor": "warning", "neutral": "note"}
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -60,11 +61,11 @@ def _result(fp: str, article: dict[str, Any], version: dict[str, Any], finding: 
             index: dict[str, int]) -> dict[str, Any]:
     where = locate(article, version, finding)
     span = finding["target"] if finding["target"] is not None else finding["source"]
-    logical = {"name": f"{article['id']}/{version['lang']}", "kind": "module"}
+    logical = {"name": terminal_safe(f"{article['id']}/{version['lang']}"), "kind": "module"}
     result: dict[str, Any] = {
         "ruleId": finding["rule"], "ruleIndex": index[finding["rule"]], "level": LEVELS[finding["severity"]],
-        "message": {"text": one_line(finding["message"])
-                    + (f" (suggestion: {finding['suggestion']})" if finding["suggestion"] else "")},
+        "message": {"text": terminal_safe(one_line(finding["message"])
+                                          + (f" (suggestion: {finding['suggestion']})" if finding["suggestion"] else ""))},
         "locations": [{"physicalLocation": _physical(where, span["text"] if span else None),
                        "logicalLocations": [logical]}],
         "partialFingerprints": {"mtcheck/v1": fp},
@@ -82,7 +83,7 @@ def render_sarif(document: dict[str, Any]) -> str:
     rules = _rules(document)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     notifications = [
-        {"level": "error", "message": {"text": f"{e['path']}: {e['message']}"},
+        {"level": "error", "message": {"text": terminal_safe(f"{e['path']}: {e['message']}")},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e["path"])}}}]}
         for e in document["input_errors"]
     ]
@@ -94,4 +95,8 @@ def render_sarif(document: dict[str, Any]) -> str:
         "results": [_result(*item, index=index) for item in fingerprints(document)],
         "properties": {"options": document.get("options", {}), "summary": document["summary"]},
     }
-    return json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    # Messages (shown to people) are ``terminal_safe`` as in --format text; every other string keeps its value,
+    # with C1 and the bidi controls as \u escapes (json.dumps escapes only C0), so the file is never acted on
+    # by a terminal or a CI log
+    return json_escaped(json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, ensure_ascii=False,
+                                   indent=2)) + "\n"

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from mtcheck.store.output import make_folder, write_atomic
+from mtcheck.store.output import json_escaped, make_folder, write_atomic
 
 SHARD_ARTICLES = 1000  # articles per file written by ``mtcheck check``: about 5-10 MB with their texts
 SUMMARY = "summary.json"
@@ -34,7 +34,7 @@ def shard_name(number: int) -> str:
 
 def article_line(article: dict[str, Any]) -> str:
     """One article as a line of a shard."""
-    return json.dumps(article, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_escaped(json.dumps(article, ensure_ascii=False, separators=(",", ":"))) + "\n"
 
 
 def summary_document(document: dict[str, Any], shards: list[str]) -> dict[str, Any]:
@@ -46,7 +46,7 @@ def summary_document(document: dict[str, Any], shards: list[str]) -> dict[str, A
 
 
 def render_summary(document: dict[str, Any], shards: list[str]) -> str:
-    return json.dumps(summary_document(document, shards), ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(summary_document(document, shards), ensure_ascii=False, indent=2)) + "\n"
 
 
 class ShardWriter:

@@ -91,8 +91,10 @@ class SummaryAccumulator:
             lang["findings"] += len(version["findings"])
             lang["score_sum"] += Fraction(version["score"])  # exact: merged partitions give the same mean
             aligner = (version.get("details") or {}).get("aligner")
-            if isinstance(aligner, dict) and aligner.get("note"):
-                self.aligner_notes[str(aligner["note"])] += 1
+            notes = [aligner.get(key) for key in ("note", "skipped")] if isinstance(aligner, dict) else []
+            for note in notes:  # why a version was aligned without encoder, or not (wholly) at all
+                if note:
+                    self.aligner_notes[str(note)] += 1
             for f in version["findings"]:
                 self.by_severity[f["severity"]] += 1
                 self.by_rule[f["rule"]] += 1
@@ -192,3 +194,17 @@ def check_spans(document: dict[str, Any]) -> None:
                         raise ValueError(f"not a valid mtcheck results-v1 document: article {cut(article['id'])}, "
                                          f"{version['lang']} finding {k + 1}: its {side} span {span['start']}-"
                                          f"{span['end']} is outside its text")
+
+
+def check_counts(document: dict[str, Any]) -> None:
+    """The summary's article and version counts are those of the articles the document holds (a summary.json
+    of shards holds none: its counts are the shards'). The dashboard shows the summary's counts beside the
+    articles' rows, and ``compare`` divides by them."""
+    if "shards" in document:
+        return
+    summary, articles = document["summary"], document["articles"]
+    held = {"articles": len(articles), "versions": sum(len(a["versions"]) for a in articles)}
+    for key, count in held.items():
+        if summary[key] != count:
+            raise ValueError(f"not a valid mtcheck results-v1 document: its summary counts {summary[key]:,} {key}, "
+                             f"it holds {count:,}")

@@ -4,9 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from mtcheck.facts.dates import DateMention, Reading, format_date, parse_dates
+from mtcheck.facts.numbers import MAX_NUMBERS
 from mtcheck.locales import get_locale
 from mtcheck.model import Finding, Fix, Severity, Span
 from mtcheck.rules.base import Rule, VersionContext, register
+from mtcheck.rules.numbers import over_limit
 from mtcheck.text.matching import Pool, max_matching, nearest
 
 _FIELD_NAMES = ("day", "month", "year", "weekday")
@@ -125,6 +127,10 @@ class DateMismatch(Rule):
     fixes = "unsafe: writes the source's date in the target's form in place of the wrong one"
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
+        if over := over_limit(ctx):
+            yield self.finding(f"Dates not compared: {', '.join(over)} (at most {MAX_NUMBERS:,} numbers per text "
+                               "are read)", severity=Severity.NEUTRAL)
+            return
         source = ctx.memo(("dates", "source"), lambda: parse_dates(ctx.source.content, ctx.source.lang))
         target = parse_dates(ctx.target.content, ctx.target.lang)
         src_len, tgt_len = len(ctx.source.content), len(ctx.target.content)

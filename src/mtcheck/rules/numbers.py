@@ -10,7 +10,14 @@ from decimal import Decimal
 
 from mtcheck.facts import units
 from mtcheck.facts.number_match import NumberComparison, compare
-from mtcheck.facts.numbers import Quantity, digit_quantities, format_number, word_quantities
+from mtcheck.facts.numbers import (
+    MAX_NUMBERS,
+    Quantity,
+    digit_quantities,
+    format_number,
+    number_count,
+    word_quantities,
+)
 from mtcheck.locales import get_locale
 from mtcheck.model import Finding, Fix, Severity, Span, Text
 from mtcheck.rules.base import Rule, VersionContext, register
@@ -34,6 +41,8 @@ def comparison(ctx: VersionContext) -> NumberComparison:
 
     def compute() -> NumberComparison:
         content = ctx.target.content
+        if over_limit(ctx):  # one side not read: no pairing (NUM002 says why), not every number extra
+            return NumberComparison()
         targets = list(digit_quantities(content, lang))
         return compare(
             ctx.source, _source_quantities(ctx), ctx.target, targets,
@@ -41,6 +50,13 @@ def comparison(ctx: VersionContext) -> NumberComparison:
         )
 
     return ctx.memo(("numbers", lang), compute)
+
+
+def over_limit(ctx: VersionContext) -> list[str]:
+    """The texts of this version with more numbers than are read (``MAX_NUMBERS``: no number nor date of
+    them is read), described."""
+    counts = ((text.lang, number_count(text.content)) for text in (ctx.source, ctx.target))
+    return [f"{n:,} in the {lang} text" for lang, n in counts if n > MAX_NUMBERS]
 
 
 def _span(text: Text, q: Quantity, number_only: bool = False) -> Span:
@@ -158,6 +174,10 @@ class NumberValue(Rule):
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         lang = ctx.target.lang
         name = get_locale(lang).name
+        if over := over_limit(ctx):
+            yield self.finding(f"Numbers not compared: {', '.join(over)} (at most {MAX_NUMBERS:,} per text are read)",
+                               severity=Severity.NEUTRAL)
+            return
         for s, t in comparison(ctx).missing:
             expected = _show(s.value, lang) if not s.phone else s.text
             if t is None:

@@ -30,8 +30,8 @@ def _pairs(ctx: VersionContext) -> list[PairAlignment]:
 
     def compute() -> list[PairAlignment]:
         analysis = analyse(ctx)
-        aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, lambda: _calibration(ctx))
-                   for b in analysis.beads if b.matched)
+        aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, lambda: _calibration(ctx),
+                              budget=analysis.may_embed) for b in analysis.beads if b.matched)
         return [p for p in aligned if p is not None]
 
     return ctx.memo(("subtle.pairs", ctx.target.lang), compute)
@@ -160,7 +160,7 @@ class SentenceOmission(_Witnessed):
             if pair.scorer.sim is None:
                 analysis = analyse(ctx)
                 pair = align_pair(ctx.source, ctx.target, pair.bead, ctx.config, analysis.norm,
-                                  lambda: _calibration(ctx), embed=True) or pair
+                                  lambda: _calibration(ctx), embed=True, budget=analysis.may_embed) or pair
             score = pair.best_semantic(*passage)
             return score is not None and score >= SEM_SAID
         return False

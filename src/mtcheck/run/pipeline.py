@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from mtcheck.config import Config
 from mtcheck.model import Article, InputError
-from mtcheck.results.document import SummaryAccumulator, check_spans, document_header
+from mtcheck.results.document import SummaryAccumulator, check_counts, check_spans, document_header
 from mtcheck.run.chunk import INTERNAL_ERROR, KEPT, check_chunk
 from mtcheck.run.interrupts import held_back, uninterrupted
 
@@ -284,4 +284,5 @@ def load_document(path: Path) -> dict[str, Any]:
 
     validate(document)
     check_spans(document)
+    check_counts(document)
     return document  # type: ignore[no-any-return]

@@ -33,9 +33,11 @@ def validate(document: Any) -> None:
 
     try:
         _compiled()(document)
-        return
     except fastjsonschema.JsonSchemaException:
         pass
+    else:
+        _check_numbers(document, results_schema(), "")
+        return
     import jsonschema
 
     try:
@@ -44,3 +46,32 @@ def validate(document: Any) -> None:
         where = "/".join(str(p) for p in exc.absolute_path) or "(root)"
         raise ValueError(f"not a valid mtcheck results-v1 document at {where}: {exc.message}") from None
     raise ValueError("not a valid mtcheck results-v1 document (the validators disagree on it)")
+
+
+MAX_NUMBER = 2**53  # every integer up to here is exact as a float (and in a browser's JavaScript)
+
+
+def _check_numbers(value: Any, schema: dict[str, Any], where: str) -> None:
+    """What a JSON schema validator lets through: an "integer" written as a float (``1e308`` is integral, so
+    valid), and numbers of any size (``10**30`` articles, a count that became a float on the way to a
+    template or a sum). Every number of the document is at most 2**53 in size, and an integer of the
+    schema is written as one."""
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        schema = results_schema()["$defs"][ref.removeprefix("#/$defs/")]
+    if isinstance(value, dict):
+        properties, rest = schema.get("properties", {}), schema.get("additionalProperties")
+        for key, item in value.items():
+            _check_numbers(item, properties.get(key, rest if isinstance(rest, dict) else {}), f"{where}/{key}")
+    elif isinstance(value, list):
+        items = schema.get("items")
+        for k, item in enumerate(value):
+            _check_numbers(item, items if isinstance(items, dict) else {}, f"{where}/{k}")
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        problem = None
+        if abs(value) > MAX_NUMBER:
+            problem = f"{value:.3g} is out of range (at most 2**53 in size)"
+        elif schema.get("type") == "integer" and not isinstance(value, int):
+            problem = f"{value!r} is not written as an integer"
+        if problem:
+            raise ValueError(f"not a valid mtcheck results-v1 document at {where.lstrip('/') or '(root)'}: {problem}")

@@ -14,11 +14,13 @@ _REPORT_MODE = 0o644
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # What a terminal or a CI log acts on rather than shows: C0 (a newline starts a forged ``::error`` line), DEL,
 # C1 (U+009B is a CSI on some terminals), and the bidi embeddings, overrides and isolates (which reorder
-# what follows them on the line).
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# what follows them on the line, as do the invisible bidi marks LRM, RLM and ALM), and the line and paragraph
+# separators U+2028/U+2029 (a line break to many log viewers and editors).
+_FORMAT_CONTROLS = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f{_FORMAT_CONTROLS}]")
 
 
-_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # the controls json.dumps leaves raw
+_JSON_RAW = re.compile(f"[\x7f-\x9f{_FORMAT_CONTROLS}]")  # the controls json.dumps leaves raw
 
 
 def json_escaped(text: str) -> str:

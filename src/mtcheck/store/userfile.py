@@ -56,13 +56,24 @@ def read_bytes(path: Path, limit: int) -> bytes:
     return data
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def read_text(path: Path, limit: int) -> str:
-    """The file's UTF-8 text (at most ``limit`` bytes), a BOM removed."""
+    """The file's UTF-8 text (at most ``limit`` bytes), a BOM removed. UTF-16 (Excel's "Unicode text"), another
+    encoding and a NUL character (binary data, or UTF-16 without its BOM, whose every other byte is NUL in
+    Latin script) are refused with the line where they show: a NUL reached glossary terms and config values."""
     data = read_bytes(path, limit)
+    if data.startswith(_UTF16_BOMS):
+        raise ValueError("UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8")
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 at byte {exc.start}") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ValueError(f"not UTF-8 at byte {exc.start} (line {line}): save it as UTF-8") from None
+    if (nul := text.find("\0")) >= 0:
+        raise ValueError(f"a NUL character at line {text.count(chr(10), 0, nul) + 1}: binary data, or UTF-16?")
+    return text.removeprefix("\ufeff")
 
 
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # JSON's way to write one half of a pair
