@@ -221,7 +221,8 @@ def sentence_levels(source_lang: str, target_lang: str, config: Config) -> tuple
     return measured_levels(encoder.name, source_lang, target_lang) if encoder is not None else None
 
 
-def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision) -> Iterator[str]:
+def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision, asks: bool = True
+                    ) -> Iterator[str]:
     """The sentences of the suspicious pairs (the structure analysis embeds them to align them), and of the
     diagonal pairs STR007 asks about (``sentences.asks_meaning``: every pair with two or more source sentences
     under ``encoder-scope = "all"``), within the budgets the analysis keeps (``worth_embedding``,
@@ -229,7 +230,7 @@ def _sentence_texts(source: Text, target: Text, config: Config, decision: Decisi
     alignment budget, and all its sentences were embedded. A version of another paragraph count has no
     diagonal: its pairs are known only once aligned, and STR007 embeds theirs then."""
     src, tgt = content(source, config), content(target, config)
-    if len(src) != len(tgt):
+    if len(src) != len(tgt) or not (asks or decision.pairs):
         return
     norm = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
     suspicious = set(decision.pairs)
@@ -239,7 +240,7 @@ def _sentence_texts(source: Text, target: Text, config: Config, decision: Decisi
         units = len(sides[0]) + len(sides[1])
         if not worth_embedding(len(sides[0]), len(sides[1])) or units > budget:  # not embedded there either
             continue
-        if i in suspicious or (len(sides[0]) > 1 and (config.encoder_scope == "all" or asks_meaning(*sides, norm))):
+        if i in suspicious or (asks and len(sides[0]) > 1 and (config.encoder_scope == "all" or asks_meaning(*sides, norm))):
             budget -= units
             yield from (s.text for side in sides for s in side)
 
@@ -267,12 +268,11 @@ def analysis_inputs(source: Text, target: Text, config: Config) -> dict[str, Any
 def prefetch(articles: Iterable[Article], config: Config) -> int:
     """Embed, in large batches across ``articles``, what the cascade embeds: the versions it embeds whole
     (with their source: ``encoders.prefetch``), the sentences of the suspicious pairs of the others and of the
-    pairs STR007 asks about (``_sentence_texts``). Nothing without an encoder."""
+    pairs STR007 asks about (``_sentence_texts``; none without an encoder)."""
     from mtcheck.align.encoders import embed
     from mtcheck.align.encoders import prefetch as embed_versions
 
-    if not encoder_available(config):
-        return 0
+    asks = encoder_available(config)  # without an encoder STR007 asks nothing (the versions are 'whole')
     texts: list[str] = []
     chosen: list[tuple[Article, dict[str, Decision]]] = []
     for article in articles:
@@ -280,7 +280,7 @@ def prefetch(articles: Iterable[Article], config: Config) -> int:
         decisions = {lang: decide(article.source, article.targets[lang], config) for lang in langs}
         chosen.append((article, decisions))
         for lang, d in decisions.items():
-            texts += _sentence_texts(article.source, article.targets[lang], config, d)
+            texts += _sentence_texts(article.source, article.targets[lang], config, d, asks)
             texts += [t for side in _window_texts(article.source, article.targets[lang], config, d) for t in side]
     texts = list(dict.fromkeys(texts))
     count = len(texts) if texts and embed(texts, config) is not None else 0

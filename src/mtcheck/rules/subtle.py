@@ -223,6 +223,7 @@ class NameSubstitution(_Witnessed):
     name = "name-substitution"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
+    uses_encoder = False  # it reads the sentence alignment, whose embeddings are STR007's question
 
     def check(self, ctx: VersionContext) -> Iterable[Finding]:
         for sub in _name_candidates(ctx):
