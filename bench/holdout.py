@@ -245,18 +245,23 @@ def recall(articles: list[Article], config: Config, kinds: tuple[str, ...], seed
     return {k: f"{sum(v)}/{len(v)} = {sum(v) / max(len(v), 1):.3f}" for k, v in found.items()}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(doc: str, kinds: tuple[str, ...], dump: str) -> argparse.ArgumentParser:
+    """The command line this script and its siblings (holdout_subtle.py) share."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
     parser.add_argument("--half", choices=("tuning", "held-out", "both"), default="both")
     parser.add_argument("--encoder", default="auto")
     parser.add_argument("--encoder-scope", default="cascade", help="cascade (default) or all: what the encoder embeds")
-    parser.add_argument("--kinds", default=",".join(KINDS))
+    parser.add_argument("--kinds", default=",".join(kinds))
     parser.add_argument("--limit", type=int, default=None, help="articles per half (for quick loops)")
     parser.add_argument("--no-recall", action="store_true")
-    parser.add_argument("--dump", help="write every clean major finding here (JSON lines)")
+    parser.add_argument("--dump", help=dump)
     parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = arguments(__doc__ or "", KINDS, "write every clean major finding here (JSON lines)").parse_args()
     config = Config(encoder=args.encoder, encoder_scope=args.encoder_scope)
     kinds = tuple(k for k in args.kinds.split(",") if k)
     halves = split(Path(args.data))

@@ -1,7 +1,7 @@
 """The STR003 primitive: near-identical repeats among paragraphs or sentences."""
 from __future__ import annotations
 
-from mtcheck.facts.repeats import repeats, repeats_a_sentence
+from mtcheck.facts.repeats import adjacent_repeats, repeats, repeats_a_sentence, tandem
 
 PARAGRAPHS = [
     "The central bank kept its benchmark rate at 5.75 percent on Thursday.",
@@ -86,3 +86,34 @@ def test_long_distinct_paragraphs_are_ruled_out_by_the_bound(monkeypatch) -> Non
     monkeypatch.setattr(repeats_module, "_ratio_holds", lambda a, b: compared.append((a, b)) or ratio_holds(a, b))
     assert repeats(texts) == [(3, 40)]
     assert len(compared) == 1
+
+
+TANDEMS = [  # (text the sentence splitter keeps whole, min chars, spaced, the passage said twice)
+    ("新疫苗可指导免疫系统辨别恶意病毒其方法是先从患者体内提取免疫细胞其方法是先从患者体内提取免疫细胞", 10, False,
+     "其方法是先从患者体内提取免疫细胞"),
+    ('قال إنه كان حازمًا، عازمًا، جليًّا" كان حازمًا، عازمًا، جليًّا" ثم غادر', 20, True, 'كان حازمًا، عازمًا، جليًّا"'),
+    ("He said it twice: the vote will be held on Monday the vote will be held on Monday", 20, True,
+     "the vote will be held on Monday"),
+]
+
+
+def test_a_passage_said_twice_without_an_end_mark_is_found() -> None:
+    for text, shortest, spaced, passage in TANDEMS:
+        found = tandem(text, shortest, spaced)
+        assert found is not None, text
+        start, end, again = found
+        assert text[start:end] == passage and text[again:again + end - start] == passage
+
+
+def test_repeated_wording_that_is_not_a_repeat_is_not_a_tandem() -> None:
+    assert tandem("The plan is good, and the plan is good for everyone in the village.", 10) is None
+    assert tandem("a" * 400, 10, False) is None  # one character over and over: no sentence
+    assert tandem("就是就是就是就是就是", 10, False) is None  # shorter than the floor, and too few characters
+    assert tandem("notes notes notes notes notes notes", 20) is None  # a word, not a sentence: too few characters
+
+
+def test_a_sentence_said_twice_in_a_row_counts_from_a_lower_floor() -> None:
+    assert adjacent_repeats(["He left.", "I could not walk.", "I could not walk."], "en") == [2]
+    assert adjacent_repeats(['"Everyone she named denied it. It is 36 years old.', "It is 36 years old."], "en") == [1]
+    assert adjacent_repeats(["No.", "No."], "en") == []  # a one-word answer repeated
+    assert adjacent_repeats(["I could not walk.", "He left.", "I could not walk."], "en") == []  # not in a row

@@ -394,3 +394,41 @@ def test_paragraph_split_in_two_is_not_an_addition(lang: str) -> None:
     assert run_lang(source, base, lang) == [("STR001", SPLIT_SENTENCE)]
     # a paragraph that says something else is still an addition (and the sentence still an omission)
     assert sorted(r for r, _ in run_lang(source, base[:5] + [INVENTED] + base[5:], lang)) == ["STR001", "STR002"]
+
+
+def test_sentence_repeated_without_an_end_mark_or_short_is_a_duplication() -> None:
+    short = "Schools closed. Schools closed. 450 pupils were moved to a hall in Medan Baru district."
+    for index, repeated in ((3, ENGLISH[3] + " " + ENGLISH[3].rstrip(".")),  # no full stop: one 'sentence'
+                            (4, short)):  # 15 characters: under the floor of repeats elsewhere, but in a row
+        target = [*ENGLISH]
+        target[index] = repeated
+        version = run(SOURCE, target)
+        assert codes(version) == ["STR003"], version.findings
+
+
+def test_a_sentence_repeated_by_the_source_is_not_a_duplication() -> None:
+    source, target = [*SOURCE], [*ENGLISH]
+    source[4] += " Sebanyak 3 sekolah diliburkan. Sebanyak 3 sekolah diliburkan."
+    target[4] += " Three schools were closed. Three schools were closed."
+    assert codes(run(source, target)) == []
+
+
+def test_a_cut_version_whose_last_paragraph_the_aligner_merged_is_cut_after_it() -> None:
+    """The aligner gave the last translated paragraph the next source paragraph too (a 2-1 merge in a version
+    that merges nowhere else): that paragraph is part of the cut, and the truncation starts there."""
+    from mtcheck.align.aligner import Bead
+    from mtcheck.align.structure import Analysis, _find_truncation
+
+    src_paras = Text("id", "\n\n".join(SOURCE) + "\n").paragraphs
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2, 3), (2,), 0.8),
+             *(Bead((i,), (), 0.0) for i in (4, 5, 6))]
+    analysis = Analysis(list(beads), [])
+    _find_truncation(analysis, Text("id", "\n\n".join(SOURCE) + "\n"), src_paras, set())
+    assert analysis.truncation is not None and analysis.truncation.text.startswith(SOURCE[3])
+    assert analysis.beads[2] == Bead((2,), (2,), 0.8) and analysis.beads[3] == Bead((3,), (), 0.0)
+    # A version that merges elsewhere too merges by habit: the cut stays after the merge.
+    beads[0] = Bead((0, 1), (0,), 0.9)
+    del beads[1]
+    analysis = Analysis(list(beads), [])
+    _find_truncation(analysis, Text("id", "\n\n".join(SOURCE) + "\n"), src_paras, set())
+    assert analysis.truncation is not None and analysis.truncation.text.startswith(SOURCE[4])

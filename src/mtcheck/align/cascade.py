@@ -49,6 +49,7 @@ from mtcheck.align.aligner import (
     within_budget,
     worth_embedding,
 )
+from mtcheck.align.sentences import asks_meaning, pair_sentences
 from mtcheck.align.structure import (
     Z_SENTENCES,
     _diagonal,
@@ -62,7 +63,6 @@ from mtcheck.config import Config
 from mtcheck.facts.boilerplate import is_boilerplate
 from mtcheck.model import Article, Paragraph, Text
 from mtcheck.text.caching import text_cache
-from mtcheck.text.sentences import split_sentences
 
 WHOLE_SHARE = 0.5  # suspicious pairs making more of a version than this: the whole version is embedded
 WINDOW_SHARE = 0.5  # a shift's window covering more of a version than this: the whole version is embedded
@@ -210,16 +210,37 @@ def measured_levels(encoder_name: str, source_lang: str, target_lang: str) -> tu
     return levels.get(f"{source_lang}-{target_lang}")
 
 
-def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision) -> Iterator[str]:
-    """The sentences of the suspicious pairs (the structure analysis embeds them to align them), within the
-    budgets the analysis keeps (``worth_embedding``, ``MAX_EMBEDDED_PER_VERSION``): one paragraph of 20,000
-    sentences against a short one was within the alignment budget, and all its sentences were embedded."""
+def sentence_levels(source_lang: str, target_lang: str, config: Config) -> tuple[float, float] | None:
+    """The cosine levels sentence scores of a version are read against when its paragraphs were not embedded:
+    the language pair's measured ones (None without an encoder, or one without measured levels)."""
+    if not encoder_available(config):
+        return None
+    from mtcheck.align.encoders import get_encoder
+
+    encoder = get_encoder(config).encoder
+    return measured_levels(encoder.name, source_lang, target_lang) if encoder is not None else None
+
+
+def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision, asks: bool = True
+                    ) -> Iterator[str]:
+    """The sentences of the suspicious pairs (the structure analysis embeds them to align them), and of the
+    diagonal pairs STR007 asks about (``sentences.asks_meaning``: every pair with two or more source sentences
+    under ``encoder-scope = "all"``), within the budgets the analysis keeps (``worth_embedding``,
+    ``MAX_EMBEDDED_PER_VERSION``): one paragraph of 20,000 sentences against a short one was within the
+    alignment budget, and all its sentences were embedded. A version of another paragraph count has no
+    diagonal: its pairs are known only once aligned, and STR007 embeds theirs then."""
     src, tgt = content(source, config), content(target, config)
+    if len(src) != len(tgt) or not (asks or decision.pairs):
+        return
+    norm = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
+    suspicious = set(decision.pairs)
     budget = MAX_EMBEDDED_PER_VERSION
-    for i in decision.pairs:
-        sides = [split_sentences(p.text, text.lang, p.start) for text, p in ((source, src[i]), (target, tgt[i]))]
+    for i, (s, t) in enumerate(zip(src, tgt)):
+        sides = pair_sentences(source, [s]), pair_sentences(target, [t])
         units = len(sides[0]) + len(sides[1])
-        if worth_embedding(len(sides[0]), len(sides[1])) and units <= budget:  # else not embedded there either
+        if not worth_embedding(len(sides[0]), len(sides[1])) or units > budget:  # not embedded there either
+            continue
+        if i in suspicious or (asks and len(sides[0]) > 1 and (config.encoder_scope == "all" or asks_meaning(*sides, norm))):
             budget -= units
             yield from (s.text for side in sides for s in side)
 
@@ -246,10 +267,12 @@ def analysis_inputs(source: Text, target: Text, config: Config) -> dict[str, Any
 
 def prefetch(articles: Iterable[Article], config: Config) -> int:
     """Embed, in large batches across ``articles``, what the cascade embeds: the versions it embeds whole
-    (with their source: ``encoders.prefetch``) and the sentences of the suspicious pairs of the others."""
+    (with their source: ``encoders.prefetch``), the sentences of the suspicious pairs of the others and of the
+    pairs STR007 asks about (``_sentence_texts``; none without an encoder)."""
     from mtcheck.align.encoders import embed
     from mtcheck.align.encoders import prefetch as embed_versions
 
+    asks = encoder_available(config)  # without an encoder STR007 asks nothing (the versions are 'whole')
     texts: list[str] = []
     chosen: list[tuple[Article, dict[str, Decision]]] = []
     for article in articles:
@@ -257,7 +280,7 @@ def prefetch(articles: Iterable[Article], config: Config) -> int:
         decisions = {lang: decide(article.source, article.targets[lang], config) for lang in langs}
         chosen.append((article, decisions))
         for lang, d in decisions.items():
-            texts += _sentence_texts(article.source, article.targets[lang], config, d)
+            texts += _sentence_texts(article.source, article.targets[lang], config, d, asks)
             texts += [t for side in _window_texts(article.source, article.targets[lang], config, d) for t in side]
     texts = list(dict.fromkeys(texts))
     count = len(texts) if texts and embed(texts, config) is not None else 0

@@ -6,6 +6,7 @@ bounded (the longest common subsequence first) and capped at ``FUZZY_REPEATS_MAX
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from mtcheck.facts.boilerplate import normalise
@@ -15,6 +16,8 @@ from mtcheck.text.words import LCS_SLACK, difflib_ratio
 DUPLICATE_SIMILARITY = 0.9  # normalised text similarity of a repeated paragraph/sentence
 DUPLICATE_MIN_CHARS = 20  # normalised characters; a Chinese or Japanese character carries about a word:
 CJK_DUPLICATE_MIN_CHARS = 10  # "「もちろんだ」ケネディは言った。" repeated is a duplicate
+ADJACENT_MIN_CHARS = 12  # a sentence repeated right after itself counts from this many normalised characters
+# ("I could not walk." twice), half that in Chinese and Japanese
 FUZZY_REPEATS_MAX = 300  # items compared pairwise for near-identical repeats (exact ones always found)
 
 
@@ -77,3 +80,51 @@ def min_repeat_chars(lang: str) -> int:
     from mtcheck.locales import get_locale
 
     return CJK_DUPLICATE_MIN_CHARS if get_locale(lang).cjk else DUPLICATE_MIN_CHARS
+
+
+def adjacent_repeats(texts: Sequence[str], lang: str) -> list[int]:
+    """Indices of items equal (normalised) to the item right before them, or ending it (a quote left open keeps
+    the first copy inside the sentence before), shorter ones included: a sentence said twice in a row ("I could
+    not walk. I could not walk.") is rarely a translator's choice."""
+    from mtcheck.locales import get_locale
+
+    shortest = ADJACENT_MIN_CHARS // 2 if get_locale(lang).cjk else ADJACENT_MIN_CHARS
+    keys = [normalise(t) for t in texts]
+    return [j for j in range(1, len(keys)) if len(keys[j]) >= shortest
+            and (keys[j] == keys[j - 1] or texts[j - 1].endswith(" " + texts[j]))]
+
+
+_SPACES = re.compile(r"\s+")
+TANDEM_MAX_CHARS = 2_000  # longer "sentences" (a text without end marks) are not searched for a tandem repeat
+TANDEM_CHECKS = 20_000  # candidate pairs tried at most (a text of one repeated character proposes many)
+TANDEM_DISTINCT = 6  # distinct characters the repeated passage needs ("hahaha", "-----" are not sentences)
+
+
+def tandem(text: str, min_chars: int, spaced: bool = True) -> tuple[int, int, int] | None:
+    """(start, end, start of the copy) of a passage of ``min_chars`` or more said again right after itself,
+    inside a text the sentence splitter kept whole: a sentence repeated without the end mark it needs
+    ("…待处理对象该疫苗可指导…", a quote left open). Pairs of equal ``min_chars``-grams propose the
+    candidates (a bounded number: ``TANDEM_CHECKS``); ``spaced``: both copies must start a word."""
+    n = len(text)
+    if n > TANDEM_MAX_CHARS or n < 2 * min_chars:
+        return None
+    seen: dict[str, list[int]] = {}
+    checks = 0
+    # Where a copy may start: every character, or (spaced) a word after a space, the first one after anything.
+    starts = range(n - min_chars + 1) if not spaced else \
+        [0, *(m.end() for m in _SPACES.finditer(text, 0, n - min_chars + 1))]
+    for b in starts:
+        gram = text[b:b + min_chars]
+        for a in seen.get(gram, ()):
+            length = b - a
+            checks += 1
+            if checks > TANDEM_CHECKS:
+                return None
+            if length < min_chars:
+                continue
+            passage = text[a:b].strip()
+            lead = len(text[a:b]) - len(text[a:b].lstrip())
+            if len(passage) >= min_chars and text.startswith(passage, b + lead) and len(set(passage)) >= TANDEM_DISTINCT:
+                return a + lead, a + lead + len(passage), b + lead
+        seen.setdefault(gram, []).append(b)
+    return None

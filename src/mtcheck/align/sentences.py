@@ -1,0 +1,330 @@
+"""Source sentences an aligned paragraph pair does not render: the evidence for each (STR007).
+
+``structure.py`` aligns the sentences of a paragraph pair only when the pair's length is far off the
+language pair's norm; one sentence of a four-sentence paragraph dropped often leaves it inside that
+range. Here every matched pair whose source has two or more sentences is aligned sentence by sentence
+(the same monotonic DP, with 1-2 and 2-1 beads for splits and merges, and the encoder's sentence vectors
+when one is set), and each source sentence the alignment leaves out (a 1-0 bead, or the weaker half of a
+2-1 merge) is weighed:
+
+* **length**: the pair's length z with the sentence (``z_full``) and without it (``z_rest``): a drop
+  leaves the pair too short, and removing the sentence from the source makes it fit again;
+* **meaning** (encoder): the sentence's best score against any target sentence, and whether joining it
+  to its neighbour's bead makes that bead resemble its target more (a merge) or less (a drop);
+* **anchors**: numbers and Latin-script names of the sentence the target paragraph lacks (``lost``)
+  or has although no other source sentence of the pair has them (``kept``).
+
+With the encoder cascade (the default), a pair's sentences are embedded only when the pair is ``Z_ASK`` or more
+shorter than its norm (``asks_meaning``; ``cascade.prefetch`` embeds them in one batch); the others are judged
+on length and anchors. ``encoder-scope = "all"`` embeds every multi-sentence pair's sentences.
+
+``verdict`` turns the evidence into "missing" (report, major), "likely" (report, minor: cross-version
+evidence may raise it) or "" (no finding). The thresholds were chosen on the tuning half of ntrex-dev
+grouped into multi-sentence paragraphs (bench/holdout_subtle.py).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mtcheck.align.aligner import (
+    MERGE_PENALTY,
+    THRESHOLD,
+    Bead,
+    Scorer,
+    Units,
+    align_units,
+    anchors,
+    dp_align,
+    length_z,
+    unit_numbers,
+    within_budget,
+    worth_embedding,
+)
+from mtcheck.config import Config
+from mtcheck.model import Paragraph, Span, Text
+from mtcheck.text.sentences import Sentence, split_sentences
+
+# Tuned on the tuning half (see the module docstring and docs/subtle.md).
+Z_SHORT = -1.0  # the pair at least this much too short (length z) ...
+Z_FITS = 1.5  # ... and within this of the norm once the sentence is removed
+Z_SHORT_ALONE = -2.0  # without an encoder or anchors, length alone must say this much
+SEM_UNSAID = 0.45  # encoder: the sentence's best score against any target sentence below this
+SEM_WEAK = 0.5  # ... below this in a pair somewhat short (``Z_SOMEWHAT_SHORT``) that fits without it: minor
+SEM_SAID = 0.7  # ... at or above this it is said somewhere (a split or a loose rendering)
+SEM_NONE = 0.1  # ... at or below this (and no merge) it is said nowhere, even in a pair of normal length ...
+Z_SOMEWHAT_SHORT = -0.3  # ... and missing (major) when the pair is at least this short
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Numbers up to ten are no anchor: "satu" is often rendered by an article, "dua pertiga" (2, 3) by "two-thirds"
+# (tuning half: two clean sentences reported for it)
+_WORDY = frozenset(f"n:{k}" for k in range(11))
+LOST_MANY = 2  # this many numbers/names of the sentence absent: missing even when the pair's length looks normal
+MIN_CHARS = 12  # shorter source sentences ("Ya.", a dateline) are not weighed
+Z_ASK = -1.5  # the cascade embeds a pair's sentences when the pair is at least this short (``asks_meaning``)
+
+
+@dataclass(frozen=True)
+class SentenceGap:
+    """A source sentence an aligned pair may not render, with the evidence."""
+
+    source: Span  # the sentence, offsets in the source text
+    target: Span  # the aligned target paragraph(s)
+    z_full: float
+    z_rest: float
+    semantic: float | None  # best score against a target sentence (None without an encoder)
+    merge_gain: float | None  # joined to its neighbour's bead: how much closer that bead gets (encoder)
+    lost: frozenset[str]  # anchors of the sentence absent from the target paragraph
+    kept: frozenset[str]  # anchors only this source sentence has, present in the target paragraph
+
+    @property
+    def verdict(self) -> str:
+        """"missing" (major), "likely" (minor; major when other versions vouch for the sentence), "weak"
+        (minor, never raised) or "" (see the module docstring)."""
+        fits = self.z_full <= Z_SHORT and abs(self.z_rest) <= Z_FITS and self.z_rest > self.z_full
+        if self.kept:
+            return ""
+        if self.semantic is None:
+            if (fits and self.lost) or (len(self.lost) >= LOST_MANY and self.z_full < 0):
+                return "missing"
+            return "weak" if fits and self.z_full <= Z_SHORT_ALONE else ""
+        if self.semantic >= SEM_SAID:
+            return ""
+        if fits and self.z_full <= Z_SHORT_ALONE:
+            # A merge or a loose rendering leaves its pair of normal length: one far too short that the sentence
+            # would fill is a drop, even when the sentence resembles its neighbours (same topic, same people).
+            return "missing"
+        merged = self.merge_gain is not None and self.merge_gain > 0
+        if merged and not fits:
+            return ""
+        unsaid = self.semantic <= SEM_NONE and self.merge_gain is not None and self.merge_gain < 0
+        if unsaid and self.z_full <= Z_SOMEWHAT_SHORT:
+            return "missing"
+        if self.semantic < SEM_UNSAID and fits and self.lost:
+            return "missing" if not merged else "weak"
+        if unsaid and self.z_full < 0:  # a dropped sentence shortens its pair, however little
+            return "likely"
+        if self.semantic < SEM_UNSAID and (fits or self.lost):
+            return "weak"
+        # Somewhat short, fitting better without the sentence, which nothing says well and no neighbour absorbs:
+        # minor (a loose rendering looks the same, and the tuning half's clean versions had one such).
+        somewhat = self.z_full <= Z_SOMEWHAT_SHORT and abs(self.z_rest) <= Z_FITS and self.z_rest > self.z_full
+        return "weak" if somewhat and self.semantic < SEM_WEAK and not merged else ""
+
+
+def pair_sentences(text: Text, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    """The sentences of a pair's paragraphs on one side, offsets in ``text`` (what ``align_pair`` embeds)."""
+    return [s for p in paragraphs for s in split_sentences(p.text, text.lang, p.start)]
+
+
+def _units(text: Text, sentences: list[Sentence], vectors: Any) -> Units:
+    spans = [(s.start, s.end) for s in sentences]
+    return Units([s.text for s in sentences], text.lang, vectors, unit_numbers(text.content, text.lang, spans))
+
+
+def _embed(texts: list[str], config: Config) -> Any:
+    from mtcheck.align import encoders
+
+    status = encoders.get_encoder(config)
+    if status.encoder is None:
+        return None
+    try:
+        return encoders.embed(texts, config)
+    except Exception:  # noqa: BLE001  (an encoder failing at run time: judge by length and anchors)
+        return None
+
+
+@dataclass(frozen=True)
+class PairAlignment:
+    """The sentences of one aligned paragraph pair and their alignment."""
+
+    source: list[Sentence]  # offsets in the source text
+    target: list[Sentence]  # offsets in the target text
+    scorer: Scorer
+    beads: list[Bead]
+    paragraphs: tuple[int, int]  # the target paragraphs' span
+    bead: Bead  # the paragraph pair
+
+    def best_semantic(self, start: int, end: int) -> float | None:
+        """The best encoder score of the source sentence at ``start``-``end`` against a target sentence
+        (None: not a sentence of this pair, or no encoder)."""
+        if self.scorer.sim is None:
+            return None
+        for i, s in enumerate(self.source):
+            if (s.start, s.end) == (start, end):
+                return max(self.scorer.semantic((i,), (j,)) or 0.0 for j in range(len(self.target)))
+        return None
+
+    def sentence_pairs(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """(source span, target span) of each matched sentence bead, in text offsets."""
+        return [((self.source[b.source[0]].start, self.source[b.source[-1]].end),
+                 (self.target[b.target[0]].start, self.target[b.target[-1]].end)) for b in self.beads if b.matched]
+
+
+def asks_meaning(src_s: Sequence[Sentence], tgt_s: Sequence[Sentence], norm: tuple[float, float]) -> bool:
+    """Whether a pair's sentences are worth embedding (the cascade's question for STR007): two or more source
+    sentences in a pair shorter than the norm by ``Z_ASK``, as one dropped sentence leaves it."""
+    if len(src_s) < 2 or not within_budget(len(src_s), len(tgt_s)):
+        return False
+    z = length_z(sum(len(s.text) for s in src_s), sum(len(s.text) for s in tgt_s), *norm)
+    return z <= Z_ASK
+
+
+def align_pair(
+    source: Text, target: Text, bead: Bead, config: Config, norm: tuple[float, float],
+    calibration: Callable[[], tuple[float, float] | None], embed: bool = False,
+    budget: Callable[[int], bool] = lambda units: True,
+) -> PairAlignment | None:
+    """The sentence alignment inside the matched paragraph ``bead`` (None when too large to align). The
+    sentences are embedded when the pair ``asks_meaning`` (every pair with ``encoder-scope = "all"`` or ``embed``) and
+    ``calibration()`` gives the cosine levels to read their scores against (None: no encoder), within the
+    embedding budgets (``aligner.worth_embedding``, and ``budget``, the version's: ``Analysis.may_embed``)."""
+    tgt_paras = [target.paragraphs[j] for j in bead.target]
+    src_s, tgt_s = pair_sentences(source, [source.paragraphs[i] for i in bead.source]), pair_sentences(target, tgt_paras)
+    if not src_s or not tgt_s or not within_budget(len(src_s), len(tgt_s)):
+        return None
+    if len(src_s) == 1:  # one bead: nothing to align, nothing to embed (STR007 weighs two or more)
+        scorer = Scorer(_units(source, src_s, None), _units(target, tgt_s, None), *norm)
+        one = Bead(tuple(range(len(src_s))), tuple(range(len(tgt_s))), 1.0)
+        return PairAlignment(src_s, tgt_s, scorer, [one], (tgt_paras[0].start, tgt_paras[-1].end), bead)
+    asks = embed or config.encoder_scope == "all" or asks_meaning(src_s, tgt_s, norm)
+    levels = calibration() if asks and worth_embedding(len(src_s), len(tgt_s)) else None
+    if levels is not None and not budget(len(src_s) + len(tgt_s)):
+        levels = None  # over the version's embedding budget (``Analysis.may_embed``): by length and anchors
+    src_vecs = _embed([s.text for s in src_s], config) if levels is not None else None
+    tgt_vecs = _embed([s.text for s in tgt_s], config) if src_vecs is not None else None
+    if tgt_vecs is None:
+        src_vecs = None
+    mu, sd = norm
+    scorer = Scorer(_units(source, src_s, src_vecs), _units(target, tgt_s, tgt_vecs), mu, sd,
+                    levels if src_vecs is not None else None)
+    return PairAlignment(src_s, tgt_s, scorer, align_units(scorer), (tgt_paras[0].start, tgt_paras[-1].end), bead)
+
+
+def sentence_gaps(pair: PairAlignment, source: Text, target: Text, norm: tuple[float, float]) -> list[SentenceGap]:
+    """The source sentences of an aligned paragraph pair that its target may not render."""
+    src_s, tgt_s, scorer, beads = pair.source, pair.target, pair.scorer, pair.beads
+    if len(src_s) < 2:
+        return []
+    mu, sd = norm
+    target_span = Span.of(target.content, *pair.paragraphs)
+    target_anchors = _plain(frozenset().union(*scorer.target.anchors))
+    # Across scripts the anchors of a sentence are not evidence: years, fractions and big numbers are
+    # written with other units ("2016年", "dua per tiga"), names transliterated (measured on ntrex-dev:
+    # every clean zh/ja/ar sentence that "lost" its anchors was rendered).
+    written = _plain(anchors(target.content, target.lang)) if scorer.same_script else frozenset()
+    ls, lt = sum(len(s.text) for s in src_s), sum(len(s.text) for s in tgt_s)
+    z_full = length_z(ls, lt, mu, sd)
+    candidates = _candidates(beads, scorer)
+    if not candidates and z_full <= Z_SHORT:
+        candidates = [(_likeliest_drop(scorer), None)]
+    if scorer.sim is not None and z_full <= Z_SHORT:
+        # The sentence no target sentence resembles is the likeliest drop of a short pair, wherever the
+        # alignment (which pairs neighbours of one topic readily) put it.
+        worst = min(range(len(src_s)), key=lambda k: _best(scorer, k))
+        if worst not in {i for i, _ in candidates}:
+            candidates.append((worst, _neighbour_bead([b for b in beads if b.matched], worst)))
+    # A sentence whose every number and name is absent is weighed whatever the alignment says: with
+    # no anchors on one side the aligner pairs by length alone, and may pair the wrong sentence. Only its
+    # own anchors count: one another sentence of the pair also has ("dua jam", "Kedua pihak": 2) may be
+    # that sentence's rendering.
+    named = {i for i, _ in candidates}
+    candidates += [(k, None) for k in range(len(src_s)) if k not in named
+                   and (own := _comparable(_own_anchors(scorer, k), written)) and not own & target_anchors]
+    gaps = []
+    for i, partner in candidates:
+        if len(src_s[i].text) < MIN_CHARS:
+            continue
+        others = frozenset().union(*(scorer.source.anchors[k] for k in range(len(src_s)) if k != i))
+        own = _comparable(scorer.source.anchors[i], written)
+        gaps.append(SentenceGap(
+            source=Span.of(source.content, src_s[i].start, src_s[i].end),
+            target=target_span,
+            z_full=z_full,
+            z_rest=length_z(ls - len(src_s[i].text), lt, mu, sd),
+            semantic=None if scorer.sim is None else _best(scorer, i),
+            merge_gain=_merge_gain(scorer, i, partner),
+            lost=own - target_anchors,
+            kept=(own & target_anchors) - others,
+        ))
+    return gaps
+
+
+def _own_anchors(scorer: Scorer, k: int) -> frozenset[str]:
+    """The anchors of source sentence ``k`` that no other source sentence of the pair has."""
+    others = frozenset().union(*(a for i, a in enumerate(scorer.source.anchors) if i != k))
+    return scorer.source.anchors[k] - others
+
+
+def _best(scorer: Scorer, i: int) -> float:
+    """Source sentence ``i``'s best encoder score against any target sentence."""
+    return max(scorer.semantic((i,), (j,)) or 0.0 for j in range(len(scorer.target.texts)))
+
+
+def _neighbour_bead(matched: list[Bead], i: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """Of the ``matched`` beads, the one holding source sentence ``i``, else the nearest."""
+    near = min(matched, key=lambda b: min(abs(k - i) for k in b.source), default=None)
+    return (near.source, near.target) if near else None
+
+
+def _comparable(own: frozenset[str], written: frozenset[str]) -> frozenset[str]:
+    """What the target paragraph must repeat of a sentence: its numbers, and the names the version
+    writes as the source does somewhere (a capitalised word it never writes is translated, or just
+    starts a sentence)."""
+    if not written:
+        return frozenset()
+    return frozenset(a for a in _plain(own) if (a.startswith("n:") and a not in _WORDY) or a in written)
+
+
+def _plain(found: frozenset[str]) -> frozenset[str]:
+    """Anchors without a possessive: "Graham's vote" still names Graham."""
+    return frozenset(_POSSESSIVE.sub("", a) for a in found)
+
+
+def _likeliest_drop(scorer: Scorer) -> int:
+    """The source sentence whose removal lets the rest align best (when the pair is short but the
+    alignment left nothing out: without an encoder, a dropped sentence's neighbours shift into place)."""
+    n, m = len(scorer.source.texts), len(scorer.target.texts)
+
+    def gain(i: int) -> float:
+        keep = [k for k in range(n) if k != i]
+        beads = dp_align(n - 1, m, lambda s, t: scorer.quality(tuple(keep[k] for k in s), t))
+        return sum((b.score - THRESHOLD) * (len(b.source) + len(b.target)) - (MERGE_PENALTY if len(b.source) + len(b.target) > 2 else 0)
+                   for b in beads if b.matched)
+
+    return max(range(n), key=gain)
+
+
+def _candidates(beads: list[Bead], scorer: Scorer) -> list[tuple[int, tuple[tuple[int, ...], tuple[int, ...]] | None]]:
+    """Source sentences left out (1-0), and the weaker half of each 2-1 merge, with the bead of a
+    neighbour they might have been merged into."""
+    out: list[tuple[int, tuple[tuple[int, ...], tuple[int, ...]] | None]] = []
+    matched = [b for b in beads if b.matched]
+    for bead in beads:
+        if bead.source and not bead.target:
+            out.append((bead.source[0], _neighbour_bead(matched, bead.source[0])))
+        elif len(bead.source) == 2 and len(bead.target) == 1:
+            weak = _weaker(bead, scorer)
+            strong = bead.source[1 - bead.source.index(weak)]
+            out.append((weak, ((strong,), bead.target)))
+    return out
+
+
+def _weaker(bead: Bead, scorer: Scorer) -> int:
+    """The half of a 2-1 merge its target resembles less (by meaning, else by how well the other fits)."""
+    a, b = bead.source
+    if scorer.sim is not None:
+        return b if (scorer.semantic((a,), bead.target) or 0) >= (scorer.semantic((b,), bead.target) or 0) else a
+    return b if scorer.quality((a,), bead.target) >= scorer.quality((b,), bead.target) else a
+
+
+def _merge_gain(scorer: Scorer, i: int, partner: tuple[tuple[int, ...], tuple[int, ...]] | None) -> float | None:
+    if scorer.sim is None or partner is None:
+        return None
+    src, tgt = partner
+    alone = tuple(k for k in src if k != i)
+    if not alone:
+        return None
+    joined = tuple(sorted({*alone, i}))
+    return (scorer.semantic(joined, tgt) or 0.0) - (scorer.semantic(alone, tgt) or 0.0)

