@@ -6,6 +6,7 @@ Imports of anything heavy (rules, encoders, rich, reporters) happen inside the c
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -53,6 +54,27 @@ def _is_input(destination: Path, paths: list[str]) -> bool:
         if target == path or (path.is_dir() and path in target.parents and target.suffix.lower() in INPUT_SUFFIXES):
             return True
     return False
+
+
+# What a run writes in --out: results.json or its shards, the dashboard, article pages, hidden temporaries.
+_REPORT_NAME = re.compile(r"results\.json|summary\.json|results-\d+\.jsonl|.*\.html|\..*")
+
+
+def _distinct_destinations(named: list[tuple[str, Path | None]], out: Path | None) -> None:
+    """Each file the run writes is written once: two flags naming one path, or one naming a report of
+    ``out``, kept only what was written last (``--output reports/results.json --format sarif`` left SARIF
+    where results.json belongs, and ``--output`` and ``--write-baseline`` at one path lost the baseline)."""
+    own = _resolved(out) if out is not None else None
+    seen: dict[Path, str] = {}
+    for flag, destination in named:
+        if destination is None:
+            continue
+        target = _resolved(destination)
+        if target in seen:
+            raise _fail(f"{destination}: {flag} names the same file as {seen[target]}")
+        if own is not None and target.parent == own and _REPORT_NAME.fullmatch(target.name):
+            raise _fail(f"{destination}: {flag} would overwrite a report mtcheck writes in --out")
+        seen[target] = flag
 
 
 def _resolved(path: Path) -> Path:
@@ -222,6 +244,8 @@ def check(
         also = [str(baseline)] if baseline is not None and flag == "--output" else []
         if destination is not None and _is_input(destination, read + also):
             raise _fail(f"{destination}: {flag} would overwrite an input file")
+    _distinct_destinations([("--output", output), ("--write-baseline", write_baseline), ("--fix-output", fix_output)],
+                           None if no_reports else out)
     jsonl = _fix_inputs(paths, read, fix and not diff, diff, unsafe_fixes, fix_output)
     if config.glossary is not None:
         from mtcheck.facts.glossary import GlossaryError, load_glossary
