@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 import time
 from pathlib import Path
@@ -44,6 +45,7 @@ def _is_input(destination: Path, paths: list[str]) -> bool:
     """Whether writing ``destination`` would replace one of the inputs: a path named, or a file the
     readers would read inside a folder named (``--output batch.jsonl`` destroyed the batch it read)."""
     from mtcheck.readers import INPUT_SUFFIXES
+    from mtcheck.store.userfile import file_mode
 
     target = _resolved(destination)
     for raw in paths:
@@ -51,7 +53,7 @@ def _is_input(destination: Path, paths: list[str]) -> bool:
             path = Path(raw).resolve()
         except (OSError, RuntimeError):  # an input that cannot be resolved is never written: its error comes later
             continue
-        if target == path or (path.is_dir() and path in target.parents and target.suffix.lower() in INPUT_SUFFIXES):
+        if target == path or (stat.S_ISDIR(file_mode(path) or 0) and path in target.parents and target.suffix.lower() in INPUT_SUFFIXES):
             return True
     return False
 
@@ -351,7 +353,9 @@ def check(
 def _fix_inputs(paths: list[str], read: list[str], fix: bool, diff: bool, unsafe: bool,
                 fix_output: Path | None) -> list[Path]:
     """The JSONL batch ``--fix`` copies to ``--fix-output`` (at most one, a file); the options must agree."""
-    jsonl = [Path(p) for p in paths if Path(p).suffix.lower() == ".jsonl" or Path(p).is_fifo()]
+    from mtcheck.store.userfile import file_mode
+
+    jsonl = [Path(p) for p in paths if Path(p).suffix.lower() == ".jsonl" or stat.S_ISFIFO(file_mode(Path(p)) or 0)]
     if unsafe and not (fix or diff):
         raise _fail("--unsafe-fixes goes with --fix or --diff")
     if fix_output is not None and not fix:
@@ -518,9 +522,12 @@ def report(
     from mtcheck.run.pipeline import load_document, write_reports
 
     out = _out_folder(out_name)
-    if (results.is_dir() and (results / SUMMARY).exists()) or results.name == SUMMARY:  # shards (else: not a file)
+    from mtcheck.store.userfile import file_mode
+
+    folder = stat.S_ISDIR(file_mode(results) or 0)
+    if (folder and (results / SUMMARY).exists()) or results.name == SUMMARY:  # shards (else: not a file)
         try:
-            write_shard_reports(results if results.is_dir() else results.parent, out, not no_article_pages)
+            write_shard_reports(results if folder else results.parent, out, not no_article_pages)
         except ValueError as exc:
             raise _fail(str(exc)) from None
         except OSError as exc:
