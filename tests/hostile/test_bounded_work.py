@@ -249,3 +249,16 @@ def test_a_text_of_2000_links_is_still_compared(tmp_path: Path) -> None:
     [version] = results(tmp_path / "out")["articles"][0]["versions"]
     assert [f["rule"] for f in version["findings"] if f["rule"].startswith("LINK")] == ["LINK001"]
     assert len([fact for fact in version["details"]["facts"] if fact["kind"] == "link"]) == 2_000
+
+
+@pytest.mark.parametrize(("count", "code"), [(101, 2), (100, 0)])
+def test_a_config_of_thousands_of_boilerplate_patterns_is_refused(tmp_path: Path, count: int, code: int) -> None:
+    """60,000 patterns (650 kB, under the config's limit) made a two-paragraph article take 56 s: each is
+    compiled, then run on every paragraph of every version."""
+    config = tmp_path / "mtcheck.toml"
+    config.write_text("boilerplate = [" + ", ".join(f'"^Iklan nomor {i}$"' for i in range(count)) + "]\n",
+                      encoding="utf-8")
+    exit_code, _, stderr = check(str(article(tmp_path / "a")), "--out", str(tmp_path / "out"), "--config", str(config))
+    assert exit_code == code, stderr
+    if code:
+        assert one_line(stderr) and "101 patterns (at most 100 are allowed)" in stderr
