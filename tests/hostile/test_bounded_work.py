@@ -262,3 +262,17 @@ def test_a_config_of_thousands_of_boilerplate_patterns_is_refused(tmp_path: Path
     assert exit_code == code, stderr
     if code:
         assert one_line(stderr) and "101 patterns (at most 100 are allowed)" in stderr
+
+
+def test_fix_of_a_text_of_thousands_of_fixable_findings_is_bounded(tmp_path: Path) -> None:
+    """--fix on 60,000 double spaces ran past 3 minutes: past the 200 findings listed per rule, each round's
+    batch of fixes "brought" new findings (those no longer left out), so every fix was tried alone, a full
+    check each. A round of more than 50 fixes is no longer tried one at a time."""
+    import time
+
+    texts = {"id": "Pemerintah menyalurkan bantuan. " * 3_000, "en": "The  government gave aid. " * 3_000}
+    folder = article(tmp_path / "in" / "a", **texts)
+    start = time.monotonic()
+    run = child("check", str(folder), "--encoder", "none", "-q", "--fix", "--out", str(tmp_path / "out"), timeout=120)
+    assert time.monotonic() - start < 60, "unbounded --fix"
+    assert run.returncode in (0, 1) and b"Traceback" not in run.stderr, run.stderr
