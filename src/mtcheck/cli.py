@@ -6,6 +6,8 @@ Imports of anything heavy (rules, encoders, rich, reporters) happen inside the c
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 import time
 from pathlib import Path
@@ -43,6 +45,7 @@ def _is_input(destination: Path, paths: list[str]) -> bool:
     """Whether writing ``destination`` would replace one of the inputs: a path named, or a file the
     readers would read inside a folder named (``--output batch.jsonl`` destroyed the batch it read)."""
     from mtcheck.readers import INPUT_SUFFIXES
+    from mtcheck.store.userfile import file_mode
 
     target = _resolved(destination)
     for raw in paths:
@@ -50,9 +53,30 @@ def _is_input(destination: Path, paths: list[str]) -> bool:
             path = Path(raw).resolve()
         except (OSError, RuntimeError):  # an input that cannot be resolved is never written: its error comes later
             continue
-        if target == path or (path.is_dir() and path in target.parents and target.suffix.lower() in INPUT_SUFFIXES):
+        if target == path or (stat.S_ISDIR(file_mode(path) or 0) and path in target.parents and target.suffix.lower() in INPUT_SUFFIXES):
             return True
     return False
+
+
+# What a run writes in --out: results.json or its shards, the dashboard, article pages, hidden temporaries.
+_REPORT_NAME = re.compile(r"results\.json|summary\.json|results-\d+\.jsonl|.*\.html|\..*")
+
+
+def _distinct_destinations(named: list[tuple[str, Path | None]], out: Path | None) -> None:
+    """Each file the run writes is written once: two flags naming one path, or one naming a report of
+    ``out``, kept only what was written last (``--output reports/results.json --format sarif`` left SARIF
+    where results.json belongs, and ``--output`` and ``--write-baseline`` at one path lost the baseline)."""
+    own = _resolved(out) if out is not None else None
+    seen: dict[Path, str] = {}
+    for flag, destination in named:
+        if destination is None:
+            continue
+        target = _resolved(destination)
+        if target in seen:
+            raise _fail(f"{destination}: {flag} names the same file as {seen[target]}")
+        if own is not None and target.parent == own and _REPORT_NAME.fullmatch(target.name):
+            raise _fail(f"{destination}: {flag} would overwrite a report mtcheck writes in --out")
+        seen[target] = flag
 
 
 def _resolved(path: Path) -> Path:
@@ -222,6 +246,8 @@ def check(
         also = [str(baseline)] if baseline is not None and flag == "--output" else []
         if destination is not None and _is_input(destination, read + also):
             raise _fail(f"{destination}: {flag} would overwrite an input file")
+    _distinct_destinations([("--output", output), ("--write-baseline", write_baseline), ("--fix-output", fix_output)],
+                           None if no_reports else out)
     jsonl = _fix_inputs(paths, read, fix and not diff, diff, unsafe_fixes, fix_output)
     if config.glossary is not None:
         from mtcheck.facts.glossary import GlossaryError, load_glossary
@@ -327,7 +353,9 @@ def check(
 def _fix_inputs(paths: list[str], read: list[str], fix: bool, diff: bool, unsafe: bool,
                 fix_output: Path | None) -> list[Path]:
     """The JSONL batch ``--fix`` copies to ``--fix-output`` (at most one, a file); the options must agree."""
-    jsonl = [Path(p) for p in paths if Path(p).suffix.lower() == ".jsonl" or Path(p).is_fifo()]
+    from mtcheck.store.userfile import file_mode
+
+    jsonl = [Path(p) for p in paths if Path(p).suffix.lower() == ".jsonl" or stat.S_ISFIFO(file_mode(Path(p)) or 0)]
     if unsafe and not (fix or diff):
         raise _fail("--unsafe-fixes goes with --fix or --diff")
     if fix_output is not None and not fix:
@@ -494,9 +522,12 @@ def report(
     from mtcheck.run.pipeline import load_document, write_reports
 
     out = _out_folder(out_name)
-    if (results.is_dir() and (results / SUMMARY).exists()) or results.name == SUMMARY:  # shards (else: not a file)
+    from mtcheck.store.userfile import file_mode
+
+    folder = stat.S_ISDIR(file_mode(results) or 0)
+    if (folder and (results / SUMMARY).exists()) or results.name == SUMMARY:  # shards (else: not a file)
         try:
-            write_shard_reports(results if results.is_dir() else results.parent, out, not no_article_pages)
+            write_shard_reports(results if folder else results.parent, out, not no_article_pages)
         except ValueError as exc:
             raise _fail(str(exc)) from None
         except OSError as exc:

@@ -5,7 +5,9 @@ import json
 import os
 from pathlib import Path
 
-from .helpers import article, check, child, cli, one_line
+import pytest
+
+from .helpers import article, check, child, cli, one_line, results
 
 
 def test_the_baseline_spool_is_never_opened_through_a_link(tmp_path: Path) -> None:
@@ -124,3 +126,28 @@ def test_the_language_model_is_never_unpacked_through_a_planted_link(tmp_path: P
     langid_model.load_identifier(labels)
     assert keep.read_bytes() == b"precious"
     assert (folder / name).is_file() and not (folder / name).is_symlink()
+
+
+@pytest.mark.parametrize("flags", [
+    ("--format", "sarif", "--output", "{out}/results.json"),
+    ("--format", "junit", "--output", "{out}/index.html"),
+    ("--format", "json", "--output", "{out}/a.html"),
+    ("--format", "sarif", "--output", "{tmp}/same.json", "--write-baseline", "{tmp}/same.json"),
+])
+def test_one_run_never_writes_two_of_its_outputs_at_one_path(tmp_path: Path, flags: tuple[str, ...]) -> None:
+    """--output reports/results.json left SARIF where results.json belongs (report then refused the
+    folder); --output and --write-baseline at one path kept only one of them."""
+    out = tmp_path / "out"
+    named = [f.format(out=out, tmp=tmp_path) for f in flags]
+    code, _, stderr = check(str(article(tmp_path / "a")), "--out", str(out), *named)
+    assert code == 2 and one_line(stderr), stderr
+    assert not (out / "results.json").exists() and not (tmp_path / "same.json").exists()
+
+
+def test_an_output_of_its_own_name_inside_out_is_still_written(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, _, stderr = check(str(article(tmp_path / "a")), "--out", str(out), "--format", "sarif",
+                            "--output", str(out / "findings.sarif"))
+    assert code == 0, stderr
+    assert results(out)["schema"] == "mtcheck/results-v1"
+    assert '"$schema"' in (out / "findings.sarif").read_text(encoding="utf-8")

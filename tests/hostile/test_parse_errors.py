@@ -156,3 +156,16 @@ def test_a_tbx_glossary_in_utf16_is_read_as_its_xml_declaration_says(tmp_path: P
     code, out, stderr = check(str(folder), "--glossary", str(glossary), "--no-reports", "--select", "TERM")
     assert code in (0, 1) and stderr == "", stderr
     assert "World Bank" in out, out  # the term was read: its rendering is missing from the version
+
+
+@pytest.mark.parametrize("address", ["garbage://x", "tcp://[::1", "tcp://host:99999"])
+def test_a_scheduler_address_dask_cannot_parse_is_one_line_at_once(tmp_path: Path, address: str) -> None:
+    """A half-built dask Client's __del__ waited 60 s and printed a traceback after the one-line error."""
+    pytest.importorskip("distributed")
+    from .helpers import child
+
+    run = child("check", str(article(tmp_path / "a")), "--encoder", "none", "-q", "--scheduler", address,
+                "--out", str(tmp_path / "out"), timeout=30)
+    stderr = run.stderr.decode()
+    assert run.returncode == 2 and one_line(stderr), stderr
+    assert "not a scheduler address" in stderr

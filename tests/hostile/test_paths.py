@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import article, check, child, one_line, results
+from .helpers import article, check, child, cli, one_line, results
 
 
 @pytest.fixture
@@ -88,3 +88,22 @@ def test_a_deleted_working_folder_is_one_line(tmp_path: Path) -> None:
     done = child("check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "--no-reports", preexec_fn=leave)
     assert done.returncode == 2 and one_line(done.stderr.decode()), done.stderr
     assert "the working folder cannot be used" in done.stderr.decode()
+
+
+LONG = "x" * 5000  # longer than any system allows a path (ENAMETOOLONG)
+
+
+@pytest.mark.parametrize("name", [LONG, f"{LONG}.jsonl", f"{LONG}.xlf"])
+def test_a_path_too_long_for_the_system_is_an_input_error(tmp_path: Path, name: str) -> None:
+    """Path.exists() and is_fifo() raise for ENAMETOOLONG (only a missing file or a loop is False): a traceback."""
+    out = tmp_path / "out"
+    code, _, stderr = check(name, str(article(tmp_path / "a")), "--out", str(out), "--output", str(tmp_path / "x.sarif"))
+    assert code == 2 and one_line(stderr) and "File name too long" in stderr, stderr
+    assert [a["id"] for a in results(out)["articles"]] == ["a"]
+
+
+@pytest.mark.parametrize("command", ["report", "compare"])
+def test_a_results_path_too_long_for_the_system_is_one_line(tmp_path: Path, command: str) -> None:
+    other = [str(tmp_path / "r.json")] if command == "compare" else ["--out", str(tmp_path / "out")]
+    code, _, stderr = cli(command, LONG, *other)
+    assert code == 2 and one_line(stderr), stderr

@@ -98,3 +98,24 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return [value] if isinstance(value, str) else []
+
+
+def test_diff_never_prints_an_article_s_control_characters_raw(tmp_path: Path) -> None:
+    """--diff printed the fixed lines as they were: an OSC sequence (sets the terminal's title), a screen
+    clear and a bidi override of the article reached the terminal."""
+    en = "Jakarta - The government  distributed aid to 80,000 families \x1b]0;pwned\x07\x1b[2J.\n\n" \
+         "The aid  is worth Rp2.1 trillion \u202e.\n"
+    folder = article(tmp_path / "a", id=ID, en=en)
+    code, stdout, _ = check(str(tmp_path), "--out", str(tmp_path / "out"), "--diff")
+    assert code == 1 and "+Jakarta - The government distributed aid" in stdout
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]", stdout), stdout
+    assert "\\x1b]0;pwned\\x07\\x1b[2J." in stdout and "trillion \\u202e." in stdout
+    assert (folder / "en.txt").read_text(encoding="utf-8") == en  # --diff writes nothing
+
+
+def test_a_diff_of_clean_text_still_applies_line_for_line(tmp_path: Path) -> None:
+    en = "Jakarta - The government  distributed aid to 80,000 families.\n\nThe aid  is worth Rp2.1 trillion.\n"
+    article(tmp_path / "a", id=ID, en=en)
+    _, stdout, _ = check(str(tmp_path / "a"), "--out", str(tmp_path / "out"), "--diff")
+    assert "-Jakarta - The government  distributed aid to 80,000 families.\n" in stdout
+    assert "+Jakarta - The government distributed aid to 80,000 families.\n \n-The aid  is" in stdout

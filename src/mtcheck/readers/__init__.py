@@ -19,6 +19,7 @@ from mtcheck.readers.folder import is_article_folder, read_article_folder
 from mtcheck.readers.jsonl import read_jsonl
 from mtcheck.readers.remote import is_url, read_url
 from mtcheck.readers.xliff import SUFFIXES, XliffPart, is_xliff, merge_parts, read_xliff
+from mtcheck.store.userfile import file_mode
 
 Item = Article | InputError
 INPUT_SUFFIXES = (".txt", ".jsonl", *SUFFIXES)  # the files the readers read, named or inside a folder
@@ -81,10 +82,10 @@ def _missing(path: Path) -> str:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return "a loop of symbolic links"
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):  # before is_symlink, which raises these (ENAMETOOLONG)
+            return f"cannot be read ({exc.strerror or exc})"
         if path.is_symlink():
             return "a symbolic link to nothing"
-        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
-            return f"cannot be read ({exc.strerror or exc})"
     except ValueError:
         return "a path cannot contain a NUL character"
     return "no such file or folder"
@@ -104,7 +105,7 @@ def _read_paths(paths: list[str], source_lang: str) -> Iterator[Item]:
         path = Path(raw)
         if is_url(raw):
             yield from read_url(raw, source_lang)
-        elif not path.exists():
+        elif file_mode(path) is None:
             yield InputError(raw, _missing(path))
         elif path.is_fifo():  # a pipe: JSONL streamed by another program (process substitution, /dev/stdin)
             yield from read_jsonl(path, source_lang)

@@ -108,11 +108,13 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 def _entity_facts(ctx: VersionContext) -> list[Fact]:
     from mtcheck.facts.entities import find_links
     from mtcheck.rules.entities import (
+        MAX_LINKS,
         _source_names,  # NAME001's own list of names, so the rows match its findings
     )
 
     src = ctx.source
-    facts = [Fact("link", Span(link.start, link.end, link.text)) for link in find_links(src.content)]
+    links = find_links(src.content)  # more than MAX_LINKS are not compared: no row says "ok" for them
+    facts = [Fact("link", Span(link.start, link.end, link.text)) for link in links] if len(links) <= MAX_LINKS else []
     latin = frozenset(lang for lang, t in ctx.article.targets.items() if get_locale(t.lang).script == "latin")
     if get_locale(src.lang).script != "latin" or not latin:
         return facts  # NAME001 checks names in Latin-script versions of a Latin-script source only

@@ -188,6 +188,11 @@ class _LinkRule(Rule):
     outcome: str  # "changed" or "missing"
 
     def check(self, ctx: VersionContext) -> Iterator[Finding]:
+        if over := _links_over_limit(ctx):
+            if self.outcome == "missing":
+                yield self.finding(f"Links not compared: {', '.join(over)} (at most {MAX_LINKS:,} per text are "
+                                   "compared)", severity=Severity.NEUTRAL)
+            return
         for link, near in _link_changes(ctx):
             if near is not None and self.outcome == "changed":
                 target = Span(near.start, near.end, near.text)
@@ -214,6 +219,20 @@ def _severity(link: Link) -> Severity | None:
 
 _Candidate = tuple[Link, str]  # a target link and its key
 
+# Each changed link costs about 0.6 ms to pair (difflib's ratio against its nearest candidates): a text of
+# 45,000 links took 27 s. A news article cites a few dozen; a text with more is not compared for links.
+MAX_LINKS = 2_000
+
+
+def _links_over_limit(ctx: VersionContext) -> list[str]:
+    """The texts of this version with more links than are compared (``MAX_LINKS``), described."""
+    counts = ((text.lang, len(_links(text.content, text.lang, ctx))) for text in (ctx.source, ctx.target))
+    return [f"{n:,} in the {lang} text" for lang, n in counts if n > MAX_LINKS]
+
+
+def _links(content: str, lang: str, ctx: VersionContext) -> list[Link]:
+    return ctx.memo(("entities.links", lang), lambda: find_links(content))  # type: ignore[no-any-return]
+
 
 def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
     """Each distinct source link absent from the target (by key), with the target link it was changed
@@ -221,12 +240,12 @@ def _link_changes(ctx: VersionContext) -> list[tuple[Link, Link | None]]:
 
     def compute() -> list[tuple[Link, Link | None]]:
         source, target = ctx.source, ctx.target
-        links = ctx.memo(("entities.links", source.lang), lambda: find_links(source.content))
+        links = _links(source.content, source.lang, ctx)
         if not links:
             return []
         candidates: dict[str, list[_Candidate]] = {}  # by kind, in text order
         positions: dict[str, list[float]] = {}  # their relative positions: ascending
-        for t in find_links(target.content):
+        for t in _links(target.content, target.lang, ctx):
             candidates.setdefault(t.kind, []).append((t, t.key))
             positions.setdefault(t.kind, []).append(t.start / max(1, len(target.content)))
         present = {key for pool in candidates.values() for _, key in pool}
@@ -304,7 +323,8 @@ class LinkMissingRule(_LinkRule):
 
     What it does: like LINK001, but reports source links with no close copy at all in the
     translation. A missing or changed #hashtag is minor: newsrooms sometimes translate hashtags on
-    purpose.
+    purpose. A text of more than 2,000 links is not compared for links (LINK001 nor LINK002): one neutral
+    finding says so.
 
     Why is this bad: the reader loses the reference, the contact or the account the article cites.
 

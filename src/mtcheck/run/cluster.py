@@ -177,6 +177,19 @@ def open_cluster(spec: str | None) -> Iterator[Cluster | None]:
         cluster.close()
 
 
+def _check_address(spec: str) -> None:
+    """An address Dask cannot parse is refused before a ``Client`` is built: a half-built one's ``__del__``
+    waits 60 s for a connection that never was and prints a traceback."""
+    from distributed.comm.addressing import get_address_host_port, normalize_address
+
+    try:
+        _, port = get_address_host_port(normalize_address(spec.strip()))
+    except (ValueError, TypeError) as exc:
+        raise ClusterError(f"--scheduler {spec}: not a scheduler address ({exc})") from None
+    if not 0 < port < 65536:
+        raise ClusterError(f"--scheduler {spec}: not a scheduler address (port {port} out of range)")
+
+
 def _start(dask: Any, client_class: Any, local_class: Any, spec: str, workers: int | None) -> Cluster:
     if workers is not None:
         # a dead worker's chunk: one retry; no statistical profiler in the workers (its history grew each
@@ -189,9 +202,10 @@ def _start(dask: Any, client_class: Any, local_class: Any, spec: str, workers: i
 
         client.register_plugin(IgnoreInterrupt())
         return Cluster(client, local)
+    _check_address(spec)
     try:
         client = client_class(spec.strip(), timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
+    except (OSError, TimeoutError, ValueError, OverflowError) as exc:
         raise ClusterError(f"--scheduler {spec}: cannot connect ({exc})") from None
     try:
         client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)

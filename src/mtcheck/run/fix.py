@@ -4,9 +4,10 @@ A round checks the article, takes the allowed fixes (safe ones; unsafe ones too 
 in a stable order, skips any that overlaps one already taken (it waits for the next round, on the text
 as it then is) and applies them. The fixed article is checked again: a fix that brought a finding the
 text did not have before is undone (the round's fixes are then tried one at a time, each kept only if it
-brings nothing new). Rounds repeat until nothing is left to fix, at most ``MAX_ROUNDS``. Only target
-texts change, never the source, and never a line break (a fix whose edit would add or remove one is not
-applied): a file keeps its lines, so its line ends can be put back (``fix_files``).
+brings nothing new; a round of more than ``MAX_TRIALS`` fixes stops fixing instead). Rounds repeat until
+nothing is left to fix, at most ``MAX_ROUNDS``. Only target texts change, never the source, and never a
+line break (a fix whose edit would add or remove one is not applied): a file keeps its lines, so its line
+ends can be put back (``fix_files``).
 """
 from __future__ import annotations
 
@@ -20,6 +21,10 @@ from mtcheck.model import Article, Edit, Finding
 from mtcheck.rules.base import Rule
 
 MAX_ROUNDS = 8
+# Each fix tried one at a time costs a full check of the article: a text of 60,000 double spaces (whose
+# batch of fixes always "brought" new findings: those past the 200 listed per rule) ran 200 checks of an
+# 800 kB text a round, minutes. A round of more fixes than this is not tried one at a time: it stops.
+MAX_TRIALS = 50
 
 Key = tuple[str, int | None, int | None, tuple[int, int] | None]
 
@@ -156,6 +161,8 @@ def fix_article(article: Article, check: Check, unsafe: bool = False) -> Outcome
         candidate = _with_texts(article, {lang: apply_edits(texts[lang], _edits(fs)) for lang, fs in chosen.items() if fs})
         after = check(candidate)
         if _new(findings, after, chosen):
+            if sum(map(len, chosen.values())) > MAX_TRIALS:
+                break
             candidate, after, chosen = _one_at_a_time(article, findings, chosen, check)
             if not any(chosen.values()):
                 break

@@ -22,10 +22,11 @@ from mtcheck.facts.markup import MarkupText
 from mtcheck.model import Article, InputError, Text
 from mtcheck.readers.common import MAX_TEXT_BYTES, normalise
 from mtcheck.run.fix import Check, fix_article
-from mtcheck.store.output import AtomicOutput
+from mtcheck.store.output import AtomicOutput, terminal_safe
 from mtcheck.store.userfile import read_bytes
 
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")  # a line and its end (\n only: str.splitlines also splits at \x1c, U+2028...)
 
 
 class FixError(Exception):
@@ -43,7 +44,17 @@ def restore(raw: str, fixed: str) -> str:
 
 
 def unified(old: str, new: str, name: str) -> str:
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), name, name))
+    """The diff of ``old`` and ``new``, split at line feeds only, every line's control characters escaped
+    (``terminal_safe``) and its end kept: an article's ESC sequence or bidi override reached the terminal
+    raw through ``--diff``. A line free of controls is as in the file, so the diff still applies."""
+    name = terminal_safe(name)
+    lines = difflib.unified_diff(_LINE.findall(old), _LINE.findall(new), name, name)
+    return "".join(_shown(line) for line in lines)
+
+
+def _shown(line: str) -> str:
+    body = line.rstrip("\r\n")
+    return terminal_safe(body) + line[len(body):]
 
 
 def _jsonl_line(origin: str) -> tuple[Path, int] | None:

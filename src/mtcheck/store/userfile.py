@@ -32,6 +32,16 @@ class TooLarge(ValueError):
     """The file is longer than the limit its reader allows."""
 
 
+def file_mode(path: Path) -> int | None:
+    """``path``'s ``st_mode``, None when nothing can be found there. ``Path.exists()``, ``is_dir()`` and
+    ``is_fifo()`` return False only for a missing file or a loop of links: a name longer than the system
+    allows (ENAMETOOLONG) raised OSError out of them, a traceback for ``mtcheck check <5,000 characters>``."""
+    try:
+        return path.stat().st_mode
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return None
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
     """The file's bytes, at most ``limit`` of them (TooLarge beyond)."""
     try:
