@@ -658,4 +658,8 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii,
         if hasattr(stream, "reconfigure"):  # a Latin-1 locale) gets \u202f escapes, not a UnicodeEncodeError
             stream.reconfigure(errors="backslashreplace")
-    app()
+    try:
+        app()
+    finally:  # the run is over: a second Ctrl-C (a terminal sends one per press, to the whole group) would
+        # interrupt the interpreter's own shutdown, which joins the worker pool's threads, with a traceback
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
