@@ -177,18 +177,16 @@ def window_on_diagonal(source: Text, target: Text, config: Config, decision: Dec
 
     encoder = get_encoder(config).encoder
     levels = measured_levels(encoder.name, source.lang, target.lang) if encoder is not None else None
-    src_texts, tgt_texts = _window_texts(source, target, config, decision)
-    if levels is None or not src_texts:
+    if levels is None or decision.window is None:
         return False
-    vectors = embed([*src_texts, *tgt_texts], config)
+    whole_src, whole_tgt = content(source, config), content(target, config)
+    start, end = decision.window
+    src, tgt = whole_src[start:end], whole_tgt[start:end]
+    vectors = embed([p.text for p in (*src, *tgt)], config)
     if vectors is None:
         return False
-    start, end = decision.window or (0, 0)
-    src, tgt = content(source, config)[start:end], content(target, config)[start:end]
-    whole_src, whole_tgt = content(source, config), content(target, config)
     mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in whole_src), sum(len(p.text) for p in whole_tgt))
-    n = len(src_texts)
-    scorer = Scorer(_units(source, src, vectors[:n]), _units(target, tgt, vectors[n:]), mu, sd, levels)
+    scorer = Scorer(_units(source, src, vectors[:len(src)]), _units(target, tgt, vectors[len(src):]), mu, sd, levels)
     beads = _pair_loose_substitutions(_split_weak_merges(_diagonal(scorer) or align_units(scorer), scorer), scorer)
     return all(len(b.source) == 1 and b.source == b.target for b in beads)
 

@@ -35,9 +35,7 @@ class RemoteOut:
 
     def publish(self) -> int:
         """Copy the staged reports to the URL; the number of files copied."""
-        files = sorted((p for p in self.local.rglob("*") if p.is_file() and not p.is_symlink()),
-                       key=lambda p: (p.parent == self.local and p.name in LAST, LAST.index(p.name)
-                                      if p.parent == self.local and p.name in LAST else 0, str(p)))
+        files = sorted((p for p in self.local.rglob("*") if p.is_file() and not p.is_symlink()), key=self._order)
         try:
             for file in files:
                 remote = f"{self.path.rstrip('/')}/{file.relative_to(self.local).as_posix()}"
@@ -46,6 +44,11 @@ class RemoteOut:
         except Exception as exc:  # noqa: BLE001 -- the storage library's own errors (credentials, a bucket's policy)
             raise OutputError(f"{self.url}: cannot write the reports ({_reason(exc)})") from None
         return len(files)
+
+    def _order(self, path: Path) -> tuple[int, str]:
+        """Every other file first (by name), then the files of ``LAST`` in that order."""
+        last = path.parent == self.local and path.name in LAST
+        return (1 + LAST.index(path.name) if last else 0), str(path)
 
     def discard(self) -> None:
         shutil.rmtree(self.local, ignore_errors=True)
