@@ -87,6 +87,22 @@ def test_an_untranslated_sentence_embeds_the_sentences_of_its_pair_only() -> Non
     assert cascade.prefetch([_article(en=EN, zh=ZH_UNTRANSLATED)], CASCADE) == 3
 
 
+def test_a_pair_far_too_long_in_one_sentence_is_a_reason_but_embeds_nothing() -> None:
+    # The translator explained the river in one long sentence: the pair is far off its length norm, but its
+    # long side has one sentence, so the sentence check has nothing to look for and nothing is embedded.
+    padded = [*EN[:4], ("According to him, the Citarum River, the longest river in West Java, which flows for almost "
+              "three hundred kilometres through Bandung and many other towns of the province before reaching the "
+              "Java Sea near Bekasi, overflowed because rubbish blocked the flow near the Dayeuhkolot bridge."), *EN[5:]]
+    decision = cascade.decide(_text("id", ID), _text("en", padded), CASCADE)
+    assert decision.reasons == (("length", 4),) and decision.pairs == () and decision.settled
+    assert cascade.prefetch([_article(en=padded)], CASCADE) == 0
+    # the same explanation as a sentence of its own is a sentence the source lacks: its pair is embedded
+    split = [*EN[:4], EN[4] + " The Citarum, the longest river in West Java, flows for almost three hundred "
+             "kilometres through Bandung and many other towns of the province before it reaches the Java Sea.",
+             *EN[5:]]
+    assert cascade.decide(_text("id", ID), _text("en", split), CASCADE).pairs == (4,)
+
+
 def test_a_dropped_and_an_added_paragraph_shift_the_alignment_and_embed_the_whole_version() -> None:
     added = "The mayor of Bandung, Dadang Supriatna, visited the shelters on Tuesday and promised new pumps."
     decision = cascade.decide(_text("id", ID), _text("en", [*EN[:2], *EN[3:], added]), CASCADE)
