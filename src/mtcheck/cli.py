@@ -285,8 +285,6 @@ def check(
     steps = _steps(refs, known, baseline, write_baseline)
     remote = _remote_out(out_name) if not no_reports and not diff else None  # staged here, copied at the end
     out = remote.local if remote is not None else out
-    sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None,
-                   shards=out_format == "jsonl-shards")
     started = time.perf_counter()
 
     def report_error(error: Any) -> None:
@@ -312,7 +310,12 @@ def check(
 
     from mtcheck.run.cluster import ClusterError, open_cluster
 
+    # The sinks are made after --diff has ended the run (it writes nothing) and are aborted on any exception
+    # until the check owns them: a stop while the pool or cluster starts left their temporaries in --out.
+    sinks: list[Any] = []
     try:
+        sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None,
+                       shards=out_format == "jsonl-shards")
         with open_cluster(scheduler) as cluster, progress_bar(not quiet) as progress:
             document = stream_check(items, config, options, steps,
                                     sinks, report_error, jobs=jobs or available_cores(),
@@ -321,9 +324,11 @@ def check(
         if remote is not None:
             remote.publish()
     except (OutputError, ClusterError) as exc:
-        for sink in sinks:  # a cluster that cannot be reached fails before any sink has finished
-            sink.abort()
+        _abort(sinks)  # a cluster that cannot be reached fails before any sink has finished
         raise _fail(str(exc)) from None
+    except BaseException:
+        _abort(sinks)  # after finish, abort removes nothing
+        raise
     finally:
         if remote is not None:
             remote.discard()
@@ -405,9 +410,11 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
         try:
             sinks.append(make())
         except OSError as exc:
-            for sink in sinks:
-                sink.abort()
+            _abort(sinks)
             raise _fail(f"{failure} ({exc.strerror or exc})") from None
+        except BaseException:  # a stop while the next sink is made: the ones made leave nothing behind
+            _abort(sinks)
+            raise
 
     if out is not None and shards:
         from mtcheck.reporters.shards import ShardWriter
@@ -424,6 +431,14 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
         add(f"{output}: cannot write", lambda: FormatSink(fmt, output, header, results))
     add("standard output: cannot write", lambda: FormatSink("text" if output is not None else fmt, None, header, results))
     return sinks
+
+
+def _abort(sinks: list[Any]) -> None:
+    from mtcheck.run.interrupts import uninterrupted
+
+    with uninterrupted():  # a second Ctrl-C must not leave a temporary behind
+        for sink in sinks:
+            sink.abort()
 
 
 def exit_code(document: dict[str, Any], fail_on: Severity, findings_fail: bool = True) -> int:

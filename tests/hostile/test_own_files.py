@@ -151,3 +151,14 @@ def test_an_output_of_its_own_name_inside_out_is_still_written(tmp_path: Path) -
     assert code == 0, stderr
     assert results(out)["schema"] == "mtcheck/results-v1"
     assert '"$schema"' in (out / "findings.sarif").read_text(encoding="utf-8")
+
+
+def test_diff_writes_nothing_in_out(tmp_path: Path) -> None:
+    """--diff "writes nothing", yet each run left three hidden temporaries (the staging folder, the dashboard's
+    rows, results.json's temporary) in --out, which it created: reports/ filled up with them."""
+    en = "Jakarta - The government  distributed aid to 80,000 families.\n\nThe aid is worth Rp2.1 trillion."
+    folder = article(tmp_path / "in" / "a", id="Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga."
+                     "\n\nBantuan itu bernilai Rp2,1 triliun.", en=en)
+    code, stdout, _ = check(str(folder), "--out", str(tmp_path / "out"), "--diff")
+    assert code == 1 and "+Jakarta - The government distributed" in stdout
+    assert not (tmp_path / "out").exists()
