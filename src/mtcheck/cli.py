@@ -93,14 +93,32 @@ def _out_folder(value: str) -> Path:
     working folder, whose index.html the dashboard replaced."""
     if not value.strip():
         raise _fail("--out is empty (an unset variable?): name a folder, or use --no-reports")
-    return Path(value)
+    return Path(_local_url_path(value) or value)
+
+
+def _local_url_path(value: str) -> str | None:
+    """The folder a URL of the local file system names (``file:///srv/reports``), None for anything else. It
+    is written as a local ``--out`` is: copied there through fsspec, the reports followed a link of a
+    report's name out of the folder and opened a pipe."""
+    from mtcheck.readers.remote import is_url
+
+    if not is_url(value):
+        return None
+    try:
+        from fsspec.core import url_to_fs
+        from fsspec.implementations.local import LocalFileSystem
+
+        fs, path = url_to_fs(value)
+    except Exception:  # noqa: BLE001 -- no fsspec, an unknown protocol: RemoteOut says why in one line
+        return None
+    return str(path) if isinstance(fs, LocalFileSystem) else None
 
 
 def _remote_out(value: str) -> Any:
     """The staging of a ``--out`` named by URL (``run.upload``), or None for a folder."""
     from mtcheck.readers.remote import is_url
 
-    if not is_url(value):
+    if not is_url(value) or _local_url_path(value) is not None:
         return None
     from mtcheck.run.pipeline import OutputError
     from mtcheck.run.upload import RemoteOut

@@ -162,3 +162,19 @@ def test_diff_writes_nothing_in_out(tmp_path: Path) -> None:
     code, stdout, _ = check(str(folder), "--out", str(tmp_path / "out"), "--diff")
     assert code == 1 and "+Jakarta - The government distributed" in stdout
     assert not (tmp_path / "out").exists()
+
+
+def test_an_out_url_of_the_local_file_system_is_written_as_a_local_out(tmp_path: Path) -> None:
+    """--out file:///... was copied through fsspec, which opened each report's name: a link named results.json
+    there was followed (the results replaced the file it named, outside the folder), a pipe named index.html
+    ended the upload half done."""
+    out, keep = tmp_path / "out", tmp_path / "keep.txt"
+    out.mkdir()
+    keep.write_text("precious", encoding="utf-8")
+    (out / "results.json").symlink_to(keep)
+    os.mkfifo(out / "index.html")
+    done = child("check", str(article(tmp_path / "in" / "a")), "--out", out.as_uri(), "--encoder", "none", "-q",
+                 "--no-cache", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert keep.read_text(encoding="utf-8") == "precious"
+    assert results(out)["articles"][0]["id"] == "a" and (out / "index.html").is_file()
