@@ -679,6 +679,19 @@ def _environment_problem() -> str | None:
     return None
 
 
+MAX_COLUMNS = 10_000  # COLUMNS and LINES beyond this (or not a number) are not a terminal's size
+
+
+def _sane_terminal_size() -> None:
+    """COLUMNS and LINES as the help and usage errors read them (rich pads every line to the width): a width
+    of 99999999999 was a MemoryError traceback, 2147483648 three minutes of padding. One that is not a
+    positive number up to ``MAX_COLUMNS`` is dropped: the terminal's own size is used, or 80 columns."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_COLUMNS):
+            del os.environ[name]
+
+
 def main() -> None:
     import signal
 
@@ -688,6 +701,7 @@ def main() -> None:
         _say(f"mtcheck: error: {problem}")
         sys.exit(EXIT_INPUT)
     signal.signal(signal.SIGTERM, _terminated)
+    _sane_terminal_size()
     for stream in (sys.stdout, sys.stderr):  # a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii,
         if hasattr(stream, "reconfigure"):  # a Latin-1 locale) gets \u202f escapes, not a UnicodeEncodeError
             stream.reconfigure(errors="backslashreplace")

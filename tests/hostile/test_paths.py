@@ -107,3 +107,21 @@ def test_a_results_path_too_long_for_the_system_is_one_line(tmp_path: Path, comm
     other = [str(tmp_path / "r.json")] if command == "compare" else ["--out", str(tmp_path / "out")]
     code, _, stderr = cli(command, LONG, *other)
     assert code == 2 and one_line(stderr), stderr
+
+
+@pytest.mark.parametrize("columns", ["99999999999", "2147483648", "-5", "abc"])
+@pytest.mark.parametrize("args", [("--help",), ("check", "--no-such-option", "x")])
+def test_a_terminal_width_that_is_no_width_is_not_a_traceback(columns: str, args: tuple[str, ...]) -> None:
+    """COLUMNS=99999999999 made --help and every usage error a MemoryError traceback (rich pads each line to
+    the width); COLUMNS=2147483648 ran past three minutes."""
+    import subprocess
+    import sys
+
+    import mtcheck
+
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent), "COLUMNS": columns, "LINES": columns}
+    done = subprocess.run([sys.executable, "-m", "mtcheck", *args], capture_output=True, timeout=60, check=False,
+                          env=env)
+    assert done.returncode == (0 if args == ("--help",) else 2), done.stderr
+    assert b"Traceback" not in done.stderr and b"MemoryError" not in done.stderr, done.stderr[-500:]
+    assert b"check" in done.stdout + done.stderr
