@@ -601,6 +601,9 @@ def compare(
             docs.append(load_document(path))
         except ValueError as exc:
             raise _fail(f"{path}: {exc}") from None
+        if "shards" in docs[-1]:  # its articles are in the shards: compared, it was "0 versions", silently
+            raise _fail(f"{path}: the summary of --out-format jsonl-shards holds no article; compare reads the "
+                        "results.json of two runs")
     result = compare_documents(docs[0], docs[1], (str(a), str(b)))
     if fmt == "html":
         from mtcheck.reporters.compare_html import render_compare_html

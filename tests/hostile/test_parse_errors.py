@@ -169,3 +169,28 @@ def test_a_scheduler_address_dask_cannot_parse_is_one_line_at_once(tmp_path: Pat
     stderr = run.stderr.decode()
     assert run.returncode == 2 and one_line(stderr), stderr
     assert "not a scheduler address" in stderr
+
+
+def test_a_shard_line_with_a_lone_surrogate_is_one_line_naming_it(tmp_path: Path) -> None:
+    """results.json and summary.json refused an escaped lone surrogate; a shard's line did not, and the report
+    ended in "'utf-8' codec can't encode character '\\ud800'", naming no file."""
+    shards = tmp_path / "shards"
+    check(str(article(tmp_path / "in" / "a")), "--out", str(shards), "--out-format", "jsonl-shards", "--no-html")
+    shard = shards / "results-00000.jsonl"
+    text = shard.read_text(encoding="utf-8")
+    shard.write_text(text.replace('"id":"a"', '"id":"a\\ud800"', 1), encoding="utf-8")
+    assert shard.read_text(encoding="utf-8") != text
+    code, _, stderr = cli("report", str(shards), "--out", str(tmp_path / "html"))
+    assert code == 2 and one_line(stderr), stderr
+    assert stderr.startswith(f"mtcheck: error: {shard}:1: cannot read results (not valid Unicode"), stderr
+    assert not (tmp_path / "html").exists()
+
+
+def test_compare_refuses_the_summary_of_shards_it_cannot_compare(tmp_path: Path) -> None:
+    """summary.json of --out-format jsonl-shards is a valid results document without articles: compare said
+    "0 version(s) of 0 article(s) in both", exit 0, whatever the runs held."""
+    shards, out = tmp_path / "shards", tmp_path / "out"
+    check(str(article(tmp_path / "in" / "a")), "--out", str(shards), "--out-format", "jsonl-shards", "--no-html")
+    check(str(article(tmp_path / "in" / "a")), "--out", str(out), "--no-html")
+    code, _, stderr = cli("compare", str(shards / "summary.json"), str(out / "results.json"))
+    assert code == 2 and one_line(stderr) and "summary of --out-format jsonl-shards holds no article" in stderr, stderr

@@ -93,8 +93,13 @@ SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escape
 def read_json(path: Path, limit: int) -> Any:
     """A JSON file's value (at most ``limit`` bytes); one that holds a lone surrogate (valid JSON, not Unicode:
     no UTF-8 writer takes it, so a report of it would end in a traceback) is refused."""
-    text = read_text(path, limit)
-    value = parse_json(text)
+    return parse_unicode_json(read_text(path, limit))
+
+
+def parse_unicode_json(text: str, unique_keys: bool = False) -> Any:
+    """``parse_json``, and a lone surrogate refused: what mtcheck reads back and writes again (results, their
+    shards' lines, a baseline) must be text a UTF-8 writer takes."""
+    value = parse_json(text, unique_keys)
     if _ESCAPED_SURROGATE.search(text) and (lone := _lone_surrogate(value)) is not None:
         raise ValueError(f"not valid Unicode (an escaped lone surrogate \\u{ord(lone):04x})")
     return value
