@@ -178,3 +178,31 @@ def test_an_out_url_of_the_local_file_system_is_written_as_a_local_out(tmp_path:
     assert done.returncode == 0, done.stderr
     assert keep.read_text(encoding="utf-8") == "precious"
     assert results(out)["articles"][0]["id"] == "a" and (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["results.sqlite3", "results.sqlite3-wal"])
+def test_a_cache_database_is_never_opened_through_a_link(tmp_path: Path, name: str) -> None:
+    """A link named results.sqlite3 in the cache folder was opened by SQLite: mtcheck wrote its tables into the
+    database it named, outside the folder."""
+    import sqlite3
+
+    theirs = tmp_path / "theirs.db"
+    with sqlite3.connect(theirs) as db:
+        db.execute("CREATE TABLE mine (x)")
+    db.close()
+    before = theirs.read_bytes()
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / name).symlink_to(theirs)
+    code, _, stderr = cli("check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--no-reports",
+                          "--cache-dir", str(cache))
+    assert code == 0 and "Traceback" not in stderr, stderr  # a warning, once per process: "not used (... is a link"
+    assert theirs.read_bytes() == before and (cache / name).is_symlink()
+
+
+def test_a_cache_database_of_a_folder_with_uri_characters_is_still_used(tmp_path: Path) -> None:
+    cache = tmp_path / "c?a#c%he"
+    code, _, stderr = cli("check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--no-reports",
+                          "--cache-dir", str(cache))
+    assert code == 0 and stderr == "", stderr
+    assert (cache / "results.sqlite3").is_file()
