@@ -206,3 +206,16 @@ def test_a_cache_database_of_a_folder_with_uri_characters_is_still_used(tmp_path
                           "--cache-dir", str(cache))
     assert code == 0 and stderr == "", stderr
     assert (cache / "results.sqlite3").is_file()
+
+
+def test_a_blank_cache_variable_is_unset_as_a_blank_flag_is_refused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``--cache-dir " "`` is refused; MTCHECK_CACHE_DIR=" " made a folder named " " in the working folder and
+    put 40 MB of caches in it."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", " ")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--no-reports")
+    assert code == 0, stderr
+    assert list(work.iterdir()) == []

@@ -48,7 +48,7 @@ _SHARED: dict[tuple[Any, Path], Any] = {}
 def default_dir() -> Path | None:
     """The cache folder when none is chosen: ``$MTCHECK_CACHE_DIR``, else the XDG cache folder; None (no
     caching) when neither is set and there is no home folder to put it in."""
-    if os.environ.get(ENV):
+    if os.environ.get(ENV, "").strip():  # blank is unset, as ``--cache-dir " "`` is refused: not a folder " " here
         return Path(os.environ[ENV]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME")
     if not base or not os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
