@@ -136,3 +136,18 @@ def test_an_xml_file_of_millions_of_tags_is_refused_before_parsing(tmp_path: Pat
     else:
         code, _, stderr = check(str(path), str(good), "--no-reports")
     assert code == 2 and one_line(stderr) and "more than 1,000,000 tags (1,000,013 '<')" in stderr, stderr
+
+
+def test_a_weight_results_json_could_not_hold_is_refused_and_the_largest_is_read_back(tmp_path: Path) -> None:
+    """A config's weight of 1e308 was taken: results.json recorded it in its options, and mtcheck report refused
+    the file it had written ("1e+308 is out of range")."""
+    config, out = tmp_path / "mtcheck.toml", tmp_path / "out"
+    config.write_text("[weights]\nmajor = 1e308\n", encoding="utf-8")
+    folder = article(tmp_path / "in" / "a", id="Harga naik 80.000 rupiah.", en="Prices rose 8,000 rupiah.")
+    code, _, stderr = check(str(folder), "--config", str(config), "--out", str(out), "--no-html")
+    assert code == 2 and one_line(stderr) and "weights.major: expected a number from 0 to 1,000,000" in stderr, stderr
+    config.write_text("[weights]\nmajor = 1000000\nminor = 1e6\n", encoding="utf-8")
+    code, _, stderr = check(str(folder), "--config", str(config), "--out", str(out), "--no-html")
+    assert code == 1, stderr
+    code, _, stderr = cli("report", str(out / "results.json"), "--out", str(tmp_path / "html"))
+    assert code == 0, stderr
