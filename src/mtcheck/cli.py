@@ -300,6 +300,7 @@ def check(
     options = {**config_as_dict(config), "config-file": str(config_path) if config_path else None}
     if refs is not None:
         options["refs"] = str(refs)
+    options = _printable_tree(options)
     steps = _steps(refs, known, baseline, write_baseline)
     remote = _remote_out(out_name) if not no_reports and not diff else None  # staged here, copied at the end
     out = remote.local if remote is not None else out
@@ -394,6 +395,21 @@ def _fix_inputs(paths: list[str], read: list[str], fix: bool, diff: bool, unsafe
     return jsonl
 
 
+def _printable_tree(value: Any) -> Any:
+    """``value`` (the run's options) with every string printable: a path or flag given in bytes that are not
+    UTF-8 (``--config $'cfg\\xff.toml'``) reached results.json as a lone surrogate, a UnicodeEncodeError
+    traceback when the results were written."""
+    from mtcheck.store.userfile import printable
+
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable_tree(k): _printable_tree(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable_tree(v) for v in value]
+    return value
+
+
 def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, write_to: Path | None) -> list[Any]:
     """Per-article steps, in order: reference metrics, baseline recording (every finding), baseline filter."""
     steps: list[Any] = []
@@ -407,8 +423,9 @@ def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, wri
         steps.append(BaselineRecorder(write_to))
     if known is not None:
         from mtcheck.results.baseline import BaselineFilter
+        from mtcheck.store.userfile import printable
 
-        steps.append(BaselineFilter(known, str(baseline)))
+        steps.append(BaselineFilter(known, printable(str(baseline))))
     return steps
 
 

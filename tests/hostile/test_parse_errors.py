@@ -6,6 +6,7 @@ way instead of saying "not valid TBX".
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -194,3 +195,27 @@ def test_compare_refuses_the_summary_of_shards_it_cannot_compare(tmp_path: Path)
     check(str(article(tmp_path / "in" / "a")), "--out", str(out), "--no-html")
     code, _, stderr = cli("compare", str(shards / "summary.json"), str(out / "results.json"))
     assert code == 2 and one_line(stderr) and "summary of --out-format jsonl-shards holds no article" in stderr, stderr
+
+
+BYTES_NAME = os.fsdecode(b"x\xff")  # Linux allows any bytes in a name; Python reads this one as "x\udcff"
+
+
+@pytest.mark.parametrize("flag", ["--config", "--glossary", "--refs", "--baseline", "--encoder"])
+def test_a_side_file_named_in_bytes_that_are_not_utf8_is_written_printable(tmp_path: Path, flag: str) -> None:
+    """The articles' names were made printable, the run's options were not: --config $'cfg\\xff.toml' (or
+    --glossary, --refs, --baseline, --encoder) reached results.json as a lone surrogate, a UnicodeEncodeError
+    traceback when the results were written."""
+    side = tmp_path / f"{BYTES_NAME}{ {'--config': '.toml', '--glossary': '.csv', '--baseline': '.json'}.get(flag, '')}"
+    content = {"--config": 'fail-on = "major"\n', "--glossary": "id,en\nbantuan,aid\n",
+               "--baseline": '{"schema": "mtcheck/baseline-v1", "findings": []}'}
+    if flag in content:
+        side.write_text(content[flag], encoding="utf-8")
+    elif flag == "--refs":
+        side.mkdir()
+    out = tmp_path / "out"
+    code, _, stderr = cli("check", str(article(tmp_path / "in" / "a")), flag, str(side), "--out", str(out), "-q",
+                          "--encoder-scope", "all", *(("--encoder", "none") if flag != "--encoder" else ()))
+    assert code == 0 and "Traceback" not in stderr, stderr
+    assert "x\\\\xff" in (out / "results.json").read_text(encoding="utf-8")  # x\xff, JSON-escaped
+    code, _, stderr = cli("report", str(out / "results.json"), "--out", str(tmp_path / "html"))
+    assert code == 0, stderr
