@@ -5,6 +5,7 @@ Imports of anything heavy (rules, encoders, rich, reporters) happen inside the c
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -712,6 +713,24 @@ def _sane_terminal_size() -> None:
             del os.environ[name]
 
 
+_WRITE_ERRORS = (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE)
+
+
+def _stdout_failed(exc: OSError) -> bool:
+    """Whether ``exc`` is standard output failing (a full disk, ``> /dev/full``, an I/O error): a stream's write
+    names no file. Then what is left in its buffer goes to /dev/null, not to a second error at exit. Every
+    command but ``check`` (which says so itself) ended in a traceback."""
+    if exc.filename is not None or exc.errno not in _WRITE_ERRORS:
+        return False
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    return True
+
+
 def main() -> None:
     import signal
 
@@ -727,6 +746,11 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     try:
         app()
+    except OSError as exc:
+        if not _stdout_failed(exc):
+            raise
+        _say(f"mtcheck: error: standard output: cannot write ({exc.strerror or exc})")
+        sys.exit(EXIT_INPUT)
     finally:  # the run is over: a second Ctrl-C (a terminal sends one per press, to the whole group) would
         # interrupt the interpreter's own shutdown, which joins the worker pool's threads, with a traceback
         signal.signal(signal.SIGINT, signal.SIG_IGN)

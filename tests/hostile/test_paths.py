@@ -125,3 +125,27 @@ def test_a_terminal_width_that_is_no_width_is_not_a_traceback(columns: str, args
     assert done.returncode == (0 if args == ("--help",) else 2), done.stderr
     assert b"Traceback" not in done.stderr and b"MemoryError" not in done.stderr, done.stderr[-500:]
     assert b"check" in done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("rules",), ("explain", "NUM001"), ("config",), ("--help",), ("cache",),
+                                  ("compare", "{r}", "{r}"), ("check", "{a}", "--diff", "--encoder", "none")])
+def test_a_standard_output_that_cannot_be_written_is_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """``> /dev/full`` (a full disk): check said "standard output: cannot write", every other command (and
+    --diff) ended in a traceback."""
+    import subprocess
+    import sys
+
+    import mtcheck
+
+    folder = article(tmp_path / "in" / "a", id="Harga naik  80.000 rupiah.", en="Prices  rose 80,000 rupiah.")
+    check(str(folder), "--out", str(tmp_path / "out"), "--no-html")
+    named = [a.format(r=tmp_path / "out" / "results.json", a=folder) for a in args]
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent),
+           "MTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "mtcheck", *named], stdout=full, stderr=subprocess.PIPE,
+                              timeout=60, check=False, env=env)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and one_line(stderr), stderr
+    assert stderr == "mtcheck: error: standard output: cannot write (No space left on device)\n", stderr
