@@ -80,6 +80,28 @@ def _distinct_destinations(named: list[tuple[str, Path | None]], out: Path | Non
         seen[target] = flag
 
 
+_REPORT_FILES = {False: re.compile(r"results\.json|.*\.html"),  # replaced or deleted in --out; True: shards
+                 True: re.compile(r"summary\.json|results-\d+\.jsonl|.*\.html")}
+
+
+def _inputs_outside_out(read: list[str], out: Path | None, shards: bool) -> None:
+    """No file the run reads is one its reports replace or delete in ``out``: a batch named
+    ``reports/results-00009.jsonl`` was read, then deleted as a shard of an earlier, longer run."""
+    if out is None:
+        return
+    from mtcheck.store.userfile import file_mode
+
+    own = _resolved(out)
+    for raw in read:
+        try:
+            path = Path(raw).resolve()
+        except (OSError, RuntimeError):  # its error comes later
+            continue
+        if path.parent == own and _REPORT_FILES[shards].fullmatch(path.name) and stat.S_ISREG(file_mode(path) or 0):
+            raise _fail(f"{raw}: an input named like a report mtcheck writes in --out {out}: it would be replaced "
+                        "or deleted; move it, or name another --out")
+
+
 def _resolved(path: Path) -> Path:
     """``path`` resolved; a symbolic link loop (RuntimeError before Python 3.13, OSError after) is a one-line
     error, exit 2."""
@@ -267,6 +289,8 @@ def check(
             raise _fail(f"{destination}: {flag} would overwrite an input file")
     _distinct_destinations([("--output", output), ("--write-baseline", write_baseline), ("--fix-output", fix_output)],
                            None if no_reports else out)
+    _inputs_outside_out(read + ([str(baseline)] if baseline is not None else []), None if no_reports or diff else out,
+                        out_format == "jsonl-shards")
     jsonl = _fix_inputs(paths, read, fix and not diff, diff, unsafe_fixes, fix_output)
     if config.glossary is not None:
         from mtcheck.facts.glossary import GlossaryError, load_glossary

@@ -219,3 +219,33 @@ def test_a_blank_cache_variable_is_unset_as_a_blank_flag_is_refused(tmp_path: Pa
     code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--no-reports")
     assert code == 0, stderr
     assert list(work.iterdir()) == []
+
+
+@pytest.mark.parametrize(("name", "flags"), [("results-00009.jsonl", ("--out-format", "jsonl-shards")),
+                                             ("results.json", ("--baseline",))])
+def test_an_input_named_like_a_report_in_out_is_refused(tmp_path: Path, name: str, flags: tuple[str, ...]) -> None:
+    """A batch named reports/results-00009.jsonl was read, then deleted as a shard of an earlier, longer run; a
+    baseline named reports/results.json was replaced by the results."""
+    out = tmp_path / "out"
+    out.mkdir()
+    read = out / name
+    if name.endswith(".jsonl"):
+        read.write_text(json.dumps({"id": "a", "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}})
+                        + "\n", encoding="utf-8")
+        args = [str(read), *flags]
+    else:
+        read.write_text('{"schema": "mtcheck/baseline-v1", "findings": []}', encoding="utf-8")
+        args = [str(article(tmp_path / "in" / "a")), *flags, str(read)]
+    before = read.read_bytes()
+    code, _, stderr = check(*args, "--out", str(out))
+    assert code == 2 and one_line(stderr) and "an input named like a report mtcheck writes in --out" in stderr, stderr
+    assert read.read_bytes() == before and sorted(p.name for p in out.iterdir()) == [name]
+
+
+def test_an_input_of_a_shard_s_name_is_read_when_shards_are_not_written(tmp_path: Path) -> None:
+    batch = tmp_path / "out" / "results-00009.jsonl"
+    batch.parent.mkdir()
+    batch.write_text(json.dumps({"id": "a", "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}})
+                     + "\n", encoding="utf-8")
+    code, _, stderr = check(str(batch), "--out", str(batch.parent))
+    assert code == 0 and batch.is_file(), stderr
