@@ -249,3 +249,21 @@ def test_an_input_of_a_shard_s_name_is_read_when_shards_are_not_written(tmp_path
                      + "\n", encoding="utf-8")
     code, _, stderr = check(str(batch), "--out", str(batch.parent))
     assert code == 0 and batch.is_file(), stderr
+
+
+def test_the_fixed_copy_of_a_batch_keeps_every_other_value_as_written(tmp_path: Path) -> None:
+    """--fix --fix-output wrote each fixed line through json.dumps: a user's field 12345678901234567890.5e-3
+    became 1.2345678901234568e+16, and a line holding an escaped lone surrogate in a field of its own made the
+    whole fixed copy unwritable ("fixes not written")."""
+    texts = {"id": "Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga.",
+             "en": "Jakarta - The government  distributed aid to 80,000 families."}
+    lines = [json.dumps({"id": "a", "texts": texts, "price": 1}).replace('"price": 1', '"price": 12345678901234567890.5e-3'),
+             json.dumps({"id": "b", "texts": texts, "note": "x"}).replace('"x"', '"\\ud800 \\u00e9"'),
+             json.dumps({"id": "c", "texts": texts, "big": 123456789012345678901234567890, "n": [1.50, -0]})]
+    batch, fixed = tmp_path / "batch.jsonl", tmp_path / "fixed.jsonl"
+    batch.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    code, _, stderr = check(str(batch), "--fix", "--fix-output", str(fixed), "--no-reports")
+    assert code == 0 and stderr == "", stderr
+    out = fixed.read_text(encoding="utf-8").splitlines()
+    expected = [line.replace("government  distributed", "government distributed") for line in lines]
+    assert out == [line.replace("\\u00e9", "\u00e9") for line in expected]  # a character may be written as itself
