@@ -149,3 +149,18 @@ def test_a_standard_output_that_cannot_be_written_is_one_line(tmp_path: Path, ar
     stderr = done.stderr.decode()
     assert done.returncode == 2 and one_line(stderr), stderr
     assert stderr == "mtcheck: error: standard output: cannot write (No space left on device)\n", stderr
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+def test_an_empty_path_is_an_input_error_not_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                empty: str) -> None:
+    """``mtcheck check "$ARTICLES" --fix`` with the variable unset checked, and fixed, the working folder's
+    articles (Path("") is "."), as --out "" once wrote there."""
+    work = tmp_path / "work"
+    mine = article(work / "mine", id="Harga naik 80.000 rupiah.", en="Prices  rose 80.000 rupiah.")
+    monkeypatch.chdir(work)
+    code, _, stderr = check(empty, str(article(tmp_path / "in" / "a")), "--fix", "--out", str(tmp_path / "out"))
+    assert code == 2 and stderr == f"mtcheck: {empty!r}: an empty path (an unset variable?): name an article " \
+                                   "folder or file\n", stderr
+    assert (mine / "en.txt").read_text(encoding="utf-8") == "Prices  rose 80.000 rupiah."
+    assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["a"]
