@@ -93,14 +93,14 @@ major = 4
     ("require-disclaimer = 1", "require-disclaimer", "expected true or false"),
     ('[severity]\nNUM001 = "urgent"', "severity.NUM001", "unknown severity"),
     ("[weights]\nsevere = 3", "weights.severe", "unknown severity"),
-    ("[weights]\nmajor = inf", "weights.major", "expected a number of at least 0 (finite)"),  # JSON has no inf
+    ("[weights]\nmajor = inf", "weights.major", "expected a number from 0 to 1,000,000"),  # JSON has no inf
     ("fail-below = nan", "fail-below", "expected a number from 0 to 100"),
     ('boilerplate = ["^Baca juga", "(Foto)?"]', "boilerplate", "'(Foto)?' matches empty text"),
     ('targets = ["en", "id"]', "targets", "'id' is the source language"),  # it would check nothing, exit 0
     ('glossary = "terms\\u0000.csv"', "glossary", "a path cannot contain a NUL character"),
     # Tracebacks before: an integer no float holds (OverflowError in isfinite), a repeat count too large for
     # re (OverflowError), a pattern nested too deeply for re's compiler (RecursionError).
-    ("[weights]\nminor = 1" + "0" * 400, "weights.minor", "expected a number of at least 0 (finite)"),
+    ("[weights]\nminor = 1" + "0" * 400, "weights.minor", "expected a number from 0 to 1,000,000"),
     ("fail-below = -" + "9" * 400, "fail-below", "expected a number from 0 to 100"),
     ('boilerplate = ["x{99999999999}"]', "boilerplate", "'x{99999999999}' (a repeat count or nesting too large)"),
     ('boilerplate = ["' + "(" * 5000 + "x" + ")" * 5000 + '"]', "boilerplate", "bad regular expression '((((("),

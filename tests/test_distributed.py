@@ -357,30 +357,40 @@ def test_the_local_examples_of_the_cluster_page_run_as_written(tmp_path: Path) -
 
 
 def test_out_may_be_a_url_written_through_fsspec(tmp_path: Path) -> None:
-    """--out file:///... (s3://... with s3fs): the reports are staged here and copied to the URL at the end;
+    """--out memory://... (s3://... with s3fs): the reports are staged here and copied to the URL at the end;
     what arrives is what a local --out holds, and no staging folder is left behind."""
     import tempfile
 
+    import fsspec
+
+    memory = fsspec.filesystem("memory")
     staged_before = set(Path(tempfile.gettempdir()).glob("mtcheck-out-*"))
-    remote = run(str(SAMPLES), "--out", (tmp_path / "remote" / "checks").as_uri())
+    remote = run(str(SAMPLES), "--out", "memory://mtcheck-test/checks")
     local = run(str(SAMPLES), "--out", str(tmp_path / "local"))
     assert remote.exit_code == local.exit_code == 1
     names = sorted(p.relative_to(tmp_path / "local").as_posix() for p in (tmp_path / "local").rglob("*") if p.is_file())
-    assert sorted(p.relative_to(tmp_path / "remote" / "checks").as_posix()
-                  for p in (tmp_path / "remote" / "checks").rglob("*") if p.is_file()) == names
-    assert names == sorted(["index.html", "results.json", *(f"{i}.html" for i in SAMPLE_IDS)])
-    documents = [json.loads((tmp_path / where / "results.json").read_text(encoding="utf-8"))
-                 for where in ("remote/checks", "local")]
+    try:
+        arrived = {path.rpartition("/checks/")[2]: memory.cat_file(path) for path in memory.find("/mtcheck-test/checks")}
+    finally:
+        memory.rm("/mtcheck-test", recursive=True)
+    assert sorted(arrived) == names == sorted(["index.html", "results.json", *(f"{i}.html" for i in SAMPLE_IDS)])
+    documents = [json.loads(arrived["results.json"]), json.loads((tmp_path / "local" / "results.json").read_bytes())]
     assert documents[0]["summary"] == documents[1]["summary"]
     assert set(Path(tempfile.gettempdir()).glob("mtcheck-out-*")) == staged_before
 
 
 @pytest.mark.parametrize(("url", "message"), [
     ("nosuchprotocol://bucket/reports", "cannot write to this URL"),
-    ("file:///proc/mtcheck-cannot-write-here", "cannot write the reports"),
+    ("memory://mtcheck-test/file-not-folder", "cannot write the reports"),
 ])
 def test_an_out_url_that_cannot_be_written_is_one_line(url: str, message: str) -> None:
-    result = run(str(SAMPLES / SAMPLE_IDS[0]), "--out", url)
+    import fsspec
+
+    fsspec.filesystem("memory").pipe_file("/mtcheck-test/file-not-folder", b"a file")  # no folder can be made there
+    try:
+        result = run(str(SAMPLES / SAMPLE_IDS[0]), "--out", url)
+    finally:
+        fsspec.filesystem("memory").rm("/mtcheck-test", recursive=True)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [result.stderr.splitlines()[0]]
     assert url in result.stderr and message in result.stderr

@@ -5,6 +5,7 @@ Imports of anything heavy (rules, encoders, rich, reporters) happen inside the c
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -79,6 +80,28 @@ def _distinct_destinations(named: list[tuple[str, Path | None]], out: Path | Non
         seen[target] = flag
 
 
+_REPORT_FILES = {False: re.compile(r"results\.json|.*\.html"),  # replaced or deleted in --out; True: shards
+                 True: re.compile(r"summary\.json|results-\d+\.jsonl|.*\.html")}
+
+
+def _inputs_outside_out(read: list[str], out: Path | None, shards: bool) -> None:
+    """No file the run reads is one its reports replace or delete in ``out``: a batch named
+    ``reports/results-00009.jsonl`` was read, then deleted as a shard of an earlier, longer run."""
+    if out is None:
+        return
+    from mtcheck.store.userfile import file_mode
+
+    own = _resolved(out)
+    for raw in read:
+        try:
+            path = Path(raw).resolve()
+        except (OSError, RuntimeError):  # its error comes later
+            continue
+        if path.parent == own and _REPORT_FILES[shards].fullmatch(path.name) and stat.S_ISREG(file_mode(path) or 0):
+            raise _fail(f"{raw}: an input named like a report mtcheck writes in --out {out}: it would be replaced "
+                        "or deleted; move it, or name another --out")
+
+
 def _resolved(path: Path) -> Path:
     """``path`` resolved; a symbolic link loop (RuntimeError before Python 3.13, OSError after) is a one-line
     error, exit 2."""
@@ -93,14 +116,32 @@ def _out_folder(value: str) -> Path:
     working folder, whose index.html the dashboard replaced."""
     if not value.strip():
         raise _fail("--out is empty (an unset variable?): name a folder, or use --no-reports")
-    return Path(value)
+    return Path(_local_url_path(value) or value)
+
+
+def _local_url_path(value: str) -> str | None:
+    """The folder a URL of the local file system names (``file:///srv/reports``), None for anything else. It
+    is written as a local ``--out`` is: copied there through fsspec, the reports followed a link of a
+    report's name out of the folder and opened a pipe."""
+    from mtcheck.readers.remote import is_url
+
+    if not is_url(value):
+        return None
+    try:
+        from fsspec.core import url_to_fs
+        from fsspec.implementations.local import LocalFileSystem
+
+        fs, path = url_to_fs(value)
+    except Exception:  # noqa: BLE001 -- no fsspec, an unknown protocol: RemoteOut says why in one line
+        return None
+    return str(path) if isinstance(fs, LocalFileSystem) else None
 
 
 def _remote_out(value: str) -> Any:
     """The staging of a ``--out`` named by URL (``run.upload``), or None for a folder."""
     from mtcheck.readers.remote import is_url
 
-    if not is_url(value):
+    if not is_url(value) or _local_url_path(value) is not None:
         return None
     from mtcheck.run.pipeline import OutputError
     from mtcheck.run.upload import RemoteOut
@@ -248,6 +289,8 @@ def check(
             raise _fail(f"{destination}: {flag} would overwrite an input file")
     _distinct_destinations([("--output", output), ("--write-baseline", write_baseline), ("--fix-output", fix_output)],
                            None if no_reports else out)
+    _inputs_outside_out(read + ([str(baseline)] if baseline is not None else []), None if no_reports or diff else out,
+                        out_format == "jsonl-shards")
     jsonl = _fix_inputs(paths, read, fix and not diff, diff, unsafe_fixes, fix_output)
     if config.glossary is not None:
         from mtcheck.facts.glossary import GlossaryError, load_glossary
@@ -282,11 +325,10 @@ def check(
     options = {**config_as_dict(config), "config-file": str(config_path) if config_path else None}
     if refs is not None:
         options["refs"] = str(refs)
+    options = _printable_tree(options)
     steps = _steps(refs, known, baseline, write_baseline)
     remote = _remote_out(out_name) if not no_reports and not diff else None  # staged here, copied at the end
     out = remote.local if remote is not None else out
-    sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None,
-                   shards=out_format == "jsonl-shards")
     started = time.perf_counter()
 
     def report_error(error: Any) -> None:
@@ -312,7 +354,12 @@ def check(
 
     from mtcheck.run.cluster import ClusterError, open_cluster
 
+    # The sinks are made after --diff has ended the run (it writes nothing) and are aborted on any exception
+    # until the check owns them: a stop while the pool or cluster starts left their temporaries in --out.
+    sinks: list[Any] = []
     try:
+        sinks = _sinks(options, None if no_reports else out, not no_html, output, fmt, deferred=known is not None,
+                       shards=out_format == "jsonl-shards")
         with open_cluster(scheduler) as cluster, progress_bar(not quiet) as progress:
             document = stream_check(items, config, options, steps,
                                     sinks, report_error, jobs=jobs or available_cores(),
@@ -321,9 +368,11 @@ def check(
         if remote is not None:
             remote.publish()
     except (OutputError, ClusterError) as exc:
-        for sink in sinks:  # a cluster that cannot be reached fails before any sink has finished
-            sink.abort()
+        _abort(sinks)  # a cluster that cannot be reached fails before any sink has finished
         raise _fail(str(exc)) from None
+    except BaseException:
+        _abort(sinks)  # after finish, abort removes nothing
+        raise
     finally:
         if remote is not None:
             remote.discard()
@@ -371,6 +420,21 @@ def _fix_inputs(paths: list[str], read: list[str], fix: bool, diff: bool, unsafe
     return jsonl
 
 
+def _printable_tree(value: Any) -> Any:
+    """``value`` (the run's options) with every string printable: a path or flag given in bytes that are not
+    UTF-8 (``--config $'cfg\\xff.toml'``) reached results.json as a lone surrogate, a UnicodeEncodeError
+    traceback when the results were written."""
+    from mtcheck.store.userfile import printable
+
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable_tree(k): _printable_tree(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_printable_tree(v) for v in value]
+    return value
+
+
 def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, write_to: Path | None) -> list[Any]:
     """Per-article steps, in order: reference metrics, baseline recording (every finding), baseline filter."""
     steps: list[Any] = []
@@ -384,8 +448,9 @@ def _steps(refs: Path | None, known: set[str] | None, baseline: Path | None, wri
         steps.append(BaselineRecorder(write_to))
     if known is not None:
         from mtcheck.results.baseline import BaselineFilter
+        from mtcheck.store.userfile import printable
 
-        steps.append(BaselineFilter(known, str(baseline)))
+        steps.append(BaselineFilter(known, printable(str(baseline))))
     return steps
 
 
@@ -405,9 +470,11 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
         try:
             sinks.append(make())
         except OSError as exc:
-            for sink in sinks:
-                sink.abort()
+            _abort(sinks)
             raise _fail(f"{failure} ({exc.strerror or exc})") from None
+        except BaseException:  # a stop while the next sink is made: the ones made leave nothing behind
+            _abort(sinks)
+            raise
 
     if out is not None and shards:
         from mtcheck.reporters.shards import ShardWriter
@@ -424,6 +491,14 @@ def _sinks(options: dict[str, Any], out: Path | None, html: bool, output: Path |
         add(f"{output}: cannot write", lambda: FormatSink(fmt, output, header, results))
     add("standard output: cannot write", lambda: FormatSink("text" if output is not None else fmt, None, header, results))
     return sinks
+
+
+def _abort(sinks: list[Any]) -> None:
+    from mtcheck.run.interrupts import uninterrupted
+
+    with uninterrupted():  # a second Ctrl-C must not leave a temporary behind
+        for sink in sinks:
+            sink.abort()
 
 
 def exit_code(document: dict[str, Any], fail_on: Severity, findings_fail: bool = True) -> int:
@@ -568,6 +643,9 @@ def compare(
             docs.append(load_document(path))
         except ValueError as exc:
             raise _fail(f"{path}: {exc}") from None
+        if "shards" in docs[-1]:  # its articles are in the shards: compared, it was "0 versions", silently
+            raise _fail(f"{path}: the summary of --out-format jsonl-shards holds no article; compare reads the "
+                        "results.json of two runs")
     result = compare_documents(docs[0], docs[1], (str(a), str(b)))
     if fmt == "html":
         from mtcheck.reporters.compare_html import render_compare_html
@@ -646,6 +724,37 @@ def _environment_problem() -> str | None:
     return None
 
 
+MAX_COLUMNS = 10_000  # COLUMNS and LINES beyond this (or not a number) are not a terminal's size
+
+
+def _sane_terminal_size() -> None:
+    """COLUMNS and LINES as the help and usage errors read them (rich pads every line to the width): a width
+    of 99999999999 was a MemoryError traceback, 2147483648 three minutes of padding. One that is not a
+    positive number up to ``MAX_COLUMNS`` is dropped: the terminal's own size is used, or 80 columns."""
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.isascii() and value.isdigit() and 0 < int(value) <= MAX_COLUMNS):
+            del os.environ[name]
+
+
+_WRITE_ERRORS = (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE)
+
+
+def _stdout_failed(exc: OSError) -> bool:
+    """Whether ``exc`` is standard output failing (a full disk, ``> /dev/full``, an I/O error): a stream's write
+    names no file. Then what is left in its buffer goes to /dev/null, not to a second error at exit. Every
+    command but ``check`` (which says so itself) ended in a traceback."""
+    if exc.filename is not None or exc.errno not in _WRITE_ERRORS:
+        return False
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    return True
+
+
 def main() -> None:
     import signal
 
@@ -655,11 +764,17 @@ def main() -> None:
         _say(f"mtcheck: error: {problem}")
         sys.exit(EXIT_INPUT)
     signal.signal(signal.SIGTERM, _terminated)
+    _sane_terminal_size()
     for stream in (sys.stdout, sys.stderr):  # a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii,
         if hasattr(stream, "reconfigure"):  # a Latin-1 locale) gets \u202f escapes, not a UnicodeEncodeError
             stream.reconfigure(errors="backslashreplace")
     try:
         app()
+    except OSError as exc:
+        if not _stdout_failed(exc):
+            raise
+        _say(f"mtcheck: error: standard output: cannot write ({exc.strerror or exc})")
+        sys.exit(EXIT_INPUT)
     finally:  # the run is over: a second Ctrl-C (a terminal sends one per press, to the whole group) would
         # interrupt the interpreter's own shutdown, which joins the worker pool's threads, with a traceback
         signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -203,14 +203,16 @@ def _overrides(value: Any, label: str, key: str) -> dict[str, Severity]:
     return result
 
 
-def _number(value: Any, label: str, key: str, low: float = 0.0, high: float = float("inf")) -> float:
+MAX_WEIGHT = 1_000_000.0  # a critical finding weighs 25; results.json is read back only with numbers up to 2**53
+
+
+def _number(value: Any, label: str, key: str, low: float = 0.0, high: float = MAX_WEIGHT) -> float:
     try:
         number = math.nan if isinstance(value, bool) or not isinstance(value, (int, float)) else float(value)
     except OverflowError:  # an integer no float holds (10**400)
         number = math.inf
     if not (math.isfinite(number) and low <= number <= high):
-        bound = f"from {low:g} to {high:g}" if math.isfinite(high) else f"of at least {low:g} (finite)"
-        raise _fail(label, key, f"expected a number {bound}")
+        raise _fail(label, key, f"expected a number from {low:g} to {high:,.0f}")
     return number
 
 

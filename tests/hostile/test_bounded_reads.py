@@ -118,3 +118,36 @@ def test_every_number_read_back_from_results_is_validated(tmp_path: Path, case: 
     code, _, stderr = cli(*args)
     assert code == 2 and one_line(stderr) and reason in stderr, stderr
     assert stderr.startswith(f"mtcheck: error: {bad}: not a valid mtcheck results-v1 document"), stderr
+
+
+@pytest.mark.parametrize("name", ["many.en.xlf", "terms.tbx"])
+def test_an_xml_file_of_millions_of_tags_is_refused_before_parsing(tmp_path: Path, name: str) -> None:
+    """11 MB of ``<x/>`` in one unit (2.8 million elements) took 1 GB and 72 s; 14 MB of nested ``<g>``, 1.4 GB.
+    The 64 MB limit of the file allowed 16 million."""
+    codes = "<x/>" * 1_000_001
+    xml = ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="id" '
+           f'target-language="en" original="a"><body><trans-unit id="1"><source>Harga naik.{codes}</source>'
+           "<target>Prices rose.</target></trans-unit></body></file></xliff>")
+    path = tmp_path / name
+    path.write_text(xml, encoding="utf-8")
+    good = article(tmp_path / "in" / "good")
+    if name.endswith(".tbx"):
+        code, _, stderr = check(str(good), "--glossary", str(path), "--no-reports")
+    else:
+        code, _, stderr = check(str(path), str(good), "--no-reports")
+    assert code == 2 and one_line(stderr) and "more than 1,000,000 tags (1,000,013 '<')" in stderr, stderr
+
+
+def test_a_weight_results_json_could_not_hold_is_refused_and_the_largest_is_read_back(tmp_path: Path) -> None:
+    """A config's weight of 1e308 was taken: results.json recorded it in its options, and mtcheck report refused
+    the file it had written ("1e+308 is out of range")."""
+    config, out = tmp_path / "mtcheck.toml", tmp_path / "out"
+    config.write_text("[weights]\nmajor = 1e308\n", encoding="utf-8")
+    folder = article(tmp_path / "in" / "a", id="Harga naik 80.000 rupiah.", en="Prices rose 8,000 rupiah.")
+    code, _, stderr = check(str(folder), "--config", str(config), "--out", str(out), "--no-html")
+    assert code == 2 and one_line(stderr) and "weights.major: expected a number from 0 to 1,000,000" in stderr, stderr
+    config.write_text("[weights]\nmajor = 1000000\nminor = 1e6\n", encoding="utf-8")
+    code, _, stderr = check(str(folder), "--config", str(config), "--out", str(out), "--no-html")
+    assert code == 1, stderr
+    code, _, stderr = cli("report", str(out / "results.json"), "--out", str(tmp_path / "html"))
+    assert code == 0, stderr

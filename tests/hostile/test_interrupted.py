@@ -146,3 +146,27 @@ def test_a_stop_is_acted_on_while_the_encoder_is_busy_in_the_main_process(tmp_pa
     assert time.monotonic() - sent < 2.5
     assert run.returncode == (143 if sig == signal.SIGTERM else 130), run.stderr.read().decode()  # type: ignore[union-attr]
     assert not out.exists() or not any(out.iterdir())  # nothing half-written
+
+
+@pytest.mark.parametrize("out_format", ["json", "jsonl-shards"])
+def test_a_stop_before_the_check_starts_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            out_format: str) -> None:
+    """The report writers open their temporaries (staging folder, dashboard rows, results or shards) before the
+    worker pool or cluster starts, which takes seconds on a busy machine: a Ctrl-C or SIGTERM then left them
+    in --out, outside the check's clean-up."""
+    from contextlib import contextmanager
+
+    from mtcheck.run import cluster
+
+    @contextmanager
+    def stopped(address: object):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+        yield
+
+    out = tmp_path / "out"
+    check(str(article(tmp_path / "in" / "a")), "--out", str(out))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    monkeypatch.setattr(cluster, "open_cluster", stopped)
+    code, _, _ = check(str(article(tmp_path / "in" / "a")), "--out", str(out), "--out-format", out_format)
+    assert code == 130
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

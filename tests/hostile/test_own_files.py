@@ -151,3 +151,119 @@ def test_an_output_of_its_own_name_inside_out_is_still_written(tmp_path: Path) -
     assert code == 0, stderr
     assert results(out)["schema"] == "mtcheck/results-v1"
     assert '"$schema"' in (out / "findings.sarif").read_text(encoding="utf-8")
+
+
+def test_diff_writes_nothing_in_out(tmp_path: Path) -> None:
+    """--diff "writes nothing", yet each run left three hidden temporaries (the staging folder, the dashboard's
+    rows, results.json's temporary) in --out, which it created: reports/ filled up with them."""
+    en = "Jakarta - The government  distributed aid to 80,000 families.\n\nThe aid is worth Rp2.1 trillion."
+    folder = article(tmp_path / "in" / "a", id="Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga."
+                     "\n\nBantuan itu bernilai Rp2,1 triliun.", en=en)
+    code, stdout, _ = check(str(folder), "--out", str(tmp_path / "out"), "--diff")
+    assert code == 1 and "+Jakarta - The government distributed" in stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_out_url_of_the_local_file_system_is_written_as_a_local_out(tmp_path: Path) -> None:
+    """--out file:///... was copied through fsspec, which opened each report's name: a link named results.json
+    there was followed (the results replaced the file it named, outside the folder), a pipe named index.html
+    ended the upload half done."""
+    out, keep = tmp_path / "out", tmp_path / "keep.txt"
+    out.mkdir()
+    keep.write_text("precious", encoding="utf-8")
+    (out / "results.json").symlink_to(keep)
+    os.mkfifo(out / "index.html")
+    done = child("check", str(article(tmp_path / "in" / "a")), "--out", out.as_uri(), "--encoder", "none", "-q",
+                 "--no-cache", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert keep.read_text(encoding="utf-8") == "precious"
+    assert results(out)["articles"][0]["id"] == "a" and (out / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["results.sqlite3", "results.sqlite3-wal"])
+def test_a_cache_database_is_never_opened_through_a_link(tmp_path: Path, name: str) -> None:
+    """A link named results.sqlite3 in the cache folder was opened by SQLite: mtcheck wrote its tables into the
+    database it named, outside the folder."""
+    import sqlite3
+
+    theirs = tmp_path / "theirs.db"
+    with sqlite3.connect(theirs) as db:
+        db.execute("CREATE TABLE mine (x)")
+    db.close()
+    before = theirs.read_bytes()
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / name).symlink_to(theirs)
+    code, _, stderr = cli("check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--no-reports",
+                          "--cache-dir", str(cache))
+    assert code == 0 and "Traceback" not in stderr, stderr  # a warning, once per process: "not used (... is a link"
+    assert theirs.read_bytes() == before and (cache / name).is_symlink()
+
+
+def test_a_cache_database_of_a_folder_with_uri_characters_is_still_used(tmp_path: Path) -> None:
+    cache = tmp_path / "c?a#c%he"
+    code, _, stderr = cli("check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--no-reports",
+                          "--cache-dir", str(cache))
+    assert code == 0 and stderr == "", stderr
+    assert (cache / "results.sqlite3").is_file()
+
+
+def test_a_blank_cache_variable_is_unset_as_a_blank_flag_is_refused(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``--cache-dir " "`` is refused; MTCHECK_CACHE_DIR=" " made a folder named " " in the working folder and
+    put 40 MB of caches in it."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", " ")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--no-reports")
+    assert code == 0, stderr
+    assert list(work.iterdir()) == []
+
+
+@pytest.mark.parametrize(("name", "flags"), [("results-00009.jsonl", ("--out-format", "jsonl-shards")),
+                                             ("results.json", ("--baseline",))])
+def test_an_input_named_like_a_report_in_out_is_refused(tmp_path: Path, name: str, flags: tuple[str, ...]) -> None:
+    """A batch named reports/results-00009.jsonl was read, then deleted as a shard of an earlier, longer run; a
+    baseline named reports/results.json was replaced by the results."""
+    out = tmp_path / "out"
+    out.mkdir()
+    read = out / name
+    if name.endswith(".jsonl"):
+        read.write_text(json.dumps({"id": "a", "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}})
+                        + "\n", encoding="utf-8")
+        args = [str(read), *flags]
+    else:
+        read.write_text('{"schema": "mtcheck/baseline-v1", "findings": []}', encoding="utf-8")
+        args = [str(article(tmp_path / "in" / "a")), *flags, str(read)]
+    before = read.read_bytes()
+    code, _, stderr = check(*args, "--out", str(out))
+    assert code == 2 and one_line(stderr) and "an input named like a report mtcheck writes in --out" in stderr, stderr
+    assert read.read_bytes() == before and sorted(p.name for p in out.iterdir()) == [name]
+
+
+def test_an_input_of_a_shard_s_name_is_read_when_shards_are_not_written(tmp_path: Path) -> None:
+    batch = tmp_path / "out" / "results-00009.jsonl"
+    batch.parent.mkdir()
+    batch.write_text(json.dumps({"id": "a", "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}})
+                     + "\n", encoding="utf-8")
+    code, _, stderr = check(str(batch), "--out", str(batch.parent))
+    assert code == 0 and batch.is_file(), stderr
+
+
+def test_the_fixed_copy_of_a_batch_keeps_every_other_value_as_written(tmp_path: Path) -> None:
+    """--fix --fix-output wrote each fixed line through json.dumps: a user's field 12345678901234567890.5e-3
+    became 1.2345678901234568e+16, and a line holding an escaped lone surrogate in a field of its own made the
+    whole fixed copy unwritable ("fixes not written")."""
+    texts = {"id": "Jakarta - Pemerintah menyalurkan bantuan kepada 80.000 keluarga.",
+             "en": "Jakarta - The government  distributed aid to 80,000 families."}
+    lines = [json.dumps({"id": "a", "texts": texts, "price": 1}).replace('"price": 1', '"price": 12345678901234567890.5e-3'),
+             json.dumps({"id": "b", "texts": texts, "note": "x"}).replace('"x"', '"\\ud800 \\u00e9"'),
+             json.dumps({"id": "c", "texts": texts, "big": 123456789012345678901234567890, "n": [1.50, -0]})]
+    batch, fixed = tmp_path / "batch.jsonl", tmp_path / "fixed.jsonl"
+    batch.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    code, _, stderr = check(str(batch), "--fix", "--fix-output", str(fixed), "--no-reports")
+    assert code == 0 and stderr == "", stderr
+    out = fixed.read_text(encoding="utf-8").splitlines()
+    expected = [line.replace("government  distributed", "government distributed") for line in lines]
+    assert out == [line.replace("\\u00e9", "\u00e9") for line in expected]  # a character may be written as itself

@@ -6,6 +6,7 @@ way instead of saying "not valid TBX".
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -169,3 +170,52 @@ def test_a_scheduler_address_dask_cannot_parse_is_one_line_at_once(tmp_path: Pat
     stderr = run.stderr.decode()
     assert run.returncode == 2 and one_line(stderr), stderr
     assert "not a scheduler address" in stderr
+
+
+def test_a_shard_line_with_a_lone_surrogate_is_one_line_naming_it(tmp_path: Path) -> None:
+    """results.json and summary.json refused an escaped lone surrogate; a shard's line did not, and the report
+    ended in "'utf-8' codec can't encode character '\\ud800'", naming no file."""
+    shards = tmp_path / "shards"
+    check(str(article(tmp_path / "in" / "a")), "--out", str(shards), "--out-format", "jsonl-shards", "--no-html")
+    shard = shards / "results-00000.jsonl"
+    text = shard.read_text(encoding="utf-8")
+    shard.write_text(text.replace('"id":"a"', '"id":"a\\ud800"', 1), encoding="utf-8")
+    assert shard.read_text(encoding="utf-8") != text
+    code, _, stderr = cli("report", str(shards), "--out", str(tmp_path / "html"))
+    assert code == 2 and one_line(stderr), stderr
+    assert stderr.startswith(f"mtcheck: error: {shard}:1: cannot read results (not valid Unicode"), stderr
+    assert not (tmp_path / "html").exists()
+
+
+def test_compare_refuses_the_summary_of_shards_it_cannot_compare(tmp_path: Path) -> None:
+    """summary.json of --out-format jsonl-shards is a valid results document without articles: compare said
+    "0 version(s) of 0 article(s) in both", exit 0, whatever the runs held."""
+    shards, out = tmp_path / "shards", tmp_path / "out"
+    check(str(article(tmp_path / "in" / "a")), "--out", str(shards), "--out-format", "jsonl-shards", "--no-html")
+    check(str(article(tmp_path / "in" / "a")), "--out", str(out), "--no-html")
+    code, _, stderr = cli("compare", str(shards / "summary.json"), str(out / "results.json"))
+    assert code == 2 and one_line(stderr) and "summary of --out-format jsonl-shards holds no article" in stderr, stderr
+
+
+BYTES_NAME = os.fsdecode(b"x\xff")  # Linux allows any bytes in a name; Python reads this one as "x\udcff"
+
+
+@pytest.mark.parametrize("flag", ["--config", "--glossary", "--refs", "--baseline", "--encoder"])
+def test_a_side_file_named_in_bytes_that_are_not_utf8_is_written_printable(tmp_path: Path, flag: str) -> None:
+    """The articles' names were made printable, the run's options were not: --config $'cfg\\xff.toml' (or
+    --glossary, --refs, --baseline, --encoder) reached results.json as a lone surrogate, a UnicodeEncodeError
+    traceback when the results were written."""
+    side = tmp_path / f"{BYTES_NAME}{ {'--config': '.toml', '--glossary': '.csv', '--baseline': '.json'}.get(flag, '')}"
+    content = {"--config": 'fail-on = "major"\n', "--glossary": "id,en\nbantuan,aid\n",
+               "--baseline": '{"schema": "mtcheck/baseline-v1", "findings": []}'}
+    if flag in content:
+        side.write_text(content[flag], encoding="utf-8")
+    elif flag == "--refs":
+        side.mkdir()
+    out = tmp_path / "out"
+    code, _, stderr = cli("check", str(article(tmp_path / "in" / "a")), flag, str(side), "--out", str(out), "-q",
+                          "--encoder-scope", "all", *(("--encoder", "none") if flag != "--encoder" else ()))
+    assert code == 0 and "Traceback" not in stderr, stderr
+    assert "x\\\\xff" in (out / "results.json").read_text(encoding="utf-8")  # x\xff, JSON-escaped
+    code, _, stderr = cli("report", str(out / "results.json"), "--out", str(tmp_path / "html"))
+    assert code == 0, stderr

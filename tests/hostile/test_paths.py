@@ -107,3 +107,60 @@ def test_a_results_path_too_long_for_the_system_is_one_line(tmp_path: Path, comm
     other = [str(tmp_path / "r.json")] if command == "compare" else ["--out", str(tmp_path / "out")]
     code, _, stderr = cli(command, LONG, *other)
     assert code == 2 and one_line(stderr), stderr
+
+
+@pytest.mark.parametrize("columns", ["99999999999", "2147483648", "-5", "abc"])
+@pytest.mark.parametrize("args", [("--help",), ("check", "--no-such-option", "x")])
+def test_a_terminal_width_that_is_no_width_is_not_a_traceback(columns: str, args: tuple[str, ...]) -> None:
+    """COLUMNS=99999999999 made --help and every usage error a MemoryError traceback (rich pads each line to
+    the width); COLUMNS=2147483648 ran past three minutes."""
+    import subprocess
+    import sys
+
+    import mtcheck
+
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent), "COLUMNS": columns, "LINES": columns}
+    done = subprocess.run([sys.executable, "-m", "mtcheck", *args], capture_output=True, timeout=60, check=False,
+                          env=env)
+    assert done.returncode == (0 if args == ("--help",) else 2), done.stderr
+    assert b"Traceback" not in done.stderr and b"MemoryError" not in done.stderr, done.stderr[-500:]
+    assert b"check" in done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("rules",), ("explain", "NUM001"), ("config",), ("--help",), ("cache",),
+                                  ("compare", "{r}", "{r}"), ("check", "{a}", "--diff", "--encoder", "none")])
+def test_a_standard_output_that_cannot_be_written_is_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """``> /dev/full`` (a full disk): check said "standard output: cannot write", every other command (and
+    --diff) ended in a traceback."""
+    import subprocess
+    import sys
+
+    import mtcheck
+
+    folder = article(tmp_path / "in" / "a", id="Harga naik  80.000 rupiah.", en="Prices  rose 80,000 rupiah.")
+    check(str(folder), "--out", str(tmp_path / "out"), "--no-html")
+    named = [a.format(r=tmp_path / "out" / "results.json", a=folder) for a in args]
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent),
+           "MTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "mtcheck", *named], stdout=full, stderr=subprocess.PIPE,
+                              timeout=60, check=False, env=env)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and one_line(stderr), stderr
+    assert stderr == "mtcheck: error: standard output: cannot write (No space left on device)\n", stderr
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+def test_an_empty_path_is_an_input_error_not_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                empty: str) -> None:
+    """``mtcheck check "$ARTICLES" --fix`` with the variable unset checked, and fixed, the working folder's
+    articles (Path("") is "."), as --out "" once wrote there."""
+    work = tmp_path / "work"
+    mine = article(work / "mine", id="Harga naik 80.000 rupiah.", en="Prices  rose 80.000 rupiah.")
+    monkeypatch.chdir(work)
+    code, _, stderr = check(empty, str(article(tmp_path / "in" / "a")), "--fix", "--out", str(tmp_path / "out"))
+    assert code == 2 and stderr == f"mtcheck: {empty!r}: an empty path (an unset variable?): name an article " \
+                                   "folder or file\n", stderr
+    assert (mine / "en.txt").read_text(encoding="utf-8") == "Prices  rose 80.000 rupiah."
+    assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["a"]

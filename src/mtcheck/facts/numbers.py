@@ -14,6 +14,7 @@ per language.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
@@ -458,6 +459,11 @@ def _readings(token: str, loc: Locale, source: bool) -> tuple[Decimal | None, tu
     return own, correct, lenient, others
 
 
+def _finite(readings: tuple[Decimal, ...], scale: float) -> tuple[float, ...]:
+    """The readings' values that a float holds (one past 1.8e308 is infinity, equal to every other)."""
+    return tuple(v for v in (float(r) * scale for r in readings) if math.isfinite(v))
+
+
 def _group_reading_accepted(token: str, loc: Locale) -> bool:
     """Arabic lists "." as an alternative group mark: "20.000" is then read as 20000 too."""
     seps = set(_SEP.split(token)[1::2])
@@ -500,15 +506,16 @@ def _digit_quantities(text: str, norm: str, source: bool, g: _Grammar) -> list[Q
             _looks_like_year(token) or source and own is None and _looks_like_clock(token)
         )
         value = float(candidates[0]) * scale
+        if not math.isfinite(value):  # past 1.8e308 (309 digits or more): no news quantity, nothing to compare
+            continue
         unit = _qualified_unit(norm, start, unit, g.locale)
         hedged = bool(g.approx_before.search(norm, max(0, q_start - 4), q_start))
         found.append(
             Quantity(
                 value=value, kind=kind, start=q_start, end=q_end,
                 text=text[q_start:q_end], num_start=start, num_end=end, token=text[start:end],
-                scale=scale, values=tuple(float(v) * scale for v in correct),
-                lenient_values=tuple(float(v) * scale for v in lenient),
-                foreign_values=tuple(float(v) * scale for v in foreign),
+                scale=scale, values=_finite(correct, scale), lenient_values=_finite(lenient, scale),
+                foreign_values=_finite(foreign, scale),
                 form_ok=bool(correct), optional=optional, currency=currency,
                 separators="".join(_SEP.split(token)[1::2]), number=own, unit=unit,
                 unit_end=tail.unit_end if unit else q_end, ordinal=ordinal,

@@ -103,7 +103,9 @@ def _read_paths(paths: list[str], source_lang: str) -> Iterator[Item]:
     folders: set[Path] = set()  # article folders already read (a folder and its files may both be named)
     for raw in paths:
         path = Path(raw)
-        if is_url(raw):
+        if not raw.strip():  # Path("") is ".": an unset variable checked, and with --fix changed, the working folder
+            yield InputError(repr(raw), "an empty path (an unset variable?): name an article folder or file")
+        elif is_url(raw):
             yield from read_url(raw, source_lang)
         elif file_mode(path) is None:
             yield InputError(raw, _missing(path))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mtcheck.locales import SUPPORTED
 from mtcheck.model import Article, InputError, Text
-from mtcheck.store.userfile import SURROGATE, TooLarge, cut, read_bytes
+from mtcheck.store.userfile import SURROGATE, TooLarge, cut, printable, read_bytes
 
 MAX_TEXT_CHARS = 1_000_000  # about 200 long news articles: anything larger is not one article
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 3  # a longer file has more characters (4 bytes each at most, a BOM)
@@ -16,17 +16,6 @@ SHOWN = 5  # values of a list quoted in an error message, at most
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode's control characters (category Cc)
-
-
-def printable(name: str) -> str:
-    """A path or id as it can be shown and written: a byte the file system could not decode (it reaches
-    Python as a lone surrogate) as ``\\xff``, any other lone surrogate as ``\\ud800``."""
-    if not SURROGATE.search(name):
-        return name
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return "".join(f"\\u{ord(c):04x}" if SURROGATE.match(c) else c for c in name)
 
 
 def displayable(item: Article | InputError) -> Article | InputError:

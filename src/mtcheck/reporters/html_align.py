@@ -65,17 +65,31 @@ def _kind(src: tuple[int, ...], tgt: tuple[int, ...], boilerplate: set[int], bot
 
 
 def _order(rows: list[Row]) -> list[Row]:
-    """Rows with a source side in source order; target-only rows slotted in by target index."""
+    """Rows with a source side in source order; each target-only row after the last of them (or of the
+    target-only rows before it) that has a smaller first target index, and after the omissions that follow
+    that row: both gaps then sit side by side. Linear after sorting (inserting each row by a scan of the
+    rows before it took minutes for a version of 50,000 unmatched paragraphs)."""
     ordered = sorted((r for r in rows if r.source), key=lambda r: (r.source[0], r.target[:1]))
-    for row in sorted((r for r in rows if not r.source), key=lambda r: r.target[0]):
-        at = 0
-        for i, other in enumerate(ordered):
-            if other.target and other.target[0] < row.target[0]:
-                at = i + 1
-        while at < len(ordered) and not ordered[at].target:
-            at += 1  # after the omissions that precede it: both gaps then sit side by side
-        ordered.insert(at, row)
-    return ordered
+    extra = sorted((r for r in rows if not r.source), key=lambda r: r.target[0])
+    if not extra:
+        return ordered
+    skip = list(range(len(ordered) + 1))  # skip[i]: the first row at i or after that is not an omission
+    for i in range(len(ordered) - 1, -1, -1):
+        if not ordered[i].target:
+            skip[i] = skip[i + 1]
+    by_target = sorted((r.target[0], i) for i, r in enumerate(ordered) if r.target)
+    slots: dict[int, list[Row]] = {}
+    last, k = -1, 0
+    for row in extra:  # by target index: the last row before each is found by one sweep
+        while k < len(by_target) and by_target[k][0] < row.target[0]:
+            last = max(last, by_target[k][1])
+            k += 1
+        slots.setdefault(skip[last + 1], []).append(row)
+    out: list[Row] = []
+    for i, row in enumerate(ordered):
+        out += slots.get(i, [])
+        out.append(row)
+    return out + slots.get(len(ordered), [])
 
 
 def build_rows(

@@ -109,7 +109,7 @@ def read_shards(folder: Path) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]
     """summary.json of ``folder`` (validated, its ``shards`` removed) and its shards' articles, read lazily
     and each validated; ValueError with a one-line reason (naming the file and line) otherwise."""
     from mtcheck.schema import validate
-    from mtcheck.store.userfile import RESULTS_BYTES, parse_json, read_json
+    from mtcheck.store.userfile import RESULTS_BYTES, parse_unicode_json, read_json
 
     path = folder / SUMMARY
     try:
@@ -137,7 +137,7 @@ def read_shards(folder: Path) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]
                     if len(raw) > SHARD_LINE_BYTES:
                         raise ValueError(f"{where}: cannot read results (line longer than {SHARD_LINE_BYTES:,} bytes)")
                     try:
-                        article = parse_json(raw.decode("utf-8"), unique_keys=True)
+                        article = parse_unicode_json(raw.decode("utf-8"), unique_keys=True)
                     except ValueError as exc:  # UnicodeDecodeError too
                         raise ValueError(f"{where}: cannot read results ({exc})") from None
                     yield _validate_article(document, article, where)

@@ -23,7 +23,7 @@ from mtcheck.model import Article, InputError, Text
 from mtcheck.readers.common import MAX_TEXT_BYTES, normalise
 from mtcheck.run.fix import Check, fix_article
 from mtcheck.store.output import AtomicOutput, terminal_safe
-from mtcheck.store.userfile import read_bytes
+from mtcheck.store.userfile import SURROGATE, read_bytes
 
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")  # a line and its end (\n only: str.splitlines also splits at \x1c, U+2028...)
@@ -212,11 +212,24 @@ def _rewrite_jsonl(source: Path, dest: Path, changes: dict[int, dict[str, tuple[
 
 
 def _fixed_line(line: str, texts: dict[str, tuple[str, str]], number: int) -> str:
+    """The line with its texts fixed and every other value as it was written: a number is written back as its
+    very literal (``12345678901234567890.5e-3`` came back as ``1.2345678901234568e+16``, a field of the
+    user's changed), a lone surrogate as its escape (it made the whole fixed copy unwritable)."""
     bom = "\ufeff" if line.startswith("\ufeff") else ""
-    obj = json.loads(line[len(bom):])
+    mark = f"\0{os.urandom(8).hex()}:"  # no text holds a NUL (the readers refuse one)
+    literals: list[str] = []
+
+    def kept(literal: str) -> str:
+        literals.append(literal)
+        return f"{mark}{len(literals) - 1}\0"
+
+    obj = json.loads(line[len(bom):], parse_float=kept, parse_int=kept)
     for lang, (original, fixed) in texts.items():
         value = obj["texts"][lang]
         if normalise(value) != original:
             raise FixError(f"line {number} changed since it was read")
         obj["texts"][lang] = restore(value, fixed)
-    return bom + json.dumps(obj, ensure_ascii=False)
+    text = json.dumps(obj, ensure_ascii=False)
+    quoted = json.dumps(mark)[:-1]  # the mark as json.dumps writes it inside a string
+    text = re.sub(re.escape(quoted) + r'(\d+)\\u0000"', lambda m: literals[int(m.group(1))], text)
+    return bom + SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -91,7 +91,7 @@ def article_key(article: Article, config: Config, encoder: str) -> bytes:
         # the order of the versions: the dataclasses' repr shows them all.
         "article": repr(article),
     }
-    return hashlib.blake2b(json.dumps(facts, ensure_ascii=False).encode("utf-8"), digest_size=20).digest()
+    return hashlib.blake2b(json.dumps(facts, ensure_ascii=False).encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 class ResultStore:

@@ -18,6 +18,7 @@ import sqlite3
 import stat
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,7 +48,7 @@ _SHARED: dict[tuple[Any, Path], Any] = {}
 def default_dir() -> Path | None:
     """The cache folder when none is chosen: ``$MTCHECK_CACHE_DIR``, else the XDG cache folder; None (no
     caching) when neither is set and there is no home folder to put it in."""
-    if os.environ.get(ENV):
+    if os.environ.get(ENV, "").strip():  # blank is unset, as ``--cache-dir " "`` is refused: not a folder " " here
         return Path(os.environ[ENV]).expanduser()
     base = os.environ.get("XDG_CACHE_HOME")
     if not base or not os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
@@ -117,6 +118,20 @@ def clear(folder: Path) -> int:
     return freed
 
 
+def _refuse_foreign(path: Path) -> None:
+    """OSError if the database or one of its companions (``-wal``, ``-shm``, ``-journal``) is there and is not a
+    regular file: SQLite opened a link of that name, and wrote its tables into the file it named, outside the
+    cache folder."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        name = Path(f"{path}{suffix}")
+        try:
+            regular = stat.S_ISREG(name.lstat().st_mode)
+        except OSError:
+            continue  # absent (or unreachable: SQLite then says why)
+        if not regular:
+            raise OSError(f"{name.name} is a link, a pipe or a folder, not a file mtcheck made")
+
+
 class Database:
     """One SQLite file of the cache folder, opened on first use (again in a forked worker), in WAL mode so
     that worker processes and concurrent runs share it. Any error (unwritable folder, a damaged file, a
@@ -132,7 +147,9 @@ class Database:
     def _connect(self) -> sqlite3.Connection:
         if self._db is None or self._pid != os.getpid():
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            _refuse_foreign(self.path)
+            uri = f"file:{urllib.parse.quote(str(self.path))}?nofollow=1"  # a link made between check and open
+            db = sqlite3.connect(uri, uri=True, timeout=30.0, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             for statement in (self.schema,) if isinstance(self.schema, str) else self.schema:
                 db.execute(statement)

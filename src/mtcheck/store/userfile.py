@@ -90,11 +90,27 @@ _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # JSON's wa
 SURROGATE = re.compile(r"[\ud800-\udfff]")  # a lone surrogate: only JSON escapes (or undecodable file names) make one
 
 
+def printable(name: str) -> str:
+    """A path or id as it can be shown and written: a byte the file system could not decode (it reaches
+    Python as a lone surrogate) as ``\\xff``, any other lone surrogate as ``\\ud800``."""
+    if not SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return "".join(f"\\u{ord(c):04x}" if SURROGATE.match(c) else c for c in name)
+
+
 def read_json(path: Path, limit: int) -> Any:
     """A JSON file's value (at most ``limit`` bytes); one that holds a lone surrogate (valid JSON, not Unicode:
     no UTF-8 writer takes it, so a report of it would end in a traceback) is refused."""
-    text = read_text(path, limit)
-    value = parse_json(text)
+    return parse_unicode_json(read_text(path, limit))
+
+
+def parse_unicode_json(text: str, unique_keys: bool = False) -> Any:
+    """``parse_json``, and a lone surrogate refused: what mtcheck reads back and writes again (results, their
+    shards' lines, a baseline) must be text a UTF-8 writer takes."""
+    value = parse_json(text, unique_keys)
     if _ESCAPED_SURROGATE.search(text) and (lone := _lone_surrogate(value)) is not None:
         raise ValueError(f"not valid Unicode (an escaped lone surrogate \\u{ord(lone):04x})")
     return value
