@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from mtcheck.align.aligner import Bead
 from mtcheck.align.cascade import sentence_levels
+from mtcheck.align.relative import Relative, relative_lengths
 from mtcheck.align.sentences import SEM_SAID, PairAlignment, SentenceGap, align_pair, sentence_gaps
 from mtcheck.facts.entities import find_names
 from mtcheck.facts.renderings import swaps
@@ -31,10 +33,17 @@ def _pairs(ctx: VersionContext) -> list[PairAlignment]:
     def compute() -> list[PairAlignment]:
         analysis = analyse(ctx)
         aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, lambda: _calibration(ctx),
-                              budget=analysis.may_embed) for b in analysis.beads if b.matched)
+                              budget=analysis.may_embed, relative=_relative(ctx, b)) for b in analysis.beads if b.matched)
         return [p for p in aligned if p is not None]
 
     return ctx.memo(("subtle.pairs", ctx.target.lang), compute)
+
+
+def _relative(ctx: VersionContext, bead: Bead) -> Relative | None:
+    """A pair's length against the article's other versions of its source paragraphs (``align.relative``), None
+    for a version not paired on the diagonal."""
+    lengths = relative_lengths(ctx.source, list(ctx.article.targets.values()), tuple(ctx.config.boilerplate))
+    return lengths.relative(ctx.target.lang, bead.source, bead.target)
 
 
 def _calibration(ctx: VersionContext) -> tuple[float, float] | None:
