@@ -177,6 +177,8 @@ class SentenceOmission(_Witnessed):
 
 def _evidence(gap: SentenceGap) -> str:
     parts = [f"paragraph length z {gap.z_full:.1f}, {gap.z_rest:.1f} without it"]
+    if gap.cross_fits and gap.cross is not None and gap.cross_rest is not None:
+        parts.append(f"against the other versions z {gap.cross:.1f}, {gap.cross_rest:.1f} without it")
     if gap.semantic is not None:
         parts.append(f"best sentence match {gap.semantic:.2f}")
     if gap.lost:
