@@ -223,9 +223,9 @@ def sentence_levels(source_lang: str, target_lang: str, config: Config) -> tuple
 def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision, asks: bool = True,
                     lengths: Lengths | None = None) -> Iterator[str]:
     """The sentences of the suspicious pairs (the structure analysis embeds them to align them), and of the
-    diagonal pairs STR007 asks about (``sentences.asks_meaning``: every pair with two or more source sentences
-    under ``encoder-scope = "all"``; ``lengths``: the article's, for each pair's length against the other
-    versions), within the budgets the analysis keeps (``worth_embedding``,
+    diagonal pairs STR007 asks about (``sentences.asks_meaning``, the pair's length against the other versions
+    read from the article's ``lengths``: every pair with two or more source sentences
+    under ``encoder-scope = "all"``), within the budgets the analysis keeps (``worth_embedding``,
     ``MAX_EMBEDDED_PER_VERSION``): one paragraph of 20,000 sentences against a short one was within the
     alignment budget, and all its sentences were embedded. A version of another paragraph count has no
     diagonal: its pairs are known only once aligned, and STR007 embeds theirs then."""

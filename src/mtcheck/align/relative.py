@@ -10,6 +10,9 @@ is short in none). What is left is the version's own deviation, in units of its 
 tuning half's clean texts (``SPREAD``, wider for short paragraphs): a version missing a sentence is short
 against the others even when it is within the language pair's norm.
 
+The sentence counts are compared too (``Relative.fewer_sentences``): a pair with fewer sentences than its source
+and than the other versions write for it has merged or dropped one (the cascade embeds it to tell which).
+
 Only versions with as many content paragraphs as their source take part, paired on the diagonal (the cascade
 decides there too: a version with another paragraph count is aligned whole by the encoder, and its pairs are
 known only then). At least ``MIN_OTHERS`` other versions are needed.
