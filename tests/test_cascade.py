@@ -5,6 +5,8 @@ untranslated sentence left in a Chinese paragraph embeds that pair's sentences o
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from mtcheck.align import cascade
@@ -85,6 +87,22 @@ def test_an_untranslated_sentence_embeds_the_sentences_of_its_pair_only() -> Non
     assert not decision.whole and decision.pairs == (4,) and decision.reasons == (("length", 4),)
     # one source sentence, and the Chinese one with the Indonesian one left beside it
     assert cascade.prefetch([_article(en=EN, zh=ZH_UNTRANSLATED)], CASCADE) == 3
+
+
+def test_a_pair_far_too_long_in_one_sentence_is_a_reason_but_embeds_nothing() -> None:
+    # The translator explained the river in one long sentence: the pair is far off its length norm, but its
+    # long side has one sentence, so the sentence check has nothing to look for and nothing is embedded.
+    padded = [*EN[:4], ("According to him, the Citarum River, the longest river in West Java, which flows for almost "
+              "three hundred kilometres through Bandung and many other towns of the province before reaching the "
+              "Java Sea near Bekasi, overflowed because rubbish blocked the flow near the Dayeuhkolot bridge."), *EN[5:]]
+    decision = cascade.decide(_text("id", ID), _text("en", padded), CASCADE)
+    assert decision.reasons == (("length", 4),) and decision.pairs == () and decision.settled
+    assert cascade.prefetch([_article(en=padded)], CASCADE) == 0
+    # the same explanation as a sentence of its own is a sentence the source lacks: its pair is embedded
+    split = [*EN[:4], EN[4] + " The Citarum, the longest river in West Java, flows for almost three hundred "
+             "kilometres through Bandung and many other towns of the province before it reaches the Java Sea.",
+             *EN[5:]]
+    assert cascade.decide(_text("id", ID), _text("en", split), CASCADE).pairs == (4,)
 
 
 def test_a_dropped_and_an_added_paragraph_shift_the_alignment_and_embed_the_whole_version() -> None:
@@ -174,3 +192,39 @@ def test_a_shift_the_window_does_not_settle_embeds_the_whole_version(monkeypatch
     assert cascade.prefetch([_article(en=SWAPPED)], CASCADE) == 6 + 14  # the window, then both sides whole
     en = check(_article(en=SWAPPED), CASCADE).versions[0]
     assert en.extra["aligner"]["method"] == "encoder+anchors"  # type: ignore[index]
+
+
+@pytest.fixture
+def merges_in_3_4(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The cheap alignment read paragraphs 3-4 as a merge beside a split (length noise; no skip)."""
+    cascade._decide.cache_clear()
+    monkeypatch.setattr(cascade, "_shift_window", lambda scorer: ((2, 5), 3, True))
+    yield
+    cascade._decide.cache_clear()
+
+
+@pytest.mark.usefixtures("merges_in_3_4")
+def test_a_shift_of_merges_and_splits_whose_pairs_read_as_translations_keeps_the_diagonal_unembedded() -> None:
+    decision = cascade.decide(_text("id", ID), _text("en", EN), CASCADE)
+    assert decision.diagonal and decision.settled and decision.window is None
+    assert cascade.prefetch([_article(en=EN)], CASCADE) == 0
+    en = check(_article(en=EN), CASCADE).versions[0]
+    assert [b["source"] for b in en.extra["alignment"]] == [[i] for i in range(7)]  # type: ignore[attr-defined]
+    assert en.extra["aligner"]["shift"] == cascade.SHIFT_BY_ANCHORS  # type: ignore[index]
+
+
+@pytest.mark.usefixtures("merges_in_3_4")
+def test_a_shift_whose_diagonal_pairs_do_not_read_as_translations_embeds_its_window() -> None:
+    decision = cascade.decide(_text("id", ID), _text("en", SWAPPED), CASCADE)  # the quote beside the river
+    assert not decision.diagonal and decision.window == (2, 5)
+    assert cascade.prefetch([_article(en=SWAPPED)], CASCADE) == 6 + 14
+
+
+def test_a_shift_that_leaves_a_paragraph_unpaired_embeds_its_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    cascade._decide.cache_clear()
+    monkeypatch.setattr(cascade, "_shift_window", lambda scorer: ((2, 5), 3, False))
+    try:
+        decision = cascade.decide(_text("id", ID), _text("en", EN), CASCADE)
+        assert not decision.diagonal and decision.window == (2, 5)
+    finally:
+        cascade._decide.cache_clear()

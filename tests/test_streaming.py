@@ -199,3 +199,21 @@ def test_articles_are_pulled_as_results_are_consumed(tmp_path: Path, jobs: int) 
     read_ahead = 4 * jobs * CHUNK if jobs > 1 else 0
     assert pulled <= read_ahead + 2 * jobs * CHUNK + CHUNK  # bounded, although the input never ends
     results.close()  # shuts the worker pool down
+
+
+@pytest.mark.parametrize("count, jobs", [(62, 2), (200, 4), (10, 2), (3, 2)])
+def test_chunks_shrink_as_the_batch_ends_so_workers_finish_together(count: int, jobs: int) -> None:
+    from mtcheck.run.pipeline import _chunks
+
+    chunks = list(_chunks(iter(range(count)), jobs))
+    sizes = [len(c) for c in chunks]
+    assert [a for c in chunks for a in c] == list(range(count))  # every article once, in order
+    assert max(sizes) <= CHUNK and sizes == sorted(sizes, reverse=True)
+    assert sizes[-jobs:] == [1] * jobs  # the last chunk each worker takes is one article: nobody waits long
+    assert len(sizes) <= -(-count // CHUNK) + 4 * jobs + CHUNK  # not one chunk per article
+
+
+def test_one_process_checks_full_chunks() -> None:
+    from mtcheck.run.pipeline import _chunks
+
+    assert [len(c) for c in _chunks(iter(range(2 * CHUNK + 3)), 1)] == [CHUNK, CHUNK, 3]

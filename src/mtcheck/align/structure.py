@@ -131,12 +131,12 @@ def _norm(source_lang: str, target_lang: str, src_len: int, tgt_len: int) -> tup
 
 def analyse_texts(
     source: Text, target: Text, config: Config, embed: bool = True, calibration: tuple[float, float] | None = None,
-    diagonal: bool = False,
+    diagonal: str = "",
 ) -> Analysis:
     """The structure analysis of one version against its source (pure: no context, no publishing).
     ``embed=False``: paragraphs aligned on cheap evidence alone, sentences with the encoder only given
     the (unrelated, aligned) cosine levels in ``calibration`` (``cascade.analysis_inputs``); ``diagonal``:
-    the paragraphs are paired 1-1 (the encoder settled the cheap alignment's shift on the diagonal)."""
+    the paragraphs are paired 1-1, and why (the cascade settled the cheap alignment's shift on the diagonal)."""
     src_all, tgt_all = source.paragraphs, target.paragraphs
     bp_src = {p.index for p in src_all if is_boilerplate(p.text, source.lang, config)}
     bp_tgt = [p.index for p in tgt_all if is_boilerplate(p.text, target.lang, config)]
@@ -151,7 +151,7 @@ def analyse_texts(
         src_vecs = tgt_vecs = None
         aligner = dict(SETTLED_ALIGNER if calibration is None else PAIRS_ALIGNER)
         if diagonal:
-            aligner["shift"] = "settled on the diagonal by the encoder (its window embedded)"
+            aligner["shift"] = diagonal
     elif worth_embedding(len(src), len(tgt)):
         src_vecs, aligner = _vectors([p.text for p in src], config)
         tgt_vecs, _ = _vectors([p.text for p in tgt], config) if src_vecs is not None else (None, {})

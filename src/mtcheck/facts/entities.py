@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mtcheck.locales import Locale, get_locale
+from mtcheck.text.caching import text_cache
 from mtcheck.text.matching import Pool
 from mtcheck.text.sentences import split_sentences
 from mtcheck.text.words import occurrence_bits
@@ -266,6 +267,11 @@ def find_names(text: str, lang: str, common_elsewhere: frozenset[str] = frozense
     ``common_elsewhere``: lower-case words of the other versions; a capitalised source word that a
     translation writes in lower case is a common word there (Fashion Week -> fashion week).
     """
+    return list(_find_names(text, lang, common_elsewhere))
+
+
+@text_cache(maxsize=16)  # the source's names are asked by NAME001, and per version by NAME003 (6 times an article)
+def _find_names(text: str, lang: str, common_elsewhere: frozenset[str]) -> tuple[Name, ...]:
     locale = get_locale(lang)
     common = _CommonWords(locale)
     paragraphs = _paragraphs(text)
@@ -283,7 +289,7 @@ def find_names(text: str, lang: str, common_elsewhere: frozenset[str] = frozense
         for run in _capitalised_runs(text, tokens, locale):
             for piece in _without_titles(run, locale.title_phrases):
                 names.extend(_names_in_run(text, piece, common, lexicon, starts, headline))
-    return sorted(names, key=lambda n: n.start)
+    return tuple(sorted(names, key=lambda n: n.start))
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

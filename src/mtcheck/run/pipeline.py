@@ -12,6 +12,7 @@ chunks are tasks on a Dask cluster, results again in input order.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import asdict
 from itertools import chain, islice
@@ -90,16 +91,20 @@ def read_articles(
 
 
 def _chunks(articles: Iterator[Article], jobs: int) -> Iterator[list[Article]]:
-    """At most ``CHUNK`` articles, and at least four chunks per worker so no worker idles at the end of a
-    small batch (decided on a read-ahead of ``4 * jobs * CHUNK`` articles). Results do not depend on the
-    chunking: rules are pure and embeddings do not depend on the batch."""
-    size = CHUNK
-    if jobs > 1:
-        head = list(islice(articles, 4 * jobs * CHUNK))
-        size = max(1, min(CHUNK, -(-len(head) // (4 * jobs))))
-        articles = chain(head, articles)
-    while chunk := list(islice(articles, size)):
-        yield chunk
+    """At most ``CHUNK`` articles; with workers, smaller as the batch ends (guided sizes: at most a
+    ``2 * jobs``-th of the articles read ahead, ``4 * jobs * CHUNK`` at most), so that the workers finish
+    together: with chunks of 8, one worker often checked a whole last chunk alone while the other idled
+    (an encoder's chunk of 8 articles takes seconds). The last chunks hold one article each. Results do
+    not depend on the chunking: rules are pure and embeddings do not depend on the batch."""
+    if jobs <= 1:
+        while chunk := list(islice(articles, CHUNK)):
+            yield chunk
+        return
+    ahead = deque(islice(articles, 4 * jobs * CHUNK))
+    while ahead:
+        size = max(1, min(CHUNK, -(-len(ahead) // (2 * jobs))))
+        yield [ahead.popleft() for _ in range(size)]
+        ahead.extend(islice(articles, 4 * jobs * CHUNK - len(ahead)))
 
 
 def _checked_chunks(chunks: Iterator[list[Article]], config: Config, jobs: int,
