@@ -53,6 +53,7 @@ from mtcheck.align.aligner import (
     within_budget,
     worth_embedding,
 )
+from mtcheck.align.relative import Lengths, relative_lengths
 from mtcheck.align.sentences import asks_meaning, pair_sentences
 from mtcheck.align.structure import (
     Z_SENTENCES,
@@ -244,10 +245,11 @@ def sentence_levels(source_lang: str, target_lang: str, config: Config) -> tuple
     return measured_levels(encoder.name, source_lang, target_lang) if encoder is not None else None
 
 
-def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision, asks: bool = True
-                    ) -> Iterator[str]:
+def _sentence_texts(source: Text, target: Text, config: Config, decision: Decision, asks: bool = True,
+                    lengths: Lengths | None = None) -> Iterator[str]:
     """The sentences of the suspicious pairs (the structure analysis embeds them to align them), and of the
-    diagonal pairs STR007 asks about (``sentences.asks_meaning``: every pair with two or more source sentences
+    diagonal pairs STR007 asks about (``sentences.asks_meaning``, the pair's length against the other versions
+    read from the article's ``lengths``: every pair with two or more source sentences
     under ``encoder-scope = "all"``), within the budgets the analysis keeps (``worth_embedding``,
     ``MAX_EMBEDDED_PER_VERSION``): one paragraph of 20,000 sentences against a short one was within the
     alignment budget, and all its sentences were embedded. A version of another paragraph count has no
@@ -263,7 +265,9 @@ def _sentence_texts(source: Text, target: Text, config: Config, decision: Decisi
         units = len(sides[0]) + len(sides[1])
         if not worth_embedding(len(sides[0]), len(sides[1])) or units > budget:  # not embedded there either
             continue
-        if i in suspicious or (asks and len(sides[0]) > 1 and (config.encoder_scope == "all" or asks_meaning(*sides, norm))):
+        relative = lengths.relative(target.lang, (s.index,), (t.index,)) if lengths is not None else None
+        if i in suspicious or (asks and len(sides[0]) > 1 and (config.encoder_scope == "all" or asks_meaning(
+                *sides, norm, relative))):
             budget -= units
             yield from (s.text for side in sides for s in side)
 
@@ -304,8 +308,9 @@ def prefetch(articles: Iterable[Article], config: Config) -> int:
         langs = [lang for lang in (config.targets or tuple(article.targets)) if lang in article.targets]
         decisions = {lang: decide(article.source, article.targets[lang], config) for lang in langs}
         chosen.append((article, decisions))
+        lengths = relative_lengths(article.source, list(article.targets.values()), tuple(config.boilerplate))
         for lang, d in decisions.items():
-            texts += _sentence_texts(article.source, article.targets[lang], config, d, asks)
+            texts += _sentence_texts(article.source, article.targets[lang], config, d, asks, lengths)
             texts += [t for side in _window_texts(article.source, article.targets[lang], config, d) for t in side]
     texts = list(dict.fromkeys(texts))
     count = len(texts) if texts and embed(texts, config) is not None else 0

@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from mtcheck.align.aligner import Bead
 from mtcheck.align.cascade import sentence_levels
+from mtcheck.align.relative import Relative, relative_lengths
 from mtcheck.align.sentences import SEM_SAID, PairAlignment, SentenceGap, align_pair, sentence_gaps
 from mtcheck.facts.entities import find_names
 from mtcheck.facts.renderings import swaps
@@ -31,10 +33,17 @@ def _pairs(ctx: VersionContext) -> list[PairAlignment]:
     def compute() -> list[PairAlignment]:
         analysis = analyse(ctx)
         aligned = (align_pair(ctx.source, ctx.target, b, ctx.config, analysis.norm, lambda: _calibration(ctx),
-                              budget=analysis.may_embed) for b in analysis.beads if b.matched)
+                              budget=analysis.may_embed, relative=_relative(ctx, b)) for b in analysis.beads if b.matched)
         return [p for p in aligned if p is not None]
 
     return ctx.memo(("subtle.pairs", ctx.target.lang), compute)
+
+
+def _relative(ctx: VersionContext, bead: Bead) -> Relative | None:
+    """A pair's length against the article's other versions of its source paragraphs (``align.relative``), None
+    for a version not paired on the diagonal."""
+    lengths = relative_lengths(ctx.source, list(ctx.article.targets.values()), tuple(ctx.config.boilerplate))
+    return lengths.relative(ctx.target.lang, bead.source, bead.target)
 
 
 def _calibration(ctx: VersionContext) -> tuple[float, float] | None:
@@ -113,8 +122,11 @@ class SentenceOmission(_Witnessed):
     aligns the sentences (monotonic, splits and merges allowed; the encoder's sentence vectors when one
     is set) and weighs each source sentence left out: the pair too short with it and normal without
     it, no target sentence that means it (encoder), joining it to a neighbour's sentence not bringing
-    that closer to its translation (so not a merge), and its numbers or names absent from the target
-    paragraph. Major with strong evidence, minor with weaker evidence; a minor finding whose sentence
+    that closer to its translation (so not a merge), its numbers or names absent from the target
+    paragraph, and the pair's length against the article's other versions of the paragraph (each
+    relative to its own version's median ratio): a version short against the others, and in line
+    without the sentence, lacks it even inside the language pair's norm. Major with strong evidence,
+    minor with weaker evidence; a minor finding whose sentence
     no target sentence means becomes major when three other versions render it clearly (encoder);
     lowered to minor when half the other versions miss it too. Sentences STR001
     already reports are left to it.
@@ -168,6 +180,8 @@ class SentenceOmission(_Witnessed):
 
 def _evidence(gap: SentenceGap) -> str:
     parts = [f"paragraph length z {gap.z_full:.1f}, {gap.z_rest:.1f} without it"]
+    if gap.cross_fits and gap.cross is not None and gap.cross_rest is not None:
+        parts.append(f"against the other versions z {gap.cross:.1f}, {gap.cross_rest:.1f} without it")
     if gap.semantic is not None:
         parts.append(f"best sentence match {gap.semantic:.2f}")
     if gap.lost:
