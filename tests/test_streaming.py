@@ -217,3 +217,10 @@ def test_one_process_checks_full_chunks() -> None:
     from mtcheck.run.pipeline import _chunks
 
     assert [len(c) for c in _chunks(iter(range(2 * CHUNK + 3)), 1)] == [CHUNK, CHUNK, 3]
+
+
+def test_a_cluster_keeps_chunks_of_one_size() -> None:
+    from mtcheck.run.pipeline import _chunks
+
+    assert [len(c) for c in _chunks(iter(range(5)), 2, guided=False)] == [1] * 5  # as small as the batch asks
+    assert {len(c) for c in _chunks(iter(range(200)), 2, guided=False)} == {CHUNK}
