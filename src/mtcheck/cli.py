@@ -159,7 +159,12 @@ def _cache_folder(value: str | None) -> Path | None:
         return None
     if not value.strip():
         raise _fail("--cache-dir is empty (an unset variable?): name a folder, or use --no-cache")
-    return Path(value).expanduser()
+    from mtcheck.store.diskcache import expand_user
+
+    folder = expand_user(value)
+    if folder is None:
+        raise _fail(f"--cache-dir {value!r}: no such home folder")
+    return folder
 
 
 def _severity_flags(values: list[str]) -> dict[str, str]:

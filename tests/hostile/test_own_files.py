@@ -267,3 +267,22 @@ def test_the_fixed_copy_of_a_batch_keeps_every_other_value_as_written(tmp_path: 
     out = fixed.read_text(encoding="utf-8").splitlines()
     expected = [line.replace("government  distributed", "government distributed") for line in lines]
     assert out == [line.replace("\\u00e9", "\u00e9") for line in expected]  # a character may be written as itself
+
+
+@pytest.mark.parametrize("home", ["", " ", "relative/home"])
+def test_a_blank_or_relative_home_is_never_the_cache_s_parent(monkeypatch, home: str) -> None:  # type: ignore[no-untyped-def]
+    """``HOME=`` (a CI step or service without one) made Python's expansion the root folder: mtcheck wrote
+    40 MB into ``/.cache/mtcheck``; a relative HOME put the cache under the working folder."""
+    import pwd
+
+    from mtcheck.store import diskcache
+
+    monkeypatch.delenv("MTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", home)
+    folder = diskcache.default_dir()
+    account = pwd.getpwuid(os.getuid()).pw_dir
+    if home.strip():  # a relative HOME is no home folder: no cache rather than one in the working folder
+        assert folder is None, folder
+    else:  # a blank HOME is unset: the password entry's home folder
+        assert folder == Path(account, ".cache", "mtcheck") and folder != Path("/.cache/mtcheck"), folder

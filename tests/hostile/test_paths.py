@@ -164,3 +164,19 @@ def test_an_empty_path_is_an_input_error_not_the_working_folder(tmp_path: Path, 
                                    "folder or file\n", stderr
     assert (mine / "en.txt").read_text(encoding="utf-8") == "Prices  rose 80.000 rupiah."
     assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["a"]
+
+
+@pytest.mark.parametrize("command", ["check", "cache"])
+def test_a_cache_folder_of_a_home_that_does_not_exist_is_one_line(tmp_path: Path, command: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--cache-dir '~nosuchuser/x'`` (or the same $MTCHECK_CACHE_DIR) was a RuntimeError traceback ("Could not
+    determine home directory"): the flag is one line, exit 2; the variable is one warning and no cache."""
+    args = [str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--no-reports"] if command == "check" else []
+    code, _, stderr = cli(command, *args, "--cache-dir", "~nosuchuser-rh4/x")
+    assert code == 2 and one_line(stderr) and "--cache-dir '~nosuchuser-rh4/x': no such home folder" in stderr, stderr
+    if command == "check":
+        monkeypatch.setenv("MTCHECK_CACHE_DIR", "~nosuchuser-rh4/x")
+        monkeypatch.chdir(tmp_path)
+        code, _, stderr = cli(command, *args)
+        assert code == 0 and one_line(stderr) and "no such home folder" in stderr, stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
