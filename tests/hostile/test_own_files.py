@@ -286,3 +286,31 @@ def test_a_blank_or_relative_home_is_never_the_cache_s_parent(monkeypatch, home:
         assert folder is None, folder
     else:  # a blank HOME is unset: the password entry's home folder
         assert folder == Path(account, ".cache", "mtcheck") and folder != Path("/.cache/mtcheck"), folder
+
+
+def test_the_library_s_shards_never_follow_a_link_in_a_local_folder(tmp_path: Path) -> None:
+    """``mtcheck.distributed.write_shards`` wrote a local folder through fsspec, which followed a link named
+    summary.json (the summary replaced the file it named, outside the folder); an empty url (an unset
+    variable) named the root folder; a config of the wrong type was an AttributeError inside a worker."""
+    pytest.importorskip("dask.bag")
+    import dask
+    import dask.bag as db
+
+    from mtcheck.config import Config
+    from mtcheck.distributed import check_bag, write_shards
+
+    out, keep = tmp_path / "shards", tmp_path / "keep.txt"
+    out.mkdir()
+    keep.write_text("precious", encoding="utf-8")
+    (out / "summary.json").symlink_to(keep)
+    bag = db.from_sequence([{"id": "a", "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}}],
+                           npartitions=1)
+    with dask.config.set(scheduler="synchronous"):
+        document = write_shards(check_bag(bag, Config(encoder="none")), str(out))
+        assert document["summary"]["articles"] == 1
+        assert keep.read_text(encoding="utf-8") == "precious" and not (out / "summary.json").is_symlink()
+        assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["shards"] == ["results-00000.jsonl"]
+        with pytest.raises(ValueError, match="is empty"):
+            write_shards(check_bag(bag, Config(encoder="none")), "")
+    with pytest.raises(TypeError, match="config must be an mtcheck.config.Config"):
+        check_bag(bag, "mtcheck.toml")  # type: ignore[arg-type]
