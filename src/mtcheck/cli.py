@@ -760,6 +760,17 @@ def _stdout_failed(exc: OSError) -> bool:
     return True
 
 
+def _help_pipe_errors() -> None:
+    """The help is printed by rich, whose broken-pipe handler exits 1 (``mtcheck --help | head -1``): mtcheck's
+    "findings" code, silently. It raises the pipe's error instead, which ``main`` turns into one line, exit 2."""
+    from rich.console import Console
+
+    def broken(console: Any) -> None:
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    Console.on_broken_pipe = broken  # type: ignore[method-assign]
+
+
 def main() -> None:
     import signal
 
@@ -773,8 +784,17 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii,
         if hasattr(stream, "reconfigure"):  # a Latin-1 locale) gets \u202f escapes, not a UnicodeEncodeError
             stream.reconfigure(errors="backslashreplace")
+    if len(sys.argv) < 2 or "--help" in sys.argv[1:]:
+        _help_pipe_errors()
+    stdout = sys.stdout
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == EXIT_FINDINGS and sys.stdout is not stdout:  # click took an EPIPE (``| head -1``): it swaps
+            # in a wrapper and exits 1, mtcheck's "findings" code, silently (rules, explain, config, --help)
+            _say("mtcheck: error: standard output: cannot write (Broken pipe)")
+            sys.exit(EXIT_INPUT)
+        raise
     except OSError as exc:
         if not _stdout_failed(exc):
             raise

@@ -180,3 +180,24 @@ def test_a_cache_folder_of_a_home_that_does_not_exist_is_one_line(tmp_path: Path
         code, _, stderr = cli(command, *args)
         assert code == 0 and one_line(stderr) and "no such home folder" in stderr, stderr
         assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("rules",), ("explain", "NUM001"), ("config",)])
+def test_a_pipe_closed_by_its_reader_is_one_line_not_the_findings_code(args: tuple[str, ...]) -> None:
+    """``mtcheck --help | head -c1``: rich's broken-pipe handler (the help) and click's (rules, explain, config)
+    exited 1, mtcheck's "findings" code, without a word; check said "cannot write", exit 2."""
+    import subprocess
+    import sys
+
+    import mtcheck
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before anything is written: every write is EPIPE
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "mtcheck", *args], stdout=write, stderr=subprocess.PIPE,
+                              timeout=60, check=False, env=env)
+    finally:
+        os.close(write)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and stderr == "mtcheck: error: standard output: cannot write (Broken pipe)\n", stderr
