@@ -151,3 +151,22 @@ def test_a_weight_results_json_could_not_hold_is_refused_and_the_largest_is_read
     assert code == 1, stderr
     code, _, stderr = cli("report", str(out / "results.json"), "--out", str(tmp_path / "html"))
     assert code == 0, stderr
+
+
+@pytest.mark.parametrize("shards", [[], ["results-00000.jsonl", "results-00000.jsonl"]])
+def test_a_shards_summary_whose_counts_are_not_its_shards_is_refused(tmp_path: Path, shards: list[str]) -> None:
+    """A results.json whose summary counts other articles than it holds is refused; a summary.json of shards
+    was not: listing no shard (or one twice), its dashboard said "2 article(s)" beside 0 (or 4) rows."""
+    import json
+
+    out = tmp_path / "shards"
+    check(str(article(tmp_path / "in" / "a")), str(article(tmp_path / "in" / "b")), "--out", str(out),
+          "--out-format", "jsonl-shards", "--no-html")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    summary["shards"] = shards
+    (out / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    code, _, stderr = cli("report", str(out), "--out", str(tmp_path / "html"))
+    held = 2 * len(shards)
+    assert code == 2 and one_line(stderr), stderr
+    assert stderr.endswith(f"its summary counts 2 articles, it holds {held} in its shards\n"), stderr
+    assert not (tmp_path / "html").exists()
