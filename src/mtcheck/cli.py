@@ -114,7 +114,10 @@ def _resolved(path: Path) -> Path:
 def _out_folder(value: str) -> Path:
     """``--out``; an empty one (``--out "$REPORTS"`` with the variable unset) is refused: as a path it is the
     working folder, whose index.html the dashboard replaced."""
-    if not value.strip():
+    from mtcheck.readers.remote import is_url
+
+    if not value.strip() or (is_url(value) and not value.partition("://")[2].strip(" /")):
+        # file:// with an unset variable after it is the working folder too (fsspec's reading of an empty path)
         raise _fail("--out is empty (an unset variable?): name a folder, or use --no-reports")
     return Path(_local_url_path(value) or value)
 

@@ -314,3 +314,19 @@ def test_the_library_s_shards_never_follow_a_link_in_a_local_folder(tmp_path: Pa
             write_shards(check_bag(bag, Config(encoder="none")), "")
     with pytest.raises(TypeError, match="config must be an mtcheck.config.Config"):
         check_bag(bag, "mtcheck.toml")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("url", ["file://", "file:///", "memory://"])
+def test_an_out_url_with_nothing_after_its_scheme_is_refused(tmp_path: Path, monkeypatch, url: str) -> None:  # type: ignore[no-untyped-def]
+    """``--out "file://$REPORTS"`` with the variable unset: fsspec reads the empty path as the working folder, and
+    the reports replaced its index.html (as ``--out ""`` once did); ``file:///$REPORTS`` named the root folder."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "index.html").write_text("the user's page", encoding="utf-8")
+    monkeypatch.chdir(work)
+    for args in (["check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--out", url],
+                 ["report", "r.json", "--out", url]):
+        code, _, stderr = cli(*args)
+        assert code == 2 and one_line(stderr) and "--out is empty" in stderr, stderr
+    assert sorted(p.name for p in work.iterdir()) == ["index.html"]
+    assert (work / "index.html").read_text(encoding="utf-8") == "the user's page"
