@@ -184,7 +184,13 @@ def test_the_folder_is_chosen_by_flag_then_environment(tmp_path: Path, monkeypat
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # invalid by the XDG spec: it made ./relative/mtcheck
     assert diskcache.chosen() == Path("~/.cache/mtcheck").expanduser()
     monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setattr(diskcache.os.path, "expanduser", lambda path: path)  # no home folder at all
+    import pwd
+
+    def no_entry(uid: int) -> None:
+        raise KeyError(uid)
+
+    monkeypatch.delenv("HOME")  # no home folder at all: no HOME and no password entry
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
     assert diskcache.chosen() is None
     diskcache.use(tmp_path / "flag")
     assert diskcache.chosen() == tmp_path / "flag"

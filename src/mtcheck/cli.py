@@ -114,7 +114,10 @@ def _resolved(path: Path) -> Path:
 def _out_folder(value: str) -> Path:
     """``--out``; an empty one (``--out "$REPORTS"`` with the variable unset) is refused: as a path it is the
     working folder, whose index.html the dashboard replaced."""
-    if not value.strip():
+    from mtcheck.readers.remote import is_url
+
+    if not value.strip() or (is_url(value) and not value.partition("://")[2].strip(" /")):
+        # file:// with an unset variable after it is the working folder too (fsspec's reading of an empty path)
         raise _fail("--out is empty (an unset variable?): name a folder, or use --no-reports")
     return Path(_local_url_path(value) or value)
 
@@ -159,7 +162,12 @@ def _cache_folder(value: str | None) -> Path | None:
         return None
     if not value.strip():
         raise _fail("--cache-dir is empty (an unset variable?): name a folder, or use --no-cache")
-    return Path(value).expanduser()
+    from mtcheck.store.diskcache import expand_user
+
+    folder = expand_user(value)
+    if folder is None:
+        raise _fail(f"--cache-dir {value!r}: no such home folder")
+    return folder
 
 
 def _severity_flags(values: list[str]) -> dict[str, str]:
@@ -755,6 +763,17 @@ def _stdout_failed(exc: OSError) -> bool:
     return True
 
 
+def _help_pipe_errors() -> None:
+    """The help is printed by rich, whose broken-pipe handler exits 1 (``mtcheck --help | head -1``): mtcheck's
+    "findings" code, silently. It raises the pipe's error instead, which ``main`` turns into one line, exit 2."""
+    from rich.console import Console
+
+    def broken(console: Any) -> None:
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    Console.on_broken_pipe = broken  # type: ignore[method-assign]
+
+
 def main() -> None:
     import signal
 
@@ -768,8 +787,17 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # a terminal or CI log that is not UTF-8 (PYTHONIOENCODING=ascii,
         if hasattr(stream, "reconfigure"):  # a Latin-1 locale) gets \u202f escapes, not a UnicodeEncodeError
             stream.reconfigure(errors="backslashreplace")
+    if len(sys.argv) < 2 or "--help" in sys.argv[1:]:
+        _help_pipe_errors()
+    stdout = sys.stdout
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == EXIT_FINDINGS and sys.stdout is not stdout:  # click took an EPIPE (``| head -1``): it swaps
+            # in a wrapper and exits 1, mtcheck's "findings" code, silently (rules, explain, config, --help)
+            _say("mtcheck: error: standard output: cannot write (Broken pipe)")
+            sys.exit(EXIT_INPUT)
+        raise
     except OSError as exc:
         if not _stdout_failed(exc):
             raise

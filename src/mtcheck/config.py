@@ -76,17 +76,22 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+_SCANNED_BYTES = 64 * 2**20  # a pyproject.toml that cannot be parsed is looked into for "tool.mtcheck" up to this
+
+
 def _has_tool_table(pyproject: Path) -> bool:
     """Whether the file holds mtcheck settings. A broken file that names ``tool.mtcheck`` does: its error
     is reported rather than the settings silently dropped (a broken one of another tool is passed over)."""
-    from mtcheck.store.userfile import CONFIG_BYTES, read_text
+    from mtcheck.store.userfile import TooLarge, read_bytes
 
     try:
         tool = _load_toml(pyproject).get("tool")
         return isinstance(tool, dict) and "mtcheck" in tool  # valid TOML may say tool = 5
-    except ConfigError:
+    except ConfigError:  # looked for as bytes: one over the config's limit or not UTF-8 was passed over, silently
         try:
-            return "tool.mtcheck" in read_text(pyproject, CONFIG_BYTES)
+            return b"tool.mtcheck" in read_bytes(pyproject, _SCANNED_BYTES)
+        except TooLarge:  # too large to look into: its error is reported rather than its settings dropped
+            return True
         except ValueError:
             return False
 

@@ -24,7 +24,9 @@ May import run, reporters and below; the command line does not import it (beside
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from mtcheck.config import Config
@@ -47,8 +49,16 @@ def _article(item: Any, where: str, source_lang: str) -> Article | InputError | 
     return None if parsed is None else displayable(parsed)
 
 
+def _config(config: Any) -> Config:
+    """``config`` if it is one (a wrong one was an AttributeError deep in a worker's partition)."""
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be an mtcheck.config.Config (load_config), not {type(config).__name__}")
+    return config
+
+
 def check_items(items: Iterable[Any], config: Config, partition: int = 0) -> Iterator[dict[str, Any]]:
     """The results of one partition's items, in order (what ``check_bag`` runs on each partition)."""
+    _config(config)
     numbered = enumerate(items, 1)
     while batch := list(islice(numbered, CHUNK)):
         parsed = [_article(item, f"partition {partition}, item {n}", config.source_lang) for n, item in batch]
@@ -69,6 +79,7 @@ def check_bag(bag: Any, config: Config) -> Any:
     import dask.bag as db
     from dask import delayed
 
+    _config(config)
     parts = [delayed(_check_list)(part, config, i) for i, part in enumerate(bag.to_delayed())]
     return db.from_delayed(parts)
 
@@ -79,12 +90,11 @@ def _check_list(items: Iterable[Any], config: Config, partition: int) -> list[di
 
 def _write_partition(results: Iterable[dict[str, Any]], url: str, name: str) -> tuple[SummaryAccumulator, list[Any]]:
     """One shard written by the worker that holds the partition; its summary and input errors go back."""
-    import fsspec
 
     from mtcheck.reporters.shards import article_line
 
     summary, errors = SummaryAccumulator(), []
-    with fsspec.open(f"{url.rstrip('/')}/{name}", "w", encoding="utf-8", newline="\n", auto_mkdir=True) as out:
+    with _shard_file(url, name) as out:
         for result in results:
             if INPUT_ERROR in result:
                 errors.append(result[INPUT_ERROR])
@@ -97,12 +107,15 @@ def _write_partition(results: Iterable[dict[str, Any]], url: str, name: str) -> 
 def write_shards(results: Any, url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
     """Write a bag of results (``check_bag``) to ``url`` (a folder, local or any fsspec URL): one
     ``results-NNNNN.jsonl`` per partition, written on the workers, then ``summary.json`` from their merged
-    summaries (``mtcheck report`` reads the folder). Returns the summary document (without ``shards``)."""
+    summaries (``mtcheck report`` reads the folder). Returns the summary document (without ``shards``).
+    A local folder is written as ``mtcheck check --out`` writes its own: a link or pipe of a shard's name is
+    replaced, never followed nor opened. An empty ``url`` (an unset variable) is a ValueError: it named the
+    root folder."""
     import dask
-    import fsspec
 
     from mtcheck.reporters.shards import SUMMARY, render_summary, shard_name
 
+    _folder(url)
     parts = results.to_delayed()
     names = [shard_name(i) for i in range(len(parts))]
     written = dask.compute(*[dask.delayed(_write_partition)(p, url, n) for p, n in zip(parts, names)])
@@ -111,6 +124,37 @@ def write_shards(results: Any, url: str, options: dict[str, Any] | None = None) 
         summary.merge(part_summary)
         errors += part_errors
     document = {**document_header(options), "input_errors": errors, "summary": summary.result(errors)}
-    with fsspec.open(f"{url.rstrip('/')}/{SUMMARY}", "w", encoding="utf-8", newline="\n") as out:
+    with _shard_file(url, SUMMARY) as out:
         out.write(render_summary(document, names))
     return document
+
+
+def _folder(url: Any) -> str:
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError(f"write_shards: the folder {url!r} is empty (an unset variable?): name a folder or URL")
+    return url
+
+
+@contextmanager
+def _shard_file(url: str, name: str) -> Iterator[Any]:
+    """The file ``name`` in the folder ``url``, open for writing. Through fsspec a link named summary.json in a
+    local folder was followed (the summary replaced the file it named, outside the folder); a local folder is
+    now written whole-or-not-at-all by ``AtomicOutput`` as mtcheck's own folder."""
+    import fsspec
+    from fsspec.core import url_to_fs
+    from fsspec.implementations.local import LocalFileSystem
+
+    from mtcheck.store.output import AtomicOutput
+
+    fs, path = url_to_fs(_folder(url))
+    if not isinstance(fs, LocalFileSystem):
+        with fsspec.open(f"{url.rstrip('/')}/{name}", "w", encoding="utf-8", newline="\n", auto_mkdir=True) as out:
+            yield out
+        return
+    local = AtomicOutput(Path(path) / name, own_folder=True)
+    try:
+        yield local
+        local.commit()
+    except BaseException:
+        local.abort()
+        raise

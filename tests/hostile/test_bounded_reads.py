@@ -151,3 +151,47 @@ def test_a_weight_results_json_could_not_hold_is_refused_and_the_largest_is_read
     assert code == 1, stderr
     code, _, stderr = cli("report", str(out / "results.json"), "--out", str(tmp_path / "html"))
     assert code == 0, stderr
+
+
+@pytest.mark.parametrize("shards", [[], ["results-00000.jsonl", "results-00000.jsonl"]])
+def test_a_shards_summary_whose_counts_are_not_its_shards_is_refused(tmp_path: Path, shards: list[str]) -> None:
+    """A results.json whose summary counts other articles than it holds is refused; a summary.json of shards
+    was not: listing no shard (or one twice), its dashboard said "2 article(s)" beside 0 (or 4) rows."""
+    import json
+
+    out = tmp_path / "shards"
+    check(str(article(tmp_path / "in" / "a")), str(article(tmp_path / "in" / "b")), "--out", str(out),
+          "--out-format", "jsonl-shards", "--no-html")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    summary["shards"] = shards
+    (out / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    code, _, stderr = cli("report", str(out), "--out", str(tmp_path / "html"))
+    held = 2 * len(shards)
+    assert code == 2 and one_line(stderr), stderr
+    assert stderr.endswith(f"its summary counts 2 articles, it holds {held} in its shards\n"), stderr
+    assert not (tmp_path / "html").exists()
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b'[tool.mtcheck]\nfail-on = "critical"\n' + b"#" * 2_000_000 + b"\n", "cannot read (larger than 1,048,576 bytes)"),
+    (b'[tool.mtcheck]\nfail-on = "critical"  # caf\xe9\n', "cannot read (not UTF-8 at byte 42 (line 2)"),
+])
+def test_a_pyproject_naming_mtcheck_that_cannot_be_read_is_not_passed_over(tmp_path: Path, data: bytes, reason: str,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pyproject.toml with a [tool.mtcheck] table over the config's limit (or not UTF-8) was passed over as one
+    of another tool: the run used the defaults, silently (fail-on major where the project said critical)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "pyproject.toml").write_bytes(data)
+    monkeypatch.chdir(work)
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--no-reports")
+    assert code == 2 and one_line(stderr) and stderr.startswith(f"mtcheck: error: {work / 'pyproject.toml'}: {reason}")
+
+
+def test_a_large_pyproject_of_other_tools_is_still_passed_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n" + "#" * 2_000_000 + "\n", encoding="utf-8")
+    monkeypatch.chdir(work)
+    code, _, stderr = check(str(article(tmp_path / "in" / "a")), "--no-reports")
+    assert code == 0 and stderr == "", stderr

@@ -267,3 +267,66 @@ def test_the_fixed_copy_of_a_batch_keeps_every_other_value_as_written(tmp_path: 
     out = fixed.read_text(encoding="utf-8").splitlines()
     expected = [line.replace("government  distributed", "government distributed") for line in lines]
     assert out == [line.replace("\\u00e9", "\u00e9") for line in expected]  # a character may be written as itself
+
+
+@pytest.mark.parametrize("home", ["", " ", "relative/home"])
+def test_a_blank_or_relative_home_is_never_the_cache_s_parent(monkeypatch, home: str) -> None:  # type: ignore[no-untyped-def]
+    """``HOME=`` (a CI step or service without one) made Python's expansion the root folder: mtcheck wrote
+    40 MB into ``/.cache/mtcheck``; a relative HOME put the cache under the working folder."""
+    import pwd
+
+    from mtcheck.store import diskcache
+
+    monkeypatch.delenv("MTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", home)
+    folder = diskcache.default_dir()
+    account = pwd.getpwuid(os.getuid()).pw_dir
+    if home.strip():  # a relative HOME is no home folder: no cache rather than one in the working folder
+        assert folder is None, folder
+    else:  # a blank HOME is unset: the password entry's home folder
+        assert folder == Path(account, ".cache", "mtcheck") and folder != Path("/.cache/mtcheck"), folder
+
+
+def test_the_library_s_shards_never_follow_a_link_in_a_local_folder(tmp_path: Path) -> None:
+    """``mtcheck.distributed.write_shards`` wrote a local folder through fsspec, which followed a link named
+    summary.json (the summary replaced the file it named, outside the folder); an empty url (an unset
+    variable) named the root folder; a config of the wrong type was an AttributeError inside a worker."""
+    pytest.importorskip("dask.bag")
+    import dask
+    import dask.bag as db
+
+    from mtcheck.config import Config
+    from mtcheck.distributed import check_bag, write_shards
+
+    out, keep = tmp_path / "shards", tmp_path / "keep.txt"
+    out.mkdir()
+    keep.write_text("precious", encoding="utf-8")
+    (out / "summary.json").symlink_to(keep)
+    bag = db.from_sequence([{"id": "a", "texts": {"id": "Harga naik 5 persen.", "en": "Prices rose 5 percent."}}],
+                           npartitions=1)
+    with dask.config.set(scheduler="synchronous"):
+        document = write_shards(check_bag(bag, Config(encoder="none")), str(out))
+        assert document["summary"]["articles"] == 1
+        assert keep.read_text(encoding="utf-8") == "precious" and not (out / "summary.json").is_symlink()
+        assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["shards"] == ["results-00000.jsonl"]
+        with pytest.raises(ValueError, match="is empty"):
+            write_shards(check_bag(bag, Config(encoder="none")), "")
+    with pytest.raises(TypeError, match="config must be an mtcheck.config.Config"):
+        check_bag(bag, "mtcheck.toml")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("url", ["file://", "file:///", "memory://"])
+def test_an_out_url_with_nothing_after_its_scheme_is_refused(tmp_path: Path, monkeypatch, url: str) -> None:  # type: ignore[no-untyped-def]
+    """``--out "file://$REPORTS"`` with the variable unset: fsspec reads the empty path as the working folder, and
+    the reports replaced its index.html (as ``--out ""`` once did); ``file:///$REPORTS`` named the root folder."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "index.html").write_text("the user's page", encoding="utf-8")
+    monkeypatch.chdir(work)
+    for args in (["check", str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--out", url],
+                 ["report", "r.json", "--out", url]):
+        code, _, stderr = cli(*args)
+        assert code == 2 and one_line(stderr) and "--out is empty" in stderr, stderr
+    assert sorted(p.name for p in work.iterdir()) == ["index.html"]
+    assert (work / "index.html").read_text(encoding="utf-8") == "the user's page"

@@ -164,3 +164,40 @@ def test_an_empty_path_is_an_input_error_not_the_working_folder(tmp_path: Path, 
                                    "folder or file\n", stderr
     assert (mine / "en.txt").read_text(encoding="utf-8") == "Prices  rose 80.000 rupiah."
     assert [a["id"] for a in results(tmp_path / "out")["articles"]] == ["a"]
+
+
+@pytest.mark.parametrize("command", ["check", "cache"])
+def test_a_cache_folder_of_a_home_that_does_not_exist_is_one_line(tmp_path: Path, command: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--cache-dir '~nosuchuser/x'`` (or the same $MTCHECK_CACHE_DIR) was a RuntimeError traceback ("Could not
+    determine home directory"): the flag is one line, exit 2; the variable is one warning and no cache."""
+    args = [str(article(tmp_path / "in" / "a")), "--encoder", "none", "-q", "--no-reports"] if command == "check" else []
+    code, _, stderr = cli(command, *args, "--cache-dir", "~nosuchuser-rh4/x")
+    assert code == 2 and one_line(stderr) and "--cache-dir '~nosuchuser-rh4/x': no such home folder" in stderr, stderr
+    if command == "check":
+        monkeypatch.setenv("MTCHECK_CACHE_DIR", "~nosuchuser-rh4/x")
+        monkeypatch.chdir(tmp_path)
+        code, _, stderr = cli(command, *args)
+        assert code == 0 and one_line(stderr) and "no such home folder" in stderr, stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("rules",), ("explain", "NUM001"), ("config",)])
+def test_a_pipe_closed_by_its_reader_is_one_line_not_the_findings_code(args: tuple[str, ...]) -> None:
+    """``mtcheck --help | head -c1``: rich's broken-pipe handler (the help) and click's (rules, explain, config)
+    exited 1, mtcheck's "findings" code, without a word; check said "cannot write", exit 2."""
+    import subprocess
+    import sys
+
+    import mtcheck
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before anything is written: every write is EPIPE
+    env = {**os.environ, "PYTHONPATH": str(Path(mtcheck.__file__).parent.parent)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "mtcheck", *args], stdout=write, stderr=subprocess.PIPE,
+                              timeout=60, check=False, env=env)
+    finally:
+        os.close(write)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and stderr == "mtcheck: error: standard output: cannot write (Broken pipe)\n", stderr

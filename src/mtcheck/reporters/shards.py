@@ -150,10 +150,17 @@ def write_shard_reports(folder: Path, out: Path, article_pages: bool = True) -> 
     ``article_pages``) of the shards in ``folder``, streamed: memory does not grow with the number of
     articles. ValueError for a shard or summary that is not valid results (then no page is written)."""
     from mtcheck.reporters.html import HtmlWriter
+    from mtcheck.results.document import check_held
 
     document, articles = read_shards(folder)
-    for _ in articles:  # every article valid before the first page is written
-        pass
+    held = [0, 0]
+    for article in articles:  # every article valid before the first page is written
+        held[0] += 1
+        held[1] += len(article["versions"])
+    try:  # a summary listing no shard, or one twice, showed its counts beside other rows
+        check_held(document["summary"], *held)
+    except ValueError as exc:
+        raise ValueError(f"{folder / SUMMARY}: {exc} in its shards") from None
     writer = HtmlWriter(out, document.get("tool", {}), article_pages=article_pages)
     try:
         for article in read_shards(folder)[1]:

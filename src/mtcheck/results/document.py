@@ -202,9 +202,14 @@ def check_counts(document: dict[str, Any]) -> None:
     articles' rows, and ``compare`` divides by them."""
     if "shards" in document:
         return
-    summary, articles = document["summary"], document["articles"]
-    held = {"articles": len(articles), "versions": sum(len(a["versions"]) for a in articles)}
-    for key, count in held.items():
+    articles = document["articles"]
+    check_held(document["summary"], len(articles), sum(len(a["versions"]) for a in articles))
+
+
+def check_held(summary: dict[str, Any], articles: int, versions: int) -> None:
+    """ValueError unless ``summary`` counts ``articles`` and ``versions``, those of the articles held (in the
+    document, or in the shards its summary.json lists)."""
+    for key, count in {"articles": articles, "versions": versions}.items():
         if summary[key] != count:
             raise ValueError(f"not a valid mtcheck results-v1 document: its summary counts {summary[key]:,} {key}, "
                              f"it holds {count:,}")

@@ -49,14 +49,44 @@ def default_dir() -> Path | None:
     """The cache folder when none is chosen: ``$MTCHECK_CACHE_DIR``, else the XDG cache folder; None (no
     caching) when neither is set and there is no home folder to put it in."""
     if os.environ.get(ENV, "").strip():  # blank is unset, as ``--cache-dir " "`` is refused: not a folder " " here
-        return Path(os.environ[ENV]).expanduser()
+        folder = expand_user(os.environ[ENV])
+        if folder is None:
+            warn_once("cache folder", f"${ENV} {os.environ[ENV]!r}: no such home folder", "not used ({}); the run "
+                      "goes on without caches")
+        return folder
     base = os.environ.get("XDG_CACHE_HOME")
     if not base or not os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
-        home = os.path.expanduser("~")
-        if home == "~":  # no HOME and no password entry: never write a folder named "~" here
+        home = _home()
+        if home is None:  # no home folder: never write a folder named "~" here, nor /.cache
             return None
         base = os.path.join(home, ".cache")
     return Path(base) / "mtcheck"
+
+
+def _home() -> str | None:
+    """This user's home folder, an absolute path, or None. A blank ``HOME`` is unset (the password entry is
+    asked): Python's expansion made ``HOME=`` the root folder, and mtcheck wrote ``/.cache/mtcheck``."""
+    home = os.environ.get("HOME", "")
+    if not home.strip():
+        try:
+            import pwd
+
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError):  # not POSIX, or no password entry
+            home = os.path.expanduser("~") if os.name != "posix" else ""
+    return home if home.strip() and os.path.isabs(home) else None
+
+
+def expand_user(value: str) -> Path | None:
+    """``value`` with a leading ``~`` or ``~user`` expanded; None when that home folder cannot be found
+    (``~nosuchuser/x`` was a RuntimeError traceback, ``~/x`` with ``HOME=`` was ``/x``)."""
+    if not value.startswith("~"):
+        return Path(value)
+    head, sep, rest = value.partition(os.sep)
+    home = _home() if head == "~" else os.path.expanduser(head)
+    if home is None or home.startswith("~"):
+        return None
+    return Path(home, rest) if sep else Path(home)
 
 
 def use(folder: Path | None) -> None:
