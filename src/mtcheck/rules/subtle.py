@@ -184,8 +184,8 @@ def _evidence(gap: SentenceGap) -> str:
         parts.append(f"against the other versions z {gap.cross:.1f}, {gap.cross_rest:.1f} without it")
     if gap.semantic is not None:
         parts.append(f"best sentence match {gap.semantic:.2f}")
-    if gap.lost:
-        parts.append("missing here: " + ", ".join(sorted(_anchor(a) for a in gap.lost)[:4]))
+    if gap.lost or gap.numbers_lost:
+        parts.append("missing here: " + ", ".join(sorted(_anchor(a) for a in gap.lost | gap.numbers_lost)[:4]))
     return "; ".join(parts)
 
 
