@@ -153,8 +153,9 @@ class SentenceGap:
             # the tuning half's clean pairs short against the other versions had all their sentences paired).
             return "missing"
         if fits and self.left_out and (self.cross or 0.0) <= Z_CROSS_SURE and self.semantic < SEM_SAID:
-            # Far short of the other versions and short of its norm, fitting it without the sentence (whose removal
-            # may overshoot the others, in a pair of two sentences): A.
+            # Far short of the other versions (Z_CROSS_SURE) and short of its norm, fitting the norm without the
+            # sentence, whose removal may overshoot the others (a pair of two sentences); tuning half: one drop, no
+            # clean finding.
             return "missing"
         if fits and self.z_full <= Z_SHORT_ALONE:
             # A merge or a loose rendering leaves its pair of normal length: one far too short that the sentence
