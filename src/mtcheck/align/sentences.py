@@ -253,9 +253,9 @@ def asks_meaning(src_s: Sequence[Sentence], tgt_s: Sequence[Sentence], norm: tup
     if relative.z <= Z_CROSS_ASK or (relative.fewer_sentences and relative.z <= Z_FEWER_ASK):
         return True
     # A sentence fewer than the source while the other versions keep them all, in a pair not longer than its norm
-    # (as a drop leaves it). Asking pairs 2 spreads
-    # short of the others that one sentence's removal brings in line found one drop more on each half, and two clean
-    # STR007 majors on the held-out half (loose renderings left out): not asked.
+    # (as a drop leaves it). Asking pairs 2 spreads short of the others that one sentence's removal brings in line
+    # found one drop more on each half, and two clean STR007 majors on the held-out half (loose renderings left
+    # out): not asked.
     return z <= Z_ASK or (z <= 0 and relative.fewer_than_witnesses and relative.z <= Z_WITNESSED_ASK)
 
 
