@@ -6,6 +6,8 @@ sentences' meaning.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mtcheck.align.aligner import length_z
@@ -395,3 +397,141 @@ def test_a_swap_the_data_cannot_tell_from_its_mirror_is_not_reported() -> None:
     targets = dict(CLEAN)
     targets["ja"] = swapped(JAPANESE, 3, "プラボウォ氏は", "アニス氏は")
     assert findings(targets, "ja", "NAME003") == []
+
+
+# Numbers by value across scripts: a sentence's own numbers gone from a Chinese pair whose other numbers are there.
+SALES_SOURCE = [
+    "Penjualan mobil naik",
+    ("Penjualan mobil nasional naik menjadi 80.000 unit pada bulan Juli, tertinggi sejak awal pandemi, menurut data "
+     "asosiasi produsen yang dirilis pada hari Senin. Ekspor mencapai 12.500 unit. "
+     "Sebagian besar kendaraan itu dikirim ke Filipina dan Vietnam melalui pelabuhan Tanjung Priok di Jakarta Utara. "
+     "Pabrik baru di Karawang akan mempekerjakan 3.400 orang tahun depan dan memproduksi mobil listrik."),
+    ("Asosiasi produsen memperkirakan permintaan tetap kuat. "
+     "Harga bahan bakar yang stabil membantu penjualan di luar Jawa."),
+]
+SALES = {
+    "en": ["Car sales rise",
+           ("National car sales rose to 80,000 units in July, the highest since the start of the pandemic, according "
+            "to data from the manufacturers' association released on Monday. Exports reached 12,500 units. "
+            "Most of the vehicles were shipped to the Philippines and Vietnam through the port of Tanjung Priok in "
+            "North Jakarta. A new plant in Karawang will employ 3,400 people next year and build electric cars."),
+           ("The manufacturers' association expects demand to stay strong. "
+            "Stable fuel prices helped sales outside Java.")],
+    "fr": ["Les ventes de voitures augmentent",
+           ("Les ventes nationales de voitures ont atteint 80 000 unités en juillet, un record depuis le début de la "
+            "pandémie, selon les données de l'association des constructeurs publiées lundi. Les exportations ont "
+            "atteint 12 500 unités. La plupart des véhicules ont été expédiés vers les Philippines et le Vietnam par "
+            "le port de Tanjung Priok, dans le nord de Jakarta. Une nouvelle usine à Karawang emploiera 3 400 "
+            "personnes l'an prochain et produira des voitures électriques."),
+           ("L'association des constructeurs s'attend à une demande toujours forte. "
+            "La stabilité des prix du carburant a soutenu les ventes hors de Java.")],
+    "zh": ["汽车销量上升",
+           ("根据制造商协会周一发布的数据，7月全国汽车销量升至8万辆，为疫情开始以来的最高水平。出口达到12500辆。"
+            "这些车辆大部分经由北雅加达的丹戎不碌港运往菲律宾和越南。"
+            "卡拉旺的新工厂明年将雇用3400人，并生产电动汽车。"),
+           "制造商协会预计需求将保持强劲。燃料价格稳定带动了爪哇以外地区的销售。"],
+}
+EXPORTS_ZH = "出口达到12500辆。"
+
+
+def _sales(zh: list[str]) -> list[Finding]:
+    result = check(Article("s", Text("id", "\n\n".join(SALES_SOURCE) + "\n"),
+                           {lang: Text(lang, "\n\n".join(p) + "\n") for lang, p in {**SALES, "zh": zh}.items()}),
+                   Config(encoder="none"))
+    return [f for v in result.versions if v.lang == "zh" for f in v.findings if f.rule == "STR007"]
+
+
+def test_a_dropped_sentence_whose_numbers_the_chinese_pair_lacks() -> None:
+    """8万 is 80.000 and 3400 is 3.400: the pair writes its other numbers, not 12.500."""
+    zh = list(SALES["zh"])
+    zh[1] = zh[1].replace(EXPORTS_ZH, "")
+    [f] = _sales(zh)
+    assert f.source is not None and f.source.text == "Ekspor mencapai 12.500 unit."
+    assert "missing here: 12,500" in f.message
+
+
+@pytest.mark.parametrize("paragraph", [
+    SALES["zh"][1],  # every number there, 80.000 written 8万
+    SALES["zh"][1].replace("的最高水平。出口", "的最高水平，出口"),  # two sentences merged
+    SALES["zh"][1].replace("12500辆", "1万2500辆"),
+])
+def test_a_chinese_pair_that_writes_every_number_is_not_flagged(paragraph: str) -> None:
+    assert _sales([SALES["zh"][0], paragraph, SALES["zh"][2]]) == []
+
+
+def test_numbers_lost_needs_the_pairs_other_numbers_and_leaves_years_and_small_numbers() -> None:
+    from mtcheck.align.aligner import Scorer, Units
+    from mtcheck.align.sentences import _numbers_lost
+
+    source = Units(["Ekspor mencapai 12.500 unit.", "Pabrik dibuka tahun 2027.", "Ada tiga pabrik dan 3.400 pekerja."], "id")
+    kept = Units(["出口达到12500辆。", "工厂有3400名工人。"], "zh")
+    assert _numbers_lost(Scorer(source, Units(["工厂有3400名工人。"], "zh"), 0.0, 1.0), 0) == {"n:12500"}
+    assert _numbers_lost(Scorer(source, kept, 0.0, 1.0), 0) == frozenset()
+    assert _numbers_lost(Scorer(source, Units(["出口达到12500辆。"], "zh"), 0.0, 1.0), 1) == frozenset()  # a year
+    # the other sentences' numbers are not all there: the version may write numbers some other way
+    assert _numbers_lost(Scorer(source, Units(["出口。"], "zh"), 0.0, 1.0), 0) == frozenset()
+
+
+# The cascade's asks from the other versions (``asks_meaning``): a sentence fewer than the source while the other
+# versions keep every one (``Relative.fewer_than_witnesses``), only in a pair not longer than its norm.
+ASKS = [
+    # (sentences here, in the source, the others' median, z against the others, pair longer than its norm)
+    #   -> asked, witnessed
+    ((2, 3, 3.0, -0.3, False), True, True),
+    ((2, 3, 3.0, 0.5, False), False, True),  # longer than the other versions
+    ((2, 3, 3.0, -0.3, True), False, True),  # longer than its norm
+    ((2, 3, 2.0, -0.3, False), False, False),  # the others join sentences too: a merge
+    ((3, 3, 3.0, -0.3, False), False, False),
+    ((3, 3, 3.0, -2.2, False), False, False),  # short against the others (2.5 spreads asks: ``Z_CROSS_ASK``)
+    ((3, 3, 3.0, -2.6, True), True, False),
+]
+
+
+@pytest.mark.parametrize(("counts", "asked", "witnessed"), ASKS)
+def test_the_cascade_asks_a_pair_with_a_sentence_fewer_than_its_witnesses(
+    counts: tuple[int, int, float, float, bool], asked: bool, witnessed: bool
+) -> None:
+    from mtcheck.align.relative import SPREAD
+    from mtcheck.align.sentences import asks_meaning
+    from mtcheck.text.sentences import split_sentences
+
+    mine, source, theirs, z, long = counts
+    sentences = split_sentences(ENGLISH[1], "en")
+    chars = sum(len(s.text) for s in sentences[:source])
+    relative = Relative(z * SPREAD * (1 + 200 / chars) ** 0.5, chars, 3, mine, source, theirs)
+    assert relative.fewer_than_witnesses is witnessed
+    norm = (-1.0 if long else 0.0, 10.0)
+    assert asks_meaning(sentences[:source], sentences[:mine], norm, relative) is asked
+
+
+def _gap(**evidence: object) -> str:
+    from mtcheck.align.sentences import SentenceGap
+    from mtcheck.model import Span
+
+    base = SentenceGap(source=Span(0, 1, "x"), target=Span(0, 1, "x"), z_full=-0.1, z_rest=0.5, semantic=0.15,
+                       merge_gain=-0.02, lost=frozenset(), kept=frozenset(), cross=-0.5, fewer=True, witnessed=True,
+                       left_out=True, others_semantic=1.0)
+    return replace(base, **evidence).verdict  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("evidence", "verdict"), [
+    ({}, "weak"),  # ja, tuning half: "Dia datang ke pinggir lapangan ...", 0.15 against every target sentence
+    ({"others_semantic": 0.4}, ""),  # the pair's other sentences score low too (clean Arabic versions do)
+    ({"z_rest": 2.3}, ""),  # far too long without it
+    ({"merge_gain": 0.1}, ""),  # joined to its neighbour it fits better: a merge
+    ({"semantic": 0.6}, ""),
+    ({"cross": 0.5}, ""),  # longer than the other versions
+    ({"witnessed": False}, ""),
+    ({"witnessed": False, "semantic": 0.57, "numbers_lost": frozenset({"n:3.26e+06"})}, "likely"),
+    ({"witnessed": False, "semantic": 0.8, "numbers_lost": frozenset({"n:3.26e+06"})}, ""),
+    ({"witnessed": False, "semantic": None, "numbers_lost": frozenset({"n:12500"})}, "likely"),
+    ({"witnessed": False, "semantic": None, "numbers_lost": frozenset({"n:12500"}), "left_out": False}, ""),
+    # ja, tuning half: a two-sentence pair 4.3 spreads short of the other versions, its removal overshooting them
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -4.29, "semantic": 0.55}, "missing"),
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -3.5, "semantic": 0.55}, ""),
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -4.29, "semantic": 0.75}, ""),
+    ({"witnessed": False, "fewer": False, "z_full": -1.67, "z_rest": 1.4, "cross": -4.29, "semantic": 0.55,
+      "left_out": False}, ""),  # paired with a target sentence: rendered there, if loosely
+])
+def test_the_verdict_on_a_sentence_fewer_or_its_numbers_lost(evidence: dict[str, object], verdict: str) -> None:
+    assert _gap(**evidence) == verdict

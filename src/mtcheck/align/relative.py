@@ -55,6 +55,13 @@ class Relative:
         return self.sentences < self.source_sentences and self.sentences < self.others_sentences
 
     @property
+    def fewer_than_witnesses(self) -> bool:
+        """Fewer sentences than the source while the other versions (their median) keep every one of them: the
+        others vouch that the paragraph's sentences are not merged in translation, so this version's missing
+        sentence is more likely dropped."""
+        return self.sentences < self.source_sentences <= self.others_sentences
+
+    @property
     def spread(self) -> float:
         return SPREAD * math.sqrt(1.0 + SPREAD_CHARS / max(self.source_chars, 1))
 

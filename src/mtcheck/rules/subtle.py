@@ -123,9 +123,11 @@ class SentenceOmission(_Witnessed):
     is set) and weighs each source sentence left out: the pair too short with it and normal without
     it, no target sentence that means it (encoder), joining it to a neighbour's sentence not bringing
     that closer to its translation (so not a merge), its numbers or names absent from the target
-    paragraph, and the pair's length against the article's other versions of the paragraph (each
+    paragraph (numbers by value in every script: 8万 is 80.000, when the paragraph writes the pair's
+    other numbers), the pair's length against the article's other versions of the paragraph (each
     relative to its own version's median ratio): a version short against the others, and in line
-    without the sentence, lacks it even inside the language pair's norm. Major with strong evidence,
+    without the sentence, lacks it even inside the language pair's norm; and a sentence fewer than
+    the source while the other versions keep every one. Major with strong evidence,
     minor with weaker evidence; a minor finding whose sentence
     no target sentence means becomes major when three other versions render it clearly (encoder);
     lowered to minor when half the other versions miss it too. Sentences STR001
@@ -184,8 +186,8 @@ def _evidence(gap: SentenceGap) -> str:
         parts.append(f"against the other versions z {gap.cross:.1f}, {gap.cross_rest:.1f} without it")
     if gap.semantic is not None:
         parts.append(f"best sentence match {gap.semantic:.2f}")
-    if gap.lost:
-        parts.append("missing here: " + ", ".join(sorted(_anchor(a) for a in gap.lost)[:4]))
+    if gap.lost or gap.numbers_lost:
+        parts.append("missing here: " + ", ".join(sorted(_anchor(a) for a in gap.lost | gap.numbers_lost)[:4]))
     return "; ".join(parts)
 
 
