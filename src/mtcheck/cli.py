@@ -737,8 +737,8 @@ MAX_COLUMNS = 10_000  # COLUMNS and LINES beyond this (or not a number) are not 
 
 
 def _sane_terminal_size() -> None:
-    """COLUMNS and LINES as the help and usage errors read them (rich pads every line to the width): a width
-    of 99999999999 was a MemoryError traceback, 2147483648 three minutes of padding. One that is not a
+    """COLUMNS and LINES as rich reads them (``rules``' table; the help was rich's too), padding every line to
+    the width: a width of 99999999999 was a MemoryError traceback, 2147483648 three minutes of padding. One that is not a
     positive number up to ``MAX_COLUMNS`` is dropped: the terminal's own size is used, or 80 columns."""
     for name in ("COLUMNS", "LINES"):
         value = os.environ.get(name)

@@ -133,16 +133,15 @@ def _decide(source: Text, target: Text, boilerplate: tuple[str, ...]) -> Decisio
     mu, sd = _norm(source.lang, target.lang, sum(len(p.text) for p in src), sum(len(p.text) for p in tgt))
     scorer = Scorer(_units(source, src, None), _units(target, tgt, None), mu, sd)
     window, first, merges = _shift_window(scorer)
-    diagonal = merges and window is not None and window[1] - window[0] <= WINDOW_SHARE * len(src) and all(
+    wide = window is not None and window[1] - window[0] > WINDOW_SHARE * len(src)
+    diagonal = merges and window is not None and not wide and all(
         scorer.quality((i,), (i,)) >= MERGES_SETTLED for i in range(window[0], window[1]))
     if diagonal:
         window = None
     reasons: tuple[tuple[str, int], ...] = (("shifted", first),) if window is not None else ()
     reasons += tuple(_reasons(source, target, src, tgt, scorer, window))
     off = [i for reason, i in reasons if reason == "length"]
-    if window is not None and window[1] - window[0] > WINDOW_SHARE * len(src):
-        return Decision(reasons, whole=True)
-    if len(off) > WHOLE_SHARE * len(src):
+    if wide or len(off) > WHOLE_SHARE * len(src):
         return Decision(reasons, whole=True)
     pairs = tuple(i for i in off if _splittable(source, target, src[i], tgt[i], scorer))
     return Decision(reasons, pairs=pairs, window=window, diagonal=diagonal)
@@ -198,11 +197,10 @@ def window_on_diagonal(source: Text, target: Text, config: Config, decision: Dec
     """Whether the encoder aligns a shift's window 1-1 (the version then keeps the diagonal): the window's
     paragraphs embedded, aligned as the encoder path aligns a whole version, cosines read against the
     language pair's measured levels. False without an encoder or levels: the whole version is embedded."""
-    from mtcheck.align.encoders import embed, get_encoder
+    from mtcheck.align.encoders import embed
     from mtcheck.align.structure import _pair_loose_substitutions, _split_weak_merges
 
-    encoder = get_encoder(config).encoder
-    levels = measured_levels(encoder.name, source.lang, target.lang) if encoder is not None else None
+    levels = sentence_levels(source.lang, target.lang, config)
     if levels is None or decision.window is None:
         return False
     whole_src, whole_tgt = content(source, config), content(target, config)
@@ -235,8 +233,9 @@ def measured_levels(encoder_name: str, source_lang: str, target_lang: str) -> tu
 
 
 def sentence_levels(source_lang: str, target_lang: str, config: Config) -> tuple[float, float] | None:
-    """The cosine levels sentence scores of a version are read against when its paragraphs were not embedded:
-    the language pair's measured ones (None without an encoder, or one without measured levels)."""
+    """The cosine levels the scores of units embedded apart from their whole version (a shift's window, a
+    pair's sentences) are read against: the language pair's measured ones (None without an encoder, or one
+    without measured levels)."""
     if not encoder_available(config):
         return None
     from mtcheck.align.encoders import get_encoder
@@ -287,10 +286,7 @@ def analysis_inputs(source: Text, target: Text, config: Config) -> dict[str, Any
         diagonal = {"diagonal": SHIFT_BY_ANCHORS}
     if not decision.pairs:
         return {"embed": False, **diagonal}
-    from mtcheck.align.encoders import get_encoder
-
-    encoder = get_encoder(config).encoder
-    levels = measured_levels(encoder.name, source.lang, target.lang) if encoder is not None else None
+    levels = sentence_levels(source.lang, target.lang, config)
     return {"embed": False, "calibration": levels, **diagonal} if levels is not None else {}
 
 
